@@ -1,0 +1,146 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.core.Network;
+import io.hypertrader.core.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import static picocli.CommandLine.ScopeType.INHERIT;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code hypertrader} command: global options and the subcommand list. Global options are
+ * inherited, so they may be given before or after the subcommand.
+ */
+@Command(name = "hypertrader",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Research workbench for Hyperliquid perpetuals: fetch data, backtest, report, sweep, promote.",
+        subcommands = {CommandLine.HelpCommand.class},
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:failure (an unexpected error; details on stderr)",
+                "2:usage error: a bad flag, argument, file or config value",
+                "3:data missing: fetch or import it first (the message names the command)",
+                "4:exchange error: Hyperliquid could not be reached or refused",
+                "5:refused by a safety gate, risk rule or confirmation"})
+public final class HyperTraderCli implements Runnable {
+
+    /** Default DuckDB file, relative to the working directory. */
+    public static final String DEFAULT_DB = "datasets/hypertrader.duckdb";
+
+    @Option(names = "--db", scope = INHERIT, paramLabel = "PATH",
+            description = "DuckDB file (default: $HYPERTRADER_DB or " + DEFAULT_DB + ").")
+    Path db;
+
+    @Option(names = "--network", scope = INHERIT, paramLabel = "mainnet|testnet",
+            description = "Hyperliquid network (default: mainnet for read-only data).")
+    String network;
+
+    @Option(names = "--api-url", scope = INHERIT, paramLabel = "URL",
+            description = "Override the network's REST base URL (default: $HYPERTRADER_API_URL or the network's).")
+    String apiUrl;
+
+    @Option(names = "--quiet", scope = INHERIT,
+            description = "Print nothing but results and errors.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public HyperTraderCli(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: show the usage (exit 2 like any other usage error).
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** The DuckDB path: flag, then HYPERTRADER_DB, then the default. */
+    public Path dbPath() {
+        if (db != null) {
+            return db;
+        }
+        String fromEnv = env.get("HYPERTRADER_DB");
+        return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_DB);
+    }
+
+    public Network network() {
+        try {
+            return network == null ? Network.MAINNET : Network.parse(network);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--network: " + e.getMessage());
+        }
+    }
+
+    /** Whether --network was given explicitly (mainnet trading demands an explicit choice). */
+    public boolean networkGiven() {
+        return network != null;
+    }
+
+    /** REST base URL: --api-url, then HYPERTRADER_API_URL, then the network's default. */
+    public String apiUrl() {
+        String url = apiUrl != null ? apiUrl : env.get("HYPERTRADER_API_URL");
+        if (url == null || url.isBlank()) {
+            return network().restUrl();
+        }
+        url = url.trim();
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw UserError.usage("--api-url: '" + url + "' is not an http(s) URL");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    public PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** The root command object from any (sub)command's spec. */
+    public static HyperTraderCli root(CommandSpec spec) {
+        return (HyperTraderCli) spec.root().userObject();
+    }
+
+    /** Builds the command line with every subcommand and the error-to-exit-code mapping. */
+    public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new HyperTraderCli(env));
+        Subcommands.register(cl);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(System.getenv(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,13 @@
+package io.hypertrader.cli;
+
+import picocli.CommandLine;
+
+/** The list of subcommands, one line each, in the order `--help` shows them. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void register(CommandLine root) {
+        // Registered here rather than in @Command so each feature adds one line.
+    }
+}
