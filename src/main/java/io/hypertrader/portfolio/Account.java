@@ -207,6 +207,25 @@ public final class Account {
         return m;
     }
 
+    /**
+     * True when equity is below the total maintenance margin (one pass, no allocation: the
+     * replay loop calls it at every path point).
+     */
+    public boolean belowMaintenance() {
+        double e = cash;
+        double mm = 0;
+        boolean any = false;
+        for (int c = 0; c < pos.length; c++) {
+            double p = pos[c];
+            if (p != 0) {
+                any = true;
+                e += p * (mark[c] - entry[c]);
+                mm += Math.abs(p) * mark[c] * instruments[c].maintenanceFraction();
+            }
+        }
+        return any && e < mm;
+    }
+
     public double freeCollateral() {
         return equity() - initialMargin();
     }

@@ -797,6 +797,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         FundingSchedule fs = funding[c];
         int i = fundingIdx[c];
         long[] times = fs.times();
+        if (i >= times.length || times[i] > to) {
+            return;
+        }
         while (i < times.length && times[i] <= to) {
             if (times[i] > from || from == Long.MIN_VALUE) {
                 double px = jumped ? curP[c] : pathPrice(c, times[i]);
@@ -810,14 +813,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void checkLiquidation(long t) {
-        if (!account.anyPosition()) {
+        if (!account.belowMaintenance()) {
             return;
         }
         double eq = account.equity();
         double mm = account.maintenanceMargin();
-        if (eq >= mm) {
-            return;
-        }
         // Cancel everything in flight or resting, then close every position at the path price.
         for (int c = 0; c < n; c++) {
             for (Flight f : new ArrayList<>(flights.get(c))) {
