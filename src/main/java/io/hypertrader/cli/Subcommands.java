@@ -9,5 +9,7 @@ final class Subcommands {
 
     static void register(CommandLine root) {
         // Registered here rather than in @Command so each feature adds one line.
+        root.addSubcommand("keys", new KeysCommand());
+        root.addSubcommand("sign", new SignCommand());
     }
 }

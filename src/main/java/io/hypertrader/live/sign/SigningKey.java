@@ -59,6 +59,15 @@ public final class SigningKey {
         }
     }
 
+    /** A fresh random key (for a new API wallet: never reuse an agent address). */
+    public static SigningKey generate(java.security.SecureRandom random) {
+        BigInteger d;
+        do {
+            d = new BigInteger(256, random);
+        } while (d.signum() == 0 || d.compareTo(CURVE_N) >= 0);
+        return new SigningKey(ECKeyPair.create(d));
+    }
+
     /** Decrypts an Ethereum keystore v3 file. */
     public static SigningKey fromKeystore(WalletFile file, String passphrase) throws CipherException {
         return new SigningKey(Wallet.decrypt(passphrase, file));
