@@ -9,13 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Inspect, import, export and generate stored market data.",
         subcommands = {DataListCommand.class, DataShowCommand.class, DataImportCommand.class,
-                DataExportCommand.class, DataDeleteCommand.class})
+                DataExportCommand.class, DataDeleteCommand.class, DataGenerateCommand.class})
 final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (list, show, import, export, delete)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (list, show, import, export, delete, generate)");
     }
 }

@@ -95,16 +95,7 @@ final class DataExportCommand implements Callable<Integer> {
 
     private static void writeCsv(List<Candle> candles, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(CandleFiles.CSV_HEADER);
-            w.write('\n');
-            for (Candle k : candles) {
-                w.write(Long.toString(k.openTime()));
-                for (double d : new double[]{k.open(), k.high(), k.low(), k.close(), k.volume()}) {
-                    w.write(',');
-                    w.write(DataShowCommand.num(d));
-                }
-                w.write('\n');
-            }
+            CandleFiles.writeCsv(candles, w);
         }
     }
 

@@ -71,6 +71,6 @@ final class DataShowCommand implements Callable<Integer> {
     }
 
     static String num(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return io.hypertrader.data.CandleFiles.formatNumber(d);
     }
 }

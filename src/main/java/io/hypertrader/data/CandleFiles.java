@@ -146,6 +146,34 @@ public final class CandleFiles {
         return new Parsed(out, dropped);
     }
 
+    /**
+     * Writes candles in the project CSV format, numbers as plain shortest decimals
+     * ({@link #formatNumber(double)}), one bar per line, '\n' line ends.
+     */
+    public static void writeCsv(List<Candle> candles, java.io.Writer w) throws IOException {
+        w.write(CSV_HEADER);
+        w.write('\n');
+        for (Candle k : candles) {
+            w.write(Long.toString(k.openTime()));
+            w.write(',');
+            w.write(formatNumber(k.open()));
+            w.write(',');
+            w.write(formatNumber(k.high()));
+            w.write(',');
+            w.write(formatNumber(k.low()));
+            w.write(',');
+            w.write(formatNumber(k.close()));
+            w.write(',');
+            w.write(formatNumber(k.volume()));
+            w.write('\n');
+        }
+    }
+
+    /** The shortest decimal that reads back as {@code d}, without exponent or trailing zeros (60000, 0.0016). */
+    public static String formatNumber(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     private static long parseLong(Path file, int line, String col, String s) {
         try {
             return Long.parseLong(s.strip());
