@@ -28,8 +28,8 @@ import java.util.function.IntPredicate;
  * (t,T,s,i,o,c,h,l,v,n). Faults can be queued per request: 429 (with or without Retry-After),
  * 500, garbage bodies, dropped connections, slow answers, or "down from request N on".
  */
-final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
-    enum Fault { NONE, RATE_LIMIT, RATE_LIMIT_RETRY_AFTER, SERVER_ERROR, GARBAGE, TRUNCATED_JSON, DROP, SLOW, BAD_REQUEST }
+public final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
+    public enum Fault { NONE, RATE_LIMIT, RATE_LIMIT_RETRY_AFTER, SERVER_ERROR, GARBAGE, TRUNCATED_JSON, DROP, SLOW, BAD_REQUEST }
 
     final MockWebServer server = new MockWebServer();
     final long nowMs;
@@ -41,32 +41,32 @@ final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
     final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> faults = new ArrayDeque<>();
     /** Requests whose 1-based index matches answer 503 (e.g. i -> i > 3: the exchange goes down). */
-    volatile IntPredicate down = i -> false;
+    public volatile IntPredicate down = i -> false;
     private int count;
 
-    FakeHyperliquid(String coin, long nowMs) throws IOException {
+    public FakeHyperliquid(String coin, long nowMs) throws IOException {
         this.coin = coin;
         this.nowMs = nowMs;
         server.setDispatcher(this);
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
-    String url() {
+    public String url() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
     }
 
-    synchronized FakeHyperliquid fault(Fault... fs) {
+    public synchronized FakeHyperliquid fault(Fault... fs) {
         Collections.addAll(faults, fs);
         return this;
     }
 
-    synchronized int requestCount() {
+    public synchronized int requestCount() {
         return count;
     }
 
     /** The candle requests' startTime values, in order. */
-    List<Long> candleStarts() {
+    public List<Long> candleStarts() {
         synchronized (requests) {
             return requests.stream().filter(r -> "candleSnapshot".equals(r.path("type").asText()))
                     .map(r -> r.path("req").path("startTime").asLong()).toList();

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates ../shared/datasets (set by Surefire as the system property hypertrader.shared). */
-final class SharedData {
+public final class SharedData {
     private SharedData() {
     }
 
-    static Path datasets() {
+    public static Path datasets() {
         String p = System.getProperty("hypertrader.shared", "../shared");
         Path d = Path.of(p).resolve("datasets");
         if (!Files.isDirectory(d)) {
@@ -18,11 +18,11 @@ final class SharedData {
         return d;
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         return datasets().resolve(name);
     }
 
-    static Path sample(String name) {
+    public static Path sample(String name) {
         return datasets().resolve("hyperliquid-samples").resolve(name);
     }
 }
