@@ -60,7 +60,9 @@ public enum Formula {
     CAPTURE("Cycle capture",
             "capture = cycle net P&L / (Q * |H - E|) for each completed cycle (Q its base quantity, E its"
                     + " average entry, H its extreme price); the ideal capture is 1 - hedge ratio (STRATEGY.md"
-                    + " section 8). Cycles with H = E have no gain to capture and are left out."),
+                    + " section 8). Cycles with H = E have no gain to capture and are left out. Shown as the mean,"
+                    + " the median and the pooled capture sum of P&L / sum of Q * |H - E|, which a cycle stopped out"
+                    + " with a tiny gain cannot dominate."),
     PSR("Probabilistic Sharpe ratio",
             "PSR = Phi((SR - SR*) * sqrt(n - 1) / sqrt(1 - skew * SR + (kurtosis - 1) / 4 * SR^2)) with SR*"
                     + " = 0: the probability that the true Sharpe ratio is above 0 (Bailey and Lopez de Prado 2012)."),

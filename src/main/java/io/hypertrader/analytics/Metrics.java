@@ -70,11 +70,13 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
      *
      * @param cycles      every cycle, complete or not, in input order
      * @param counted     completed cycles that enter the averages
-     * @param mean        mean capture of the counted cycles
+     * @param mean        mean capture of the counted cycles (sensitive to cycles with a tiny gain)
      * @param median      median capture of the counted cycles
+     * @param pooled      sum of their P&L / sum of their open gains Q * |H - E| (gain-weighted)
      * @param idealMean   mean ideal capture of the counted cycles
      */
-    public record Capture(List<CycleCapture> cycles, int counted, double mean, double median, double idealMean) {
+    public record Capture(List<CycleCapture> cycles, int counted, double mean, double median, double pooled,
+                          double idealMean) {
         public Capture {
             cycles = List.copyOf(cycles);
         }
@@ -172,6 +174,7 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
         f.add(new Figure("cycles", "Completed cycles with a gain", capture.counted(), Unit.COUNT, Formula.CAPTURE));
         f.add(new Figure("capture_mean", "Mean cycle capture", capture.mean(), Unit.PERCENT, Formula.CAPTURE));
         f.add(new Figure("capture_median", "Median cycle capture", capture.median(), Unit.PERCENT, Formula.CAPTURE));
+        f.add(new Figure("capture_pooled", "Pooled cycle capture", capture.pooled(), Unit.PERCENT, Formula.CAPTURE));
         f.add(new Figure("capture_ideal", "Ideal capture", capture.idealMean(), Unit.PERCENT, Formula.CAPTURE));
         f.add(new Figure("years", "Sample length", sample.years(), Unit.YEARS, Formula.CAGR));
         f.add(new Figure("returns", "Bar returns", sample.returns(), Unit.COUNT, Formula.RETURN));

@@ -179,7 +179,7 @@ public final class MetricsCalculator {
         List<Metrics.CycleCapture> rows = new ArrayList<>(cycles.size());
         double[] counted = new double[cycles.size()];
         int k = 0;
-        double idealSum = 0;
+        double idealSum = 0, pnlSum = 0, gainSum = 0;
         for (int i = 0; i < cycles.size(); i++) {
             CycleOutcome c = cycles.get(i);
             double cap = c.capture();
@@ -188,13 +188,16 @@ public final class MetricsCalculator {
             if (c.complete() && !Double.isNaN(cap)) {
                 counted[k++] = cap;
                 idealSum += c.idealCapture();
+                pnlSum += c.netPnl();
+                gainSum += c.quantity() * Math.abs(c.extreme() - c.entry());
             }
         }
         double[] sorted = Arrays.copyOf(counted, k);
         Arrays.sort(sorted);
         double mean = k > 0 ? Arrays.stream(sorted).sum() / k : Double.NaN;
         double median = k > 0 ? StationaryBootstrap.quantile(sorted, 0.5) : Double.NaN;
-        return new Metrics.Capture(rows, k, mean, median, k > 0 ? idealSum / k : Double.NaN);
+        return new Metrics.Capture(rows, k, mean, median, k > 0 ? pnlSum / gainSum : Double.NaN,
+                k > 0 ? idealSum / k : Double.NaN);
     }
 
     private static List<String> sampleWarnings(double years, int n, double minTrl, Metrics.Significance sig,

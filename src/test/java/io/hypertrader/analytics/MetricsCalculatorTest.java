@@ -143,6 +143,20 @@ class MetricsCalculatorTest {
         assertThat(c.mean()).isCloseTo(0.7183333333, within(1e-9));
         assertThat(c.median()).isCloseTo(0.7183333333, within(1e-9));
         assertThat(c.idealMean()).isCloseTo(0.77, within(1e-12));
+        // pooled: (46.2 + 40) / (60 + 60) = 86.2 / 120 = 0.718333 (equal gains, so equal to the mean here)
+        assertThat(c.pooled()).isCloseTo(86.2 / 120, within(1e-12));
+    }
+
+    @Test
+    void pooledCaptureIsNotDominatedByATinyGain() {
+        // cycle 1: gain 1 * 30 = 30, P&L 23.1 (0.77); cycle 2: stopped out with gain 1 * 0.01, P&L -10 (capture -1000)
+        // mean = (0.77 - 1000) / 2 = -499.615; pooled = (23.1 - 10) / (30 + 0.01) = 13.1 / 30.01 = 0.436521
+        Metrics m = MetricsCalculator.DEFAULT.compute(new PerformanceInput(Interval.D1, TIME, EQUITY, PRICE, NET,
+                TRADES, List.of(new CycleOutcome(T0, T0 + DAY, 1, 100, 130, 23.1, 0.23, true, ""),
+                new CycleOutcome(T0 + DAY, T0 + 2 * DAY, 1, 100, 100.01, -10, 0.23, true, "stop")), COSTS),
+                AnalysisOptions.single(1));
+        assertThat(m.capture().mean()).isCloseTo(-499.615, within(1e-3));
+        assertThat(m.capture().pooled()).isCloseTo(0.436521, within(1e-6));
     }
 
     @Test
