@@ -50,8 +50,9 @@ final class Html {
         card(b, "P[Sharpe > 0]", Fmt.figure(m.significance().probabilisticSharpe(), Metrics.Unit.PROBABILITY),
                 "deflated " + Fmt.figure(m.significance().deflatedSharpe(), Metrics.Unit.PROBABILITY)
                         + " (" + m.significance().trials() + " tried)");
-        card(b, "Cycle capture", Fmt.figure(m.capture().mean(), Metrics.Unit.PERCENT),
-                "ideal " + Fmt.figure(m.capture().idealMean(), Metrics.Unit.PERCENT) + ", " + m.capture().counted() + " cycles");
+        card(b, "Cycle capture (median)", Fmt.figure(m.capture().median(), Metrics.Unit.PERCENT),
+                "pooled " + Fmt.figure(m.capture().pooled(), Metrics.Unit.PERCENT) + ", ideal "
+                        + Fmt.figure(m.capture().idealMean(), Metrics.Unit.PERCENT) + ", " + m.capture().counted() + " cycles");
         b.append("</section>\n");
 
         b.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
