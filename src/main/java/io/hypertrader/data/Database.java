@@ -1,0 +1,252 @@
+package io.hypertrader.data;
+
+import io.hypertrader.core.UserError;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * An open DuckDB file (or in-memory database) whose schema has been brought up to date by the
+ * forward {@link Migrations}. The single place that opens database files: every area gets its
+ * connection from here.
+ *
+ * <p>Schema versions are tracked in {@code schema_version} (one row per applied migration). On
+ * open, every known migration that the file lacks is applied in ascending order, each in its
+ * own transaction; a file holding a version this code does not know (written by a newer build)
+ * is refused rather than touched. Not thread-safe: one connection, used by one thread at a time.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DuckDBConnection connection;
+    private final Path path;
+
+    private Database(DuckDBConnection connection, Path path) {
+        this.connection = connection;
+        this.path = path;
+    }
+
+    /**
+     * Opens {@code file}, creating it and its parent folders if missing, and migrates it.
+     *
+     * @throws UserError USAGE when the path is unusable (a directory, not a DuckDB file, parent
+     *                   not creatable) or the file is newer than this code; FAILURE when another
+     *                   process holds the file's lock
+     */
+    public static Database open(Path file) {
+        return open(file, Migrations.all(), InstantSource.system());
+    }
+
+    /**
+     * Opens an existing file for commands that only make sense with data in it.
+     *
+     * @param fix the command a user runs to get data, quoted in the error
+     * @throws UserError DATA_MISSING when there is no file at {@code file}
+     */
+    public static Database openExisting(Path file, String fix) {
+        if (!Files.exists(file)) {
+            throw UserError.dataMissing("no database at " + file + "; create it with: " + fix);
+        }
+        return open(file);
+    }
+
+    /** A fresh in-memory database with the full schema (tests and benchmarks). */
+    public static Database inMemory() {
+        return inMemory(Migrations.all());
+    }
+
+    static Database inMemory(List<Migration> migrations) {
+        try {
+            Database db = new Database((DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"), null);
+            db.migrate(migrations, InstantSource.system());
+            return db;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open an in-memory DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    static Database open(Path file, List<Migration> migrations, InstantSource clock) {
+        Objects.requireNonNull(file, "file");
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw UserError.usage("database path " + file + " is a directory; give a file such as "
+                    + abs.resolve("hypertrader.duckdb"));
+        }
+        Path parent = abs.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException | SecurityException e) {
+                throw new UserError(UserError.Kind.USAGE, "cannot create the folder " + parent
+                        + " for database " + file + ": " + e, e);
+            }
+        }
+        DuckDBConnection conn;
+        try {
+            conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs);
+        } catch (SQLException e) {
+            throw openError(file, e);
+        }
+        Database db = new Database(conn, file);
+        try {
+            db.migrate(migrations, clock);
+        } catch (RuntimeException | SQLException e) {
+            db.close();
+            if (e instanceof UserError u) {
+                throw u;
+            }
+            throw new UserError(UserError.Kind.FAILURE, "cannot migrate database " + file + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    private static UserError openError(Path file, SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("lock")) {
+            return new UserError(UserError.Kind.FAILURE, "database " + file
+                    + " is in use by another process (DuckDB allows one writer); close it and retry", e);
+        }
+        if (lower.contains("not a valid duckdb") || lower.contains("magic") || lower.contains("corrupt")) {
+            return new UserError(UserError.Kind.USAGE, "database path " + file
+                    + " is not a DuckDB database file (" + firstLine(msg) + ")", e);
+        }
+        return new UserError(UserError.Kind.USAGE, "cannot open database " + file + ": " + firstLine(msg), e);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private void migrate(List<Migration> migrations, InstantSource clock) throws SQLException {
+        checkOrder(migrations);
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at_ms BIGINT NOT NULL)");
+        }
+        TreeSet<Integer> applied = appliedVersions();
+        TreeSet<Integer> known = new TreeSet<>();
+        migrations.forEach(m -> known.add(m.version()));
+        TreeSet<Integer> unknown = new TreeSet<>(applied);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw UserError.usage("database " + describe() + " has schema version " + unknown.last()
+                    + " but this build of HyperTrader knows only up to " + (known.isEmpty() ? 0 : known.last())
+                    + "; it was written by a newer version: upgrade HyperTrader or use another --db file");
+        }
+        for (Migration m : migrations) {
+            if (applied.contains(m.version())) {
+                continue;
+            }
+            inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (String sql : m.statements()) {
+                        st.execute(sql);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_version (version, name, applied_at_ms) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.name());
+                    ps.setLong(3, clock.millis());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static void checkOrder(List<Migration> migrations) {
+        for (int i = 1; i < migrations.size(); i++) {
+            if (migrations.get(i).version() <= migrations.get(i - 1).version()) {
+                throw new IllegalStateException("migrations out of order at version " + migrations.get(i).version());
+            }
+        }
+    }
+
+    private TreeSet<Integer> appliedVersions() throws SQLException {
+        TreeSet<Integer> out = new TreeSet<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        return out;
+    }
+
+    /** The highest applied migration version (0 for an empty schema). */
+    public int schemaVersion() {
+        try {
+            TreeSet<Integer> v = appliedVersions();
+            return v.isEmpty() ? 0 : v.last();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read schema_version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it
+     * throws (the exception is rethrown). Not re-entrant.
+     */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    /** The JDBC connection (DuckDB's, so the Appender is available). */
+    public DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** The file, or null for an in-memory database. */
+    public Path path() {
+        return path;
+    }
+
+    private String describe() {
+        return path == null ? "(in memory)" : path.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close database " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.hypertrader.data;
+
+import java.util.List;
+
+/**
+ * The ordered list of every schema migration the code knows. Each area adds its migration here
+ * as one line plus one SQL file under {@code src/main/resources/io/hypertrader/data/migrations/}.
+ */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    private static final List<Migration> ALL = List.of(
+            Migration.fromResource(1, "market data: candles, funding, coin_meta", "migrations/V1__market_data.sql")
+            // 2 = backtest runs (engine), 3 = sweeps/analytics, 4 = live trading/deployments.
+    );
+
+    /** All migrations, ascending by version. */
+    public static List<Migration> all() {
+        return ALL;
+    }
+
+    /** The highest version this code can create or read. */
+    public static int latestVersion() {
+        return ALL.stream().mapToInt(Migration::version).max().orElse(0);
+    }
+}

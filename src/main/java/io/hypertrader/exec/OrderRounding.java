@@ -1,0 +1,178 @@
+package io.hypertrader.exec;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Hyperliquid's price and size grid, the one rounding component shared by the simulator and the
+ * live venue, so a backtest can never place an order the exchange would refuse.
+ *
+ * <p>Rules (HYPERLIQUID-API.md section 6.1): a size has at most {@code szDecimals} decimals; a
+ * price has at most 5 significant figures and at most {@code 6 - szDecimals} decimals for perps
+ * ({@code 8 - szDecimals} for spot), except that integer prices are always allowed; an order must
+ * be worth at least {@link #MIN_NOTIONAL_USD}. Choose the price rounding mode by intent: a passive
+ * buy rounds down and a passive sell up; an aggressive (IOC/market) buy rounds up and sell down.
+ * Sizes round down so an order never exceeds the intended amount.
+ *
+ * <p>The {@code double} methods are for the replay loop; they go through {@link BigDecimal} (from
+ * the shortest decimal representation of the double), so both paths give identical results.
+ */
+public final class OrderRounding {
+
+    /** Hyperliquid's minimum order value, in USDC, for perps. */
+    public static final double MIN_NOTIONAL_USD = 10.0;
+
+    /** Significant figures allowed in a non-integer price. */
+    public static final int PRICE_SIG_FIGS = 5;
+
+    /** The wire format carries at most 8 decimals (float_to_wire refuses more). */
+    public static final int MAX_WIRE_DECIMALS = 8;
+
+    private OrderRounding() {
+    }
+
+    /** Most decimals a price may have: 6 - szDecimals for perps, 8 - szDecimals for spot (never negative). */
+    public static int maxPriceDecimals(int szDecimals, boolean spot) {
+        return Math.max(0, (spot ? 8 : 6) - szDecimals);
+    }
+
+    /**
+     * Rounds a price onto the grid.
+     *
+     * @param px         a positive price
+     * @param szDecimals the coin's size decimals (meta.universe[i].szDecimals)
+     * @param spot       true for spot markets (8 instead of 6 max decimals)
+     * @param mode       direction; use {@link RoundingMode#FLOOR}/{@link RoundingMode#CEILING} by intent,
+     *                   or {@link RoundingMode#HALF_EVEN} for "nearest"
+     */
+    public static BigDecimal roundPrice(BigDecimal px, int szDecimals, boolean spot, RoundingMode mode) {
+        if (px.signum() <= 0) {
+            throw new IllegalArgumentException("price must be positive, got " + px.toPlainString());
+        }
+        if (isInteger(px)) {
+            return px.setScale(0, RoundingMode.UNNECESSARY);
+        }
+        BigDecimal sig = px.round(new MathContext(PRICE_SIG_FIGS, mode));
+        // Rounding to 5 significant figures can itself yield an integer (e.g. 123456.7 -> 123460): allowed.
+        int maxDec = maxPriceDecimals(szDecimals, spot);
+        BigDecimal out = sig.scale() > maxDec ? sig.setScale(maxDec, mode) : sig;
+        if (out.signum() <= 0) {
+            // A price below the smallest tick rounds to zero: keep the smallest valid tick instead.
+            out = BigDecimal.ONE.movePointLeft(maxDec);
+        }
+        return strip(out);
+    }
+
+    /** {@link #roundPrice(BigDecimal, int, boolean, RoundingMode)} for the replay loop. */
+    public static double roundPrice(double px, int szDecimals, boolean spot, RoundingMode mode) {
+        if (!(px > 0) || Double.isInfinite(px)) {
+            throw new IllegalArgumentException("price must be positive and finite, got " + px);
+        }
+        return roundPrice(BigDecimal.valueOf(px), szDecimals, spot, mode).doubleValue();
+    }
+
+    /** Rounds a size down to szDecimals decimals (never more than intended). Negative sizes are refused. */
+    public static BigDecimal roundSize(BigDecimal size, int szDecimals) {
+        if (size.signum() < 0) {
+            throw new IllegalArgumentException("size must not be negative, got " + size.toPlainString());
+        }
+        return strip(size.setScale(szDecimals, RoundingMode.DOWN));
+    }
+
+    /** {@link #roundSize(BigDecimal, int)} for the replay loop. */
+    public static double roundSize(double size, int szDecimals) {
+        if (!(size >= 0) || Double.isInfinite(size)) {
+            throw new IllegalArgumentException("size must be finite and not negative, got " + size);
+        }
+        return roundSize(BigDecimal.valueOf(size), szDecimals).doubleValue();
+    }
+
+    /** Rounds a size to the nearest step (half-even), for callers that mean "closest", not "at most". */
+    public static BigDecimal roundSizeNearest(BigDecimal size, int szDecimals) {
+        return strip(size.setScale(szDecimals, RoundingMode.HALF_EVEN));
+    }
+
+    /** The size step, 10^-szDecimals. */
+    public static double sizeStep(int szDecimals) {
+        return BigDecimal.ONE.movePointLeft(szDecimals).doubleValue();
+    }
+
+    /** True when the price already lies on the grid (what the exchange would accept). */
+    public static boolean isValidPrice(BigDecimal px, int szDecimals, boolean spot) {
+        if (px.signum() <= 0) {
+            return false;
+        }
+        if (isInteger(px)) {
+            return true;
+        }
+        BigDecimal p = strip(px);
+        return p.precision() <= PRICE_SIG_FIGS && p.scale() <= maxPriceDecimals(szDecimals, spot);
+    }
+
+    /** True when the size has at most szDecimals decimals and is positive. */
+    public static boolean isValidSize(BigDecimal size, int szDecimals) {
+        return size.signum() > 0 && strip(size).scale() <= szDecimals;
+    }
+
+    /** True when price * size reaches the $10 minimum order value. */
+    public static boolean meetsMinNotional(double price, double size) {
+        return price * size >= MIN_NOTIONAL_USD - 1e-9;
+    }
+
+    /**
+     * The canonical wire string Hyperliquid hashes and expects: plain decimal, no exponent, no
+     * trailing zeros, no trailing point, "0" for any zero (never "-0"). More than 8 decimals of
+     * information is refused, as the official SDK's float_to_wire does, never silently rounded.
+     */
+    public static String toWire(BigDecimal value) {
+        BigDecimal v = strip(value);
+        if (v.scale() > MAX_WIRE_DECIMALS) {
+            throw new IllegalArgumentException("number " + value.toPlainString()
+                    + " has more than " + MAX_WIRE_DECIMALS + " decimals and cannot go on the wire");
+        }
+        return v.signum() == 0 ? "0" : v.toPlainString();
+    }
+
+    /**
+     * The wire string of a double, with the SDK's float_to_wire semantics: the value is formatted
+     * with 8 decimals and refused if that loses 1e-12 or more.
+     */
+    public static String toWire(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("number " + value + " cannot go on the wire");
+        }
+        BigDecimal rounded = new BigDecimal(value).setScale(MAX_WIRE_DECIMALS, RoundingMode.HALF_EVEN);
+        // The SDK compares in binary floating point: float(f"{x:.8f}") against x.
+        if (Math.abs(rounded.doubleValue() - value) >= 1e-12) {
+            throw new IllegalArgumentException("number " + value + " would be rounded on the wire (float_to_wire causes rounding)");
+        }
+        return toWire(rounded);
+    }
+
+    /**
+     * The SDK's float_to_int: value * 10^power as an exact integer, refused when it is 1e-3 or more
+     * away from one (e.g. power 8 for hashing, 6 for USD amounts such as updateIsolatedMargin.ntli).
+     */
+    public static java.math.BigInteger toScaledInteger(BigDecimal value, int power) {
+        BigDecimal scaled = value.movePointRight(power);
+        BigDecimal nearest = scaled.setScale(0, RoundingMode.HALF_EVEN);
+        if (scaled.subtract(nearest).abs().compareTo(new BigDecimal("0.001")) >= 0) {
+            throw new IllegalArgumentException("number " + value.toPlainString()
+                    + " times 10^" + power + " is not an integer (float_to_int causes rounding)");
+        }
+        return nearest.toBigIntegerExact();
+    }
+
+    private static boolean isInteger(BigDecimal v) {
+        return v.signum() == 0 || v.scale() <= 0 || v.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        if (v.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0, RoundingMode.UNNECESSARY) : s;
+    }
+}

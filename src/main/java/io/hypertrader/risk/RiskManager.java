@@ -1,0 +1,206 @@
+package io.hypertrader.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Checks orders before they reach a venue and positions on every price update, against
+ * {@link RiskLimits}. One instance per deployment (or backtest run); not thread-safe.
+ *
+ * <p>Orders that only reduce risk (reduce-only, or shrinking a position without flipping it) are
+ * always allowed: a risk manager that could block a close would be the risk. Every other order
+ * must pass every rule; the first failing rule refuses it with a {@link RiskEvent}.
+ *
+ * <p>Time comes from the caller (replay time in backtests), never from the wall clock.
+ */
+public final class RiskManager {
+
+    private static final long DAY_MS = 86_400_000L;
+    private static final long MINUTE_MS = 60_000L;
+
+    private final RiskLimits limits;
+    private final Consumer<RiskEvent> sink;
+    /** Ring buffer of accepted order times, for the per-minute rate. */
+    private final long[] recentOrders;
+    private int recentCount;
+    private int recentHead;
+
+    private long currentDay = Long.MIN_VALUE;
+    private double dayStartEquity = Double.NaN;
+    private boolean haltedForDay;
+
+    public RiskManager(RiskLimits limits, Consumer<RiskEvent> sink) {
+        this.limits = limits;
+        this.sink = sink;
+        this.recentOrders = new long[limits.maxOrdersPerMinute()];
+    }
+
+    public RiskLimits limits() {
+        return limits;
+    }
+
+    /** True while the daily loss limit blocks risk-increasing orders. */
+    public boolean haltedForDay() {
+        return haltedForDay;
+    }
+
+    /** Equity at the start of the current UTC day, NaN before the first update. */
+    public double dayStartEquity() {
+        return dayStartEquity;
+    }
+
+    /**
+     * Tracks the UTC day's starting equity and the daily loss limit. Call on every equity update
+     * (each price point in a backtest); cheap and allocation-free.
+     */
+    public void onEquity(long timeMs, double equity) {
+        long day = Math.floorDiv(timeMs, DAY_MS);
+        if (day != currentDay) {
+            currentDay = day;
+            dayStartEquity = equity;
+            haltedForDay = false;
+        }
+        if (!haltedForDay && equity <= dayStartEquity * (1 - limits.dailyLossFraction())) {
+            haltedForDay = true;
+            sink.accept(new RiskEvent(timeMs, RiskRule.DAILY_LOSS, "*", RiskEvent.Action.HALTED, String.format(Locale.ROOT,
+                    "equity %.2f is %.2f%% below the day's start %.2f (limit %.2f%%): risk-increasing orders blocked until 00:00 UTC",
+                    equity, 100 * (1 - equity / dayStartEquity), dayStartEquity, 100 * limits.dailyLossFraction())));
+        }
+    }
+
+    /**
+     * True when the position has lost at least its stop fraction of margin (margin = entry
+     * notional / leverage) and must be closed. Allocation-free, for the per-price-point loop.
+     */
+    public boolean stopHit(double size, double entryPrice, double mark, double leverage) {
+        if (size == 0 || !(entryPrice > 0) || !(leverage > 0)) {
+            return false;
+        }
+        double margin = Math.abs(size) * entryPrice / leverage;
+        double unrealized = size * (mark - entryPrice);
+        return unrealized <= -limits.positionStopFraction() * margin;
+    }
+
+    /** Checks every open position's stop; returns (and reports) the coins that must be closed. */
+    public List<String> positionsToClose(AccountView account, long timeMs) {
+        List<String> close = new ArrayList<>(0);
+        for (String coin : account.openCoins()) {
+            double size = account.position(coin);
+            double entry = account.entryPrice(coin);
+            double mark = account.mark(coin);
+            double lev = account.leverage(coin);
+            if (stopHit(size, entry, mark, lev)) {
+                close.add(coin);
+                double margin = Math.abs(size) * entry / lev;
+                sink.accept(new RiskEvent(timeMs, RiskRule.POSITION_STOP, coin, RiskEvent.Action.CLOSE, String.format(Locale.ROOT,
+                        "position %s %.6f from %.6f at mark %.6f lost %.2f, %.1f%% of its margin %.2f (stop %.1f%%)",
+                        coin, size, entry, mark, -size * (mark - entry), 100 * size * (entry - mark) / margin, margin,
+                        100 * limits.positionStopFraction())));
+            }
+        }
+        return close;
+    }
+
+    /**
+     * Checks one order. Returns null when it may go, otherwise the refusal (also sent to the sink).
+     * An allowed order counts towards the per-minute rate.
+     */
+    public RiskEvent check(OrderCheck order, AccountView account) {
+        double position = account.position(order.coin());
+        double after = position + order.sizeDelta();
+        if (order.reduceOnly() || reducesOnly(position, after)) {
+            return null;
+        }
+        RiskEvent refusal = firstBrokenRule(order, account, position, after);
+        if (refusal != null) {
+            sink.accept(refusal);
+            return refusal;
+        }
+        recordOrder(order.timeMs());
+        return null;
+    }
+
+    private RiskEvent firstBrokenRule(OrderCheck o, AccountView a, double position, double after) {
+        double equity = a.equity();
+        String coin = o.coin();
+        if (haltedForDay) {
+            return refuse(o, RiskRule.DAILY_LOSS, String.format(Locale.ROOT,
+                    "daily loss limit %.2f%% reached (day start equity %.2f): no risk-increasing orders until 00:00 UTC",
+                    100 * limits.dailyLossFraction(), dayStartEquity));
+        }
+        double orderNotional = Math.abs(o.sizeDelta()) * o.price();
+        if (orderNotional > limits.maxOrderNotionalUsd()) {
+            return refuse(o, RiskRule.ORDER_NOTIONAL, String.format(Locale.ROOT,
+                    "order notional %.2f USDC above the cap %.2f", orderNotional, limits.maxOrderNotionalUsd()));
+        }
+        if (ordersInLastMinute(o.timeMs()) >= limits.maxOrdersPerMinute()) {
+            return refuse(o, RiskRule.ORDER_RATE, String.format(Locale.ROOT,
+                    "%d orders in the last minute (limit %d)", limits.maxOrdersPerMinute(), limits.maxOrdersPerMinute()));
+        }
+        if (!(equity > 0)) {
+            return refuse(o, RiskRule.LEVERAGE, String.format(Locale.ROOT, "account value %.2f is not positive", equity));
+        }
+        double positionNotional = Math.abs(after) * o.price();
+        if (positionNotional > limits.maxPositionFraction() * equity + 1e-9) {
+            return refuse(o, RiskRule.POSITION_SIZE, String.format(Locale.ROOT,
+                    "%s position notional would be %.2f USDC, %.1f%% of account value %.2f (limit %.1f%%)",
+                    coin, positionNotional, 100 * positionNotional / equity, equity, 100 * limits.maxPositionFraction()));
+        }
+        if (positionNotional > limits.maxPositionNotionalUsd() + 1e-9) {
+            return refuse(o, RiskRule.POSITION_CAP, String.format(Locale.ROOT,
+                    "%s position notional would be %.2f USDC, above the cap %.2f USDC", coin, positionNotional,
+                    limits.maxPositionNotionalUsd()));
+        }
+        double total = positionNotional;
+        int openCoins = after != 0 ? 1 : 0;
+        for (String other : a.openCoins()) {
+            if (!other.equals(coin)) {
+                double size = a.position(other);
+                if (size != 0) {
+                    total += Math.abs(size) * a.mark(other);
+                    openCoins++;
+                }
+            }
+        }
+        if (total / equity > limits.maxLeverage() + 1e-9) {
+            return refuse(o, RiskRule.LEVERAGE, String.format(Locale.ROOT,
+                    "total notional would be %.2f USDC, %.2fx account value %.2f (limit %.2fx)",
+                    total, total / equity, equity, limits.maxLeverage()));
+        }
+        if (position == 0 && after != 0 && openCoins > limits.maxOpenCoins()) {
+            return refuse(o, RiskRule.OPEN_COINS, String.format(Locale.ROOT,
+                    "opening %s would make %d coins with positions (limit %d)", coin, openCoins, limits.maxOpenCoins()));
+        }
+        return null;
+    }
+
+    private static boolean reducesOnly(double before, double after) {
+        return before != 0 && Math.abs(after) < Math.abs(before) && (after == 0 || Math.signum(after) == Math.signum(before));
+    }
+
+    private RiskEvent refuse(OrderCheck o, RiskRule rule, String reason) {
+        return new RiskEvent(o.timeMs(), rule, o.coin(), RiskEvent.Action.REFUSED, reason);
+    }
+
+    private int ordersInLastMinute(long now) {
+        int n = 0;
+        for (int i = 0; i < recentCount; i++) {
+            if (now - recentOrders[(recentHead + i) % recentOrders.length] < MINUTE_MS) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void recordOrder(long time) {
+        if (recentCount < recentOrders.length) {
+            recentOrders[(recentHead + recentCount) % recentOrders.length] = time;
+            recentCount++;
+        } else {
+            recentOrders[recentHead] = time;
+            recentHead = (recentHead + 1) % recentOrders.length;
+        }
+    }
+}
