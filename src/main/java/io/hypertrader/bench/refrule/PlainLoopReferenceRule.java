@@ -51,7 +51,12 @@ public final class PlainLoopReferenceRule {
             final double c = close[i];
             boolean act;
             if (inPosition) {
-                peak = Math.max(peak, high[i]);
+                // A compare, not Math.max: Math.max's NaN/-0.0 handling costs several cycles on
+                // this loop-carried chain, and validated candles hold no NaN.
+                final double hi = high[i];
+                if (hi > peak) {
+                    peak = hi;
+                }
                 final double run = peak - entry;
                 act = run >= MIN_RUN * entry && c <= peak - EXIT_RETRACE * run;
                 if (act) {
@@ -64,7 +69,10 @@ public final class PlainLoopReferenceRule {
                 }
             } else {
                 if (exitedOnce) {
-                    trough = Math.min(trough, low[i]);
+                    final double lo = low[i];
+                    if (lo < trough) {
+                        trough = lo;
+                    }
                     act = c >= trough + REENTRY_BOUNCE * (peakAtExit - trough);
                 } else {
                     act = i == firstEntry;
