@@ -1,5 +1,6 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -340,7 +341,7 @@ public final class HyperliquidWebSocket implements AutoCloseable {
                 case "pong", "subscriptionResponse", "post" -> {
                 }
                 case "allMids" -> {
-                    Map<String, BigDecimal> mids = HyperliquidInfoClient.parseMids(Json.object(data.get("mids"), "allMids.mids"));
+                    Map<String, BigDecimal> mids = TradingInfoClient.parseMids(Json.object(data.get("mids"), "allMids.mids"));
                     safe(() -> listener.onAllMids(mids));
                 }
                 case "candle" -> {

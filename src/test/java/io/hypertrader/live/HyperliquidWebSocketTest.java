@@ -88,7 +88,7 @@ class HyperliquidWebSocketTest {
 
     HyperliquidExchangeClient exchange() throws Exception {
         OkHttpTransport t = new OkHttpTransport(http, fake.baseUrl());
-        HyperliquidInfoClient info = new HyperliquidInfoClient(t);
+        TradingInfoClient info = new TradingInfoClient(t);
         return new HyperliquidExchangeClient(t, new HyperliquidSigner(KEY, Network.TESTNET), NonceSource.systemClock(), info,
                 info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
     }
