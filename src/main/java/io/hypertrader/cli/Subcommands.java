@@ -11,5 +11,6 @@ final class Subcommands {
         // Registered here rather than in @Command so each feature adds one line.
         root.addSubcommand("fetch", new FetchCommand());
         root.addSubcommand("data", new DataCommand());
+        root.addSubcommand("bench", new BenchCommand());
     }
 }
