@@ -1,0 +1,38 @@
+package io.hypertrader.backtest;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.portfolio.LiquidationRecord;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.strategy.CycleRecord;
+import io.hypertrader.strategy.TransitionRecord;
+
+import java.util.List;
+
+/**
+ * The in-memory result of one backtest. Per-step arrays are indexed by replay step (one step per
+ * distinct bar open time over all coins; one per bar for a single coin), recorded after the
+ * step's bars closed: {@code times} (bar open time, UTC ms), {@code equity} (total account value
+ * incl. savings, USDC), {@code cash}, {@code marginUsed} (initial margin), {@code savings}, and
+ * per coin index {@code position} (signed coins), {@code longLeg}/{@code shortLeg} (coins) and
+ * {@code mark} (USDC). Records are in event order.
+ */
+public record BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fromMs, long toMs, int rows,
+                             long[] times, double[] equity, double[] cash, double[] marginUsed, double[] savings,
+                             double[][] position, double[][] longLeg, double[][] shortLeg, double[][] mark,
+                             List<TrackedOrder> orders, List<Fill> fills, List<CycleRecord> cycles,
+                             List<TransitionRecord> transitions, List<LiquidationRecord> liquidations,
+                             List<String> fundingSources, String eventLogSha256, long eventCount, Summary summary) {
+
+    /**
+     * Headline numbers. Returns and drawdown are fractions; money in USDC; costs positive = paid.
+     * {@code ledgerResidual} = (final - initial) - (pricePnl - fees - funding - slippage): zero up
+     * to floating-point error.
+     */
+    public record Summary(double initialEquity, double finalEquity, double totalReturn, double maxDrawdown,
+                          int orderCount, int fillCount, int rejectedCount, int cancelledCount, double fees,
+                          double funding, double slippage, double pricePnl, double ledgerResidual,
+                          double tradedNotional, int cycles, int liquidations) {
+    }
+}

@@ -1,0 +1,292 @@
+package io.hypertrader.portfolio;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One cross-margin USDC account with a net (one-way) position per coin, as Hyperliquid keeps it.
+ * Coins are addressed by index (0..n-1, the order given at construction) so the replay loop
+ * never looks anything up by name.
+ *
+ * <p>Units and signs: sizes in coins, long positive; money in USDC. {@code fees}, {@code funding}
+ * and {@code slippage} are costs (positive = paid). Equity = cash + sum of size * (mark - entry);
+ * savings are outside the trading equity. Initial margin = |size| * mark / leverage; maintenance
+ * margin = |size| * mark / (2 * maxLeverage).
+ *
+ * <p>Ledger: besides the average-cost books (cash, entry, realized), the account keeps the cash
+ * flows at arrival prices, so {@link #pricePnl()} is computed independently of the books and
+ * {@code equity + savings - initial = pricePnl - fees - funding - slippage} is a real check.
+ */
+public final class Account {
+    private final Coin[] coins;
+    private final Instrument[] instruments;
+    private final double initialCash;
+    private double cash;
+    private double savings;
+    private final double[] pos;
+    private final double[] entry;
+    private final double[] mark;
+    private final double[] leverage;
+    private final double[] realized;
+    private final double[] fees;
+    private final double[] funding;
+    private final double[] slippage;
+    private final double[] arrivalFlow;
+    private final double[] volume;
+
+    public Account(List<Instrument> instruments, double initialCash) {
+        if (!(initialCash > 0) || Double.isInfinite(initialCash)) {
+            throw new IllegalArgumentException("initial equity must be positive, got " + initialCash);
+        }
+        int n = instruments.size();
+        this.instruments = instruments.toArray(new Instrument[0]);
+        this.coins = new Coin[n];
+        for (int i = 0; i < n; i++) {
+            coins[i] = this.instruments[i].coin();
+        }
+        this.initialCash = initialCash;
+        this.cash = initialCash;
+        pos = new double[n];
+        entry = new double[n];
+        Arrays.fill(entry, Double.NaN);
+        mark = new double[n];
+        Arrays.fill(mark, Double.NaN);
+        leverage = new double[n];
+        for (int i = 0; i < n; i++) {
+            leverage[i] = Math.min(20, this.instruments[i].maxLeverage()); // Hyperliquid's default
+        }
+        realized = new double[n];
+        fees = new double[n];
+        funding = new double[n];
+        slippage = new double[n];
+        arrivalFlow = new double[n];
+        volume = new double[n];
+    }
+
+    public int size() {
+        return coins.length;
+    }
+
+    public Coin coin(int i) {
+        return coins[i];
+    }
+
+    public Instrument instrument(int i) {
+        return instruments[i];
+    }
+
+    /** Index of a coin, -1 when the account does not hold it. */
+    public int index(Coin coin) {
+        for (int i = 0; i < coins.length; i++) {
+            if (coins[i].equals(coin)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Books a fill: signed size (+ buy), fill price, fee paid, and the market price at arrival
+     * (for the slippage split). Returns the realized price P&L of the reduced part.
+     */
+    public double fill(int c, double signedSize, double price, double fee, double arrivalPrice) {
+        double p0 = pos[c];
+        double r = 0;
+        if (p0 == 0 || Math.signum(p0) == Math.signum(signedSize)) {
+            double n = Math.abs(p0) + Math.abs(signedSize);
+            entry[c] = p0 == 0 ? price : (entry[c] * Math.abs(p0) + price * Math.abs(signedSize)) / n;
+            pos[c] = p0 + signedSize;
+        } else {
+            double closed = Math.min(Math.abs(signedSize), Math.abs(p0));
+            r = closed * (price - entry[c]) * Math.signum(p0);
+            double p1 = p0 + signedSize;
+            if (Math.abs(signedSize) > Math.abs(p0)) {
+                entry[c] = price; // flipped: the rest opened at this price
+                pos[c] = p1;
+            } else {
+                pos[c] = Math.abs(p1) < 1e-12 * Math.max(1, Math.abs(p0)) ? 0 : p1;
+                if (pos[c] == 0) {
+                    entry[c] = Double.NaN;
+                }
+            }
+        }
+        realized[c] += r;
+        fees[c] += fee;
+        cash += r - fee;
+        double slip = signedSize * (price - arrivalPrice);
+        slippage[c] += slip;
+        arrivalFlow[c] -= signedSize * arrivalPrice;
+        volume[c] += Math.abs(signedSize) * price;
+        if (Double.isNaN(mark[c])) {
+            mark[c] = price;
+        }
+        return r;
+    }
+
+    /** Applies one funding settlement: the position pays size * price * rate (negative = receives). */
+    public double fund(int c, double price, double rate) {
+        double payment = pos[c] * price * rate;
+        funding[c] += payment;
+        cash -= payment;
+        return payment;
+    }
+
+    public void setMark(int c, double price) {
+        mark[c] = price;
+    }
+
+    public void setLeverage(int c, double lev) {
+        leverage[c] = lev;
+    }
+
+    /** Moves cash to savings (profit skim); refuses more than the free collateral. */
+    public void toSavings(double usd) {
+        if (!(usd > 0)) {
+            return;
+        }
+        double amount = Math.min(usd, Math.max(0, freeCollateral()));
+        cash -= amount;
+        savings += amount;
+    }
+
+    public double position(int c) {
+        return pos[c];
+    }
+
+    public double entry(int c) {
+        return entry[c];
+    }
+
+    public double mark(int c) {
+        return mark[c];
+    }
+
+    public double leverage(int c) {
+        return leverage[c];
+    }
+
+    public double unrealized(int c) {
+        return pos[c] == 0 ? 0 : pos[c] * (mark[c] - entry[c]);
+    }
+
+    public double equity() {
+        double e = cash;
+        for (int c = 0; c < pos.length; c++) {
+            if (pos[c] != 0) {
+                e += pos[c] * (mark[c] - entry[c]);
+            }
+        }
+        return e;
+    }
+
+    /** Trading equity plus savings: the account's total value. */
+    public double totalValue() {
+        return equity() + savings;
+    }
+
+    public double initialMargin() {
+        double m = 0;
+        for (int c = 0; c < pos.length; c++) {
+            if (pos[c] != 0) {
+                m += Math.abs(pos[c]) * mark[c] / leverage[c];
+            }
+        }
+        return m;
+    }
+
+    public double maintenanceMargin() {
+        double m = 0;
+        for (int c = 0; c < pos.length; c++) {
+            if (pos[c] != 0) {
+                m += Math.abs(pos[c]) * mark[c] * instruments[c].maintenanceFraction();
+            }
+        }
+        return m;
+    }
+
+    public double freeCollateral() {
+        return equity() - initialMargin();
+    }
+
+    public boolean anyPosition() {
+        for (double p : pos) {
+            if (p != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Realized P&L minus fees minus funding plus unrealized, for one coin. */
+    public double netPnl(int c) {
+        return realized[c] - fees[c] - funding[c] + unrealized(c);
+    }
+
+    public double cash() {
+        return cash;
+    }
+
+    public double savings() {
+        return savings;
+    }
+
+    public double initialCash() {
+        return initialCash;
+    }
+
+    public double fees(int c) {
+        return fees[c];
+    }
+
+    public double funding(int c) {
+        return funding[c];
+    }
+
+    public double slippage(int c) {
+        return slippage[c];
+    }
+
+    public double realized(int c) {
+        return realized[c];
+    }
+
+    public double tradedNotional(int c) {
+        return volume[c];
+    }
+
+    /** Price P&L of coin c at arrival prices: the arrival-price cash flows plus the position at the mark. */
+    public double pricePnl(int c) {
+        return arrivalFlow[c] + (pos[c] == 0 ? 0 : pos[c] * mark[c]);
+    }
+
+    public double pricePnl() {
+        double s = 0;
+        for (int c = 0; c < pos.length; c++) {
+            s += pricePnl(c);
+        }
+        return s;
+    }
+
+    public double totalFees() {
+        return Arrays.stream(fees).sum();
+    }
+
+    public double totalFunding() {
+        return Arrays.stream(funding).sum();
+    }
+
+    public double totalSlippage() {
+        return Arrays.stream(slippage).sum();
+    }
+
+    /**
+     * The ledger identity's residual: (total value - initial) - (price P&L - fees - funding -
+     * slippage). Zero up to floating-point error when the books are right.
+     */
+    public double ledgerResidual() {
+        return (totalValue() - initialCash) - (pricePnl() - totalFees() - totalFunding() - totalSlippage());
+    }
+}

@@ -1,0 +1,127 @@
+package io.hypertrader.sim;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Every parameter of the execution simulator. The three profiles of SIMULATOR.md are presets
+ * ({@link #IDEAL}, {@link #SEED}, {@link #REALISTIC}); {@code config/sim/*.yaml} spell them out and
+ * any field can be overridden. Basis points are 1/10000; USD amounts are USDC.
+ *
+ * @param profile    name shown in reports ("ideal", "seed", "realistic" or a custom name)
+ * @param path       bar path order
+ * @param tickRounding round fill prices onto the coin's price grid, against the taker (a real
+ *                   exchange fills on its grid); off in {@code ideal} so its arithmetic is exact
+ */
+public record SimConfig(String profile, PathMode path, boolean tickRounding, Latency latency, Slippage slippage,
+                        Fills fills, Rejection rejection, Fees fees, Funding funding) {
+
+    public SimConfig {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(slippage, "slippage");
+        Objects.requireNonNull(fills, "fills");
+        Objects.requireNonNull(rejection, "rejection");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(funding, "funding");
+    }
+
+    /** Latency models: none; uniform (delay only: fills at the path price at arrival); drift (uniform plus diffusion noise). */
+    public enum LatencyModelKind { NONE, UNIFORM, DRIFT }
+
+    /** Slippage models: none; uniform (the original envelope, sized); sqrt-impact (half-spread + square-root impact). */
+    public enum SlippageModelKind { NONE, UNIFORM, SQRT_IMPACT }
+
+    /** Fill models: immediate (everything fills); random-partial (seed envelope); volume-capped (participation cap). */
+    public enum FillModelKind { IMMEDIATE, RANDOM_PARTIAL, VOLUME_CAPPED }
+
+    /** Funding models: none; historical (stored hourly history, constant rate where none is stored). */
+    public enum FundingModelKind { NONE, HISTORICAL }
+
+    /** Delay from decision to arrival, uniform in [minMs, maxMs]. */
+    public record Latency(LatencyModelKind model, long minMs, long maxMs) {
+        public Latency {
+            if (minMs < 0 || maxMs < minMs) {
+                throw new IllegalArgumentException("latency needs 0 <= minMs <= maxMs, got " + minMs + ".." + maxMs);
+            }
+        }
+    }
+
+    /**
+     * Slippage parameters. uniform: [minBp, minBp + (maxBp - minBp) * min(notional / fullSizeUsd, 1)];
+     * sqrt-impact: halfSpreadBp + k * sigma_day * sqrt(notional / ADV), ADV and sigma_day over the
+     * last {@code windowHours} of bars. {@code marketMaxPct}: a market order is an IOC limit this
+     * far through the arrival price; it does not fill when it would need more.
+     */
+    public record Slippage(SlippageModelKind model, double minBp, double maxBp, double fullSizeUsd,
+                           double halfSpreadBp, double k, int windowHours, double marketMaxPct) {
+    }
+
+    /**
+     * Partial fills. random-partial: orders above {@code partialAboveUsd} fill only a fraction in
+     * [partialMin, partialMax] with probability {@code partialProbability}; volume-capped: at most
+     * {@code maxParticipation} of each path segment's volume.
+     */
+    public record Fills(FillModelKind model, double partialAboveUsd, double partialProbability, double partialMin,
+                        double partialMax, double maxParticipation) {
+    }
+
+    /**
+     * Refusals. {@code exchangeRules}: Hyperliquid's ($10 minimum, price/size grid, margin,
+     * reduce-only); {@code maxNotionalUsd}: cap per order (infinity = none); {@code randomRate}:
+     * probability of a random refusal.
+     */
+    public record Rejection(boolean exchangeRules, double maxNotionalUsd, double randomRate) {
+    }
+
+    /** Fees in basis points of the fill's notional. */
+    public record Fees(double makerBp, double takerBp) {
+    }
+
+    /** Funding: the constant hourly rate used where no history is stored (positive = longs pay). */
+    public record Funding(FundingModelKind model, double fallbackHourlyRate) {
+    }
+
+    /** No frictions at all: the arithmetic of the strategy, exactly. */
+    public static final SimConfig IDEAL = new SimConfig("ideal", PathMode.BULLISH_LOW_FIRST, false,
+            new Latency(LatencyModelKind.NONE, 0, 0),
+            new Slippage(SlippageModelKind.NONE, 0, 0, 100_000, 0, 0, 24, 0.05),
+            new Fills(FillModelKind.IMMEDIATE, 10_000, 0, 0.5, 0.9, 1.0),
+            new Rejection(false, Double.POSITIVE_INFINITY, 0),
+            new Fees(0, 0),
+            new Funding(FundingModelKind.NONE, 0));
+
+    /** The original paper engine's envelope, made sound (seeded, latency moves the price, nothing vanishes). */
+    public static final SimConfig SEED = new SimConfig("seed", PathMode.BULLISH_LOW_FIRST, true,
+            new Latency(LatencyModelKind.UNIFORM, 50, 200),
+            new Slippage(SlippageModelKind.UNIFORM, 1, 10, 100_000, 0, 0, 24, 0.05),
+            new Fills(FillModelKind.RANDOM_PARTIAL, 10_000, 0.10, 0.5, 0.9, 1.0),
+            new Rejection(true, 100_000, 0.02),
+            new Fees(2.5, 2.5),
+            new Funding(FundingModelKind.NONE, 0));
+
+    /** The default: latency with price diffusion, square-root impact, volume cap, Hyperliquid fees and funding. */
+    public static final SimConfig REALISTIC = new SimConfig("realistic", PathMode.BULLISH_LOW_FIRST, true,
+            new Latency(LatencyModelKind.DRIFT, 50, 200),
+            new Slippage(SlippageModelKind.SQRT_IMPACT, 0, 0, 100_000, 1.0, 1.0, 24, 0.05),
+            new Fills(FillModelKind.VOLUME_CAPPED, 10_000, 0, 0.5, 0.9, 0.10),
+            new Rejection(true, Double.POSITIVE_INFINITY, 0),
+            new Fees(1.5, 4.5),
+            new Funding(FundingModelKind.HISTORICAL, 0.0000125));
+
+    /** A named preset. */
+    public static SimConfig preset(String name) {
+        return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+            case "ideal" -> IDEAL;
+            case "seed" -> SEED;
+            case "realistic" -> REALISTIC;
+            default -> throw new IllegalArgumentException("unknown simulator profile '" + name
+                    + "' (expected ideal, seed or realistic)");
+        };
+    }
+
+    public SimConfig withPath(PathMode p) {
+        return new SimConfig(profile, p, tickRounding, latency, slippage, fills, rejection, fees, funding);
+    }
+}

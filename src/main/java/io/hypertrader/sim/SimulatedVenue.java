@@ -1,0 +1,946 @@
+package io.hypertrader.sim;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.OrderType;
+import io.hypertrader.core.RejectCode;
+import io.hypertrader.core.Side;
+import io.hypertrader.core.TimeInForce;
+import io.hypertrader.exec.EventLog;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.exec.OrderTracker;
+import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.portfolio.Account;
+import io.hypertrader.portfolio.LiquidationRecord;
+import io.hypertrader.sim.model.FundingSchedule;
+import io.hypertrader.sim.model.MarketState;
+import io.hypertrader.sim.model.SimModels;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The simulated Hyperliquid of SIMULATOR.md: an {@link ExecutionVenue} over a piecewise-linear
+ * price path per coin, driven by a replay loop (backtests) or a live feed (paper).
+ *
+ * <p>Driver protocol, per coin and bar: {@link #beginBar}, {@link #jump} to the open, then for
+ * each of the three segments {@link #beginSegment} and {@link #advance} to the segment's end,
+ * stopping first at every {@link #nextEventTime} (an order arriving, a resting order or trigger
+ * crossed) and at any point the strategy must see. After each strategy callback the driver calls
+ * {@link #settle} so zero-latency orders execute at the decision time. Events go to the listener
+ * from {@link #jump}, {@link #advance} and {@link #settle}, never from {@link #submit}.
+ *
+ * <p>Time only moves forward through the driver: nothing sleeps and nothing reads the clock.
+ * Orders arrive at decision time + latency and fill at the path price at arrival (plus the
+ * latency model's noise), never at the price that triggered them unless latency is zero.
+ */
+public final class SimulatedVenue implements ExecutionVenue {
+
+    private static final double SIZE_EPS = 1e-9;
+
+    /** An order (or a cancel request) travelling to the venue. */
+    private static final class Flight {
+        final TrackedOrder order;
+        final long at;
+        final long delay;
+        final boolean cancel;
+
+        Flight(TrackedOrder order, long at, long delay, boolean cancel) {
+            this.order = order;
+            this.at = at;
+            this.delay = delay;
+            this.cancel = cancel;
+        }
+    }
+
+    /** An accepted order waiting in the book (limit) or for its trigger. */
+    private static final class Resting {
+        final TrackedOrder order;
+        long lastSegment = -1;
+
+        Resting(TrackedOrder order) {
+            this.order = order;
+        }
+    }
+
+    private final SimConfig config;
+    private final SimModels models;
+    private final Account account;
+    private final EventLog log;
+    private final OrderTracker tracker = new OrderTracker();
+    private final ArrayDeque<OrderEvent> outbox = new ArrayDeque<>();
+    private Consumer<OrderEvent> listener = e -> {
+    };
+    private long nextId = 1;
+    private long now = Long.MIN_VALUE;
+
+    private final int n;
+    private final long[] curT;
+    private final double[] curP;
+    private final long[] endT;
+    private final double[] endP;
+    private final boolean[] segActive;
+    private final long[] segId;
+    private final double[] segLeft;
+    private final double[] segVolume;
+    private final MarketState[] market;
+    private final FundingSchedule[] funding;
+    private final int[] fundingIdx;
+    private final List<List<Flight>> flights = new ArrayList<>();
+    private final List<List<Resting>> resting = new ArrayList<>();
+    private long nextSegment = 1;
+
+    // trailing window for sigma_day and ADV
+    private final int[] winBars;
+    private final double[][] winVar;
+    private final double[][] winUsd;
+    private final int[] winCount;
+    private final int[] winHead;
+    private final double[] winVarSum;
+    private final double[] winUsdSum;
+
+    private final List<Fill> fillLog = new ArrayList<>();
+    private final List<LiquidationRecord> liquidations = new ArrayList<>();
+    private int openCount;
+
+    // the earliest internal event found by nextEventTime, with its exact price (NaN = path)
+    private double pendingEventPrice = Double.NaN;
+
+    /**
+     * @param config   simulator parameters
+     * @param models   the run's seeded models (from {@link SimModels#of})
+     * @param account  the account (its coins define the coin indexes)
+     * @param funding  one schedule per coin index (may be {@link FundingSchedule#NONE})
+     * @param barMs    bar length of the replayed interval
+     * @param log      the run's event log
+     */
+    public SimulatedVenue(SimConfig config, SimModels models, Account account, List<FundingSchedule> funding, long barMs,
+                          EventLog log) {
+        this.config = config;
+        this.models = models;
+        this.account = account;
+        this.log = log;
+        this.n = account.size();
+        if (funding.size() != n) {
+            throw new IllegalArgumentException("one funding schedule per coin expected");
+        }
+        curT = new long[n];
+        curP = new double[n];
+        endT = new long[n];
+        endP = new double[n];
+        segActive = new boolean[n];
+        segId = new long[n];
+        segLeft = new double[n];
+        segVolume = new double[n];
+        market = new MarketState[n];
+        this.funding = funding.toArray(new FundingSchedule[0]);
+        fundingIdx = new int[n];
+        winBars = new int[n];
+        winVar = new double[n][];
+        winUsd = new double[n][];
+        winCount = new int[n];
+        winHead = new int[n];
+        winVarSum = new double[n];
+        winUsdSum = new double[n];
+        int windowHours = config.slippage().windowHours();
+        for (int c = 0; c < n; c++) {
+            curP[c] = Double.NaN;
+            curT[c] = Long.MIN_VALUE;
+            market[c] = new MarketState();
+            market[c].barMs = barMs;
+            flights.add(new ArrayList<>());
+            resting.add(new ArrayList<>());
+            int wb = (int) Math.max(1, Math.round(windowHours * 3_600_000.0 / barMs));
+            winBars[c] = wb;
+            winVar[c] = new double[wb];
+            winUsd[c] = new double[wb];
+        }
+    }
+
+    // ================================================================== driver protocol
+
+    /**
+     * Starts a bar: market state for the fills in it (the bar's Parkinson volatility; daily
+     * volatility and traded value over the trailing window of earlier bars, or this bar when
+     * there are none) and the liquidity of its first segment.
+     */
+    public void beginBar(int c, double open, double high, double low, double close, double volume) {
+        MarketState m = market[c];
+        double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
+        double var = lr * lr / (4 * Math.log(2));
+        m.sigmaBar = Math.sqrt(var);
+        double barsPerDay = 86_400_000.0 / m.barMs;
+        if (winCount[c] > 0) {
+            m.sigmaDay = Math.sqrt(winVarSum[c] / winCount[c] * barsPerDay);
+            m.advUsd = winUsdSum[c] / winCount[c] * barsPerDay;
+        } else {
+            m.sigmaDay = Math.sqrt(var * barsPerDay);
+            m.advUsd = volume * close * barsPerDay;
+        }
+        // push this bar into the window for the next bars
+        int wb = winBars[c];
+        int h = winHead[c];
+        if (winCount[c] == wb) {
+            winVarSum[c] -= winVar[c][h];
+            winUsdSum[c] -= winUsd[c][h];
+        } else {
+            winCount[c]++;
+        }
+        winVar[c][h] = var;
+        winUsd[c][h] = volume * close;
+        winVarSum[c] += var;
+        winUsdSum[c] += volume * close;
+        winHead[c] = (h + 1) % wb;
+
+        segVolume[c] = volume / 3.0;
+        segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
+        segId[c] = nextSegment++;
+        segActive[c] = false;
+    }
+
+    /**
+     * The path jumps to ({@code t}, {@code p}) (a bar's open): orders that arrived in the gap are
+     * handled at this price, triggers beyond it fire here, funding due is paid, then the
+     * liquidation test runs.
+     */
+    public void jump(int c, long t, double p) {
+        segActive[c] = false;
+        long from = curT[c];
+        curT[c] = t;
+        curP[c] = p;
+        now = Math.max(now, t);
+        account.setMark(c, p);
+        payFunding(c, from, t, true);
+        processArrivals(c, t);
+        processResting(c, t);
+        checkLiquidation(t);
+        deliver();
+    }
+
+    /** The path moves linearly from the current point to ({@code t1}, {@code p1}) over this segment. */
+    public void beginSegment(int c, long t1, double p1, boolean freshLiquidity) {
+        endT[c] = t1;
+        endP[c] = p1;
+        segActive[c] = true;
+        if (freshLiquidity) {
+            segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
+            segId[c] = nextSegment++;
+        }
+    }
+
+    /** Path price of coin c at time t on the current segment (the current price outside one). */
+    public double pathPrice(int c, long t) {
+        if (!segActive[c] || endT[c] <= curT[c] || t <= curT[c]) {
+            return curP[c];
+        }
+        if (t >= endT[c]) {
+            return endP[c];
+        }
+        return curP[c] + (endP[c] - curP[c]) * ((double) (t - curT[c]) / (endT[c] - curT[c]));
+    }
+
+    /**
+     * The earliest internal event of coin c on the current segment (an order or cancel arriving,
+     * a resting order or trigger crossed), or {@link Long#MAX_VALUE}. The driver advances to it.
+     */
+    public long nextEventTime(int c) {
+        long best = Long.MAX_VALUE;
+        pendingEventPrice = Double.NaN;
+        List<Flight> fl = flights.get(c);
+        for (int i = 0, k = fl.size(); i < k; i++) {
+            long at = fl.get(i).at;
+            if (at < best) {
+                best = at;
+            }
+        }
+        if (best != Long.MAX_VALUE && best < curT[c]) {
+            best = curT[c];
+        }
+        List<Resting> rs = resting.get(c);
+        if (!rs.isEmpty() && segActive[c]) {
+            for (int i = 0, k = rs.size(); i < k; i++) {
+                Resting r = rs.get(i);
+                if (r.order.arrivalTime() < 0) {
+                    continue;
+                }
+                double thr = threshold(r.order, c);
+                boolean up = crossesUp(r.order);
+                long tc;
+                double p0 = curP[c];
+                double p1 = endP[c];
+                if (up ? p0 >= thr : p0 <= thr) {
+                    if (r.order.request().type() == OrderType.LIMIT && (r.lastSegment == segId[c] || segLeft[c] <= 0)) {
+                        continue; // already had its share of this segment's liquidity
+                    }
+                    tc = curT[c];
+                } else if (up ? p1 >= thr : p1 <= thr) {
+                    double frac = (thr - p0) / (p1 - p0);
+                    tc = curT[c] + (long) Math.ceil(frac * (endT[c] - curT[c]));
+                    tc = Math.min(Math.max(tc, curT[c]), endT[c]);
+                } else {
+                    continue;
+                }
+                if (tc < best) {
+                    best = tc;
+                    pendingEventPrice = tc == curT[c] ? Double.NaN : thr;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Moves coin c's path to time t (at price p, or the path price when p is NaN), paying funding
+     * on the way, then handles every arrival and resting order due at t and tests liquidation.
+     */
+    public void advance(int c, long t, double p) {
+        double price;
+        if (Double.isNaN(p)) {
+            price = pathAt(c, t);
+        } else {
+            price = p;
+            pendingEventPrice = Double.NaN;
+        }
+        long from = curT[c];
+        if (t > from) {
+            payFunding(c, from, t, false);
+        }
+        if (t >= curT[c]) {
+            curT[c] = t;
+            curP[c] = price;
+        }
+        now = Math.max(now, t);
+        account.setMark(c, curP[c]);
+        processArrivals(c, t);
+        if (segActive[c] || !resting.get(c).isEmpty()) {
+            processResting(c, t);
+        }
+        checkLiquidation(t);
+        deliver();
+    }
+
+    private double pathAt(int c, long t) {
+        if (!Double.isNaN(pendingEventPrice)) {
+            double x = pendingEventPrice;
+            pendingEventPrice = Double.NaN;
+            return x;
+        }
+        return pathPrice(c, t);
+    }
+
+    /** Executes zero-latency orders decided at the current time and delivers their events. */
+    public void settle(int c) {
+        for (int guard = 0; guard < 1000; guard++) {
+            if (!dueNow(c)) {
+                deliver();
+                return;
+            }
+            processArrivals(c, curT[c]);
+            checkLiquidation(curT[c]);
+            deliver();
+        }
+        throw new IllegalStateException("order storm: more than 1000 zero-latency rounds at " + curT[c]);
+    }
+
+    private boolean dueNow(int c) {
+        List<Flight> fl = flights.get(c);
+        for (int i = 0, k = fl.size(); i < k; i++) {
+            if (fl.get(i).at <= curT[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ================================================================== ExecutionVenue
+
+    @Override
+    public long submit(OrderRequest req) {
+        long id = nextId++;
+        int c = account.index(req.coin());
+        double decisionPrice = c < 0 ? Double.NaN : curP[c];
+        TrackedOrder o = tracker.register(id, req, now, decisionPrice);
+        openCount++;
+        log.begin('S').l(id).s(req.coin().name()).l(req.side().ordinal()).l(req.type().ordinal()).d(req.size())
+                .d(req.limitPrice()).d(req.triggerPrice()).l(req.tif().ordinal()).l(req.reduceOnly() ? 1 : 0)
+                .l(now).d(decisionPrice);
+        if (c < 0) {
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.UNKNOWN_COIN, "the venue does not trade " + req.coin()));
+            return id;
+        }
+        long delay = models.latency().delayMs();
+        flights.get(c).add(new Flight(o, now + delay, delay, false));
+        return id;
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        TrackedOrder o = tracker.get(orderId);
+        if (o == null || o.status().terminal()) {
+            return;
+        }
+        int c = account.index(o.request().coin());
+        long delay = models.latency().delayMs();
+        long at = now + delay;
+        for (Flight f : flights.get(c)) {
+            if (f.order == o && !f.cancel) {
+                at = Math.max(at, f.at); // a cancel never overtakes its order
+            }
+        }
+        flights.get(c).add(new Flight(o, at, delay, true));
+    }
+
+    @Override
+    public void setLeverage(Coin coin, int leverage) {
+        int c = index(coin);
+        int max = account.instrument(c).maxLeverage();
+        if (leverage < 1 || leverage > max) {
+            throw new IllegalArgumentException("leverage " + leverage + " outside [1, " + max + "] for " + coin);
+        }
+        account.setLeverage(c, leverage);
+    }
+
+    @Override
+    public Instrument instrument(Coin coin) {
+        return account.instrument(index(coin));
+    }
+
+    @Override
+    public double position(Coin coin) {
+        return account.position(index(coin));
+    }
+
+    @Override
+    public double entryPrice(Coin coin) {
+        return account.entry(index(coin));
+    }
+
+    @Override
+    public double netPnl(Coin coin) {
+        return account.netPnl(index(coin));
+    }
+
+    @Override
+    public double equity() {
+        return account.equity();
+    }
+
+    @Override
+    public double freeCollateral() {
+        return account.freeCollateral();
+    }
+
+    @Override
+    public void transferToSavings(double usd) {
+        double before = account.savings();
+        account.toSavings(usd);
+        log.begin('V').l(now).d(account.savings() - before);
+    }
+
+    @Override
+    public List<TrackedOrder> openOrders(Coin coin) {
+        return tracker.open(coin);
+    }
+
+    @Override
+    public void setListener(Consumer<OrderEvent> listener) {
+        this.listener = listener;
+    }
+
+    private int index(Coin coin) {
+        int c = account.index(coin);
+        if (c < 0) {
+            throw new IllegalArgumentException("the venue does not trade " + coin);
+        }
+        return c;
+    }
+
+    // ================================================================== order processing
+
+    private void processArrivals(int c, long t) {
+        List<Flight> fl = flights.get(c);
+        while (!fl.isEmpty()) {
+            int best = -1;
+            for (int i = 0; i < fl.size(); i++) {
+                Flight f = fl.get(i);
+                if (f.at <= t && (best < 0 || f.at < fl.get(best).at)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            Flight f = fl.remove(best);
+            if (f.cancel) {
+                arriveCancel(c, f, t);
+            } else {
+                arrive(c, f, t);
+            }
+        }
+    }
+
+    private void arriveCancel(int c, Flight f, long t) {
+        TrackedOrder o = f.order;
+        if (o.status().terminal()) {
+            return;
+        }
+        removeResting(c, o);
+        emit(new OrderEvent.Cancelled(o.id(), o.request().coin(), t, o.filledSize(), "cancelled by request"));
+    }
+
+    private void arrive(int c, Flight f, long t) {
+        TrackedOrder o = f.order;
+        if (o.status().terminal()) {
+            return;
+        }
+        OrderRequest req = o.request();
+        double path = curP[c];
+        double a = models.latency().arrivalPrice(path, f.delay, market[c]);
+        tracker.arrived(o, t, a);
+        log.begin('A').l(o.id()).l(t).d(a);
+        RejectCode code = check(c, o, a);
+        if (code != null) {
+            emit(new OrderEvent.Rejected(o.id(), req.coin(), t, code, rejectMessage(code, c, o, a)));
+            return;
+        }
+        emit(new OrderEvent.Accepted(o.id(), req.coin(), t));
+        switch (req.type()) {
+            case MARKET -> takeLiquidity(c, o, t, a, true);
+            case LIMIT -> {
+                boolean marketable = req.side() == Side.BUY ? a <= req.limitPrice() : a >= req.limitPrice();
+                if (marketable) {
+                    if (req.tif() == TimeInForce.ALO) {
+                        // Hyperliquid refuses a post-only order that would cross; it never rests.
+                        emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0,
+                                "post-only order would have taken liquidity (ALO refused)"));
+                        return;
+                    }
+                    takeLiquidity(c, o, t, a, false);
+                } else if (req.tif() == TimeInForce.IOC) {
+                    emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0, "IOC limit did not match on arrival"));
+                } else {
+                    resting.get(c).add(new Resting(o));
+                }
+            }
+            case STOP, TAKE_PROFIT -> {
+                if (beyond(o, a)) {
+                    tracker.triggered(o);
+                    takeLiquidity(c, o, t, a, true);
+                } else {
+                    resting.get(c).add(new Resting(o));
+                }
+            }
+        }
+    }
+
+    /** Price the path must reach for a resting order to act. */
+    private double threshold(TrackedOrder o, int c) {
+        OrderRequest r = o.request();
+        if (r.type() == OrderType.LIMIT) {
+            double tick = tick(r.limitPrice(), account.instrument(c).szDecimals());
+            return r.side() == Side.BUY ? r.limitPrice() - tick : r.limitPrice() + tick;
+        }
+        return r.triggerPrice();
+    }
+
+    /** True when the resting order acts on an upward move. */
+    private static boolean crossesUp(TrackedOrder o) {
+        OrderRequest r = o.request();
+        return switch (r.type()) {
+            case LIMIT -> r.side() == Side.SELL;
+            case STOP -> r.side() == Side.BUY;
+            case TAKE_PROFIT -> r.side() == Side.SELL;
+            case MARKET -> false;
+        };
+    }
+
+    private static boolean beyond(TrackedOrder o, double price) {
+        double trig = o.request().triggerPrice();
+        return crossesUp(o) ? price >= trig : price <= trig;
+    }
+
+    private void processResting(int c, long t) {
+        List<Resting> rs = resting.get(c);
+        if (rs.isEmpty()) {
+            return;
+        }
+        double p = curP[c];
+        for (int i = 0; i < rs.size(); ) {
+            Resting r = rs.get(i);
+            TrackedOrder o = r.order;
+            if (o.status().terminal()) {
+                rs.remove(i);
+                continue;
+            }
+            if (o.arrivalTime() < 0 || o.arrivalTime() > t) {
+                i++;
+                continue;
+            }
+            double thr = threshold(o, c);
+            boolean hit = crossesUp(o) ? p >= thr - 1e-12 * Math.abs(thr) : p <= thr + 1e-12 * Math.abs(thr);
+            if (!hit) {
+                i++;
+                continue;
+            }
+            if (o.request().type() == OrderType.LIMIT) {
+                if (r.lastSegment == segId[c]) {
+                    i++;
+                    continue;
+                }
+                r.lastSegment = segId[c];
+                restingLimitFill(c, o, t);
+                if (o.status().terminal()) {
+                    rs.remove(i);
+                } else {
+                    i++;
+                }
+            } else {
+                rs.remove(i);
+                tracker.triggered(o);
+                // A trigger fires at the crossing (or at the open when the bar gapped through it).
+                takeLiquidity(c, o, t, p, true);
+            }
+        }
+    }
+
+    private void removeResting(int c, TrackedOrder o) {
+        resting.get(c).removeIf(r -> r.order == o);
+    }
+
+    /** A resting limit the path traded through: fills at its limit as maker, up to the segment's liquidity. */
+    private void restingLimitFill(int c, TrackedOrder o, long t) {
+        OrderRequest req = o.request();
+        double x = req.limitPrice();
+        double wanted = o.remaining();
+        if (req.reduceOnly()) {
+            wanted = Math.min(wanted, Math.abs(account.position(c)));
+        }
+        double size = roundDown(models.fill().fillable(wanted, wanted * x, segLeft[c]), c);
+        if (size <= 0) {
+            return;
+        }
+        double fee = models.fee().fee(size * x, true);
+        book(c, o, t, req.side(), size, x, fee, true, x, false);
+    }
+
+    /**
+     * A taker execution at arrival price a: participation/partial-fill model, adverse slippage,
+     * grid rounding against the taker, the 5% IOC collar for market orders, taker fee. Whatever
+     * does not fill is cancelled (market, IOC) or rests (GTC limit).
+     */
+    private void takeLiquidity(int c, TrackedOrder o, long t, double a, boolean marketLike) {
+        OrderRequest req = o.request();
+        Coin coin = req.coin();
+        double wanted = o.remaining();
+        boolean clipped = false;
+        if (req.reduceOnly()) {
+            double pos = Math.abs(account.position(c));
+            if (wanted > pos) {
+                wanted = pos;
+                clipped = true;
+            }
+        }
+        double size = roundDown(models.fill().fillable(wanted, wanted * a, segLeft[c]), c);
+        if (size <= 0) {
+            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+                    : "no liquidity left in this path segment (participation cap)");
+            return;
+        }
+        double s = models.slippage().slippage(size * a, market[c]);
+        int sign = req.side().sign();
+        double px = a * (1 + sign * s);
+        boolean refused = false;
+        if (marketLike) {
+            double collar = a * (1 + sign * models.marketMaxPct());
+            if (!(sign > 0 ? px <= collar : px >= collar)) {
+                refused = true;
+            }
+        }
+        if (!refused && config.tickRounding()) {
+            px = OrderRounding.roundPrice(px, account.instrument(c).szDecimals(), false,
+                    sign > 0 ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        }
+        if (!marketLike) {
+            double x = req.limitPrice();
+            px = sign > 0 ? Math.min(px, x) : Math.max(px, x); // no worse than its limit
+        }
+        if (refused || !(px > 0)) {
+            emit(new OrderEvent.Cancelled(o.id(), coin, t, o.filledSize(), String.format(Locale.ROOT,
+                    "could not match within %.1f%% of the arrival price %s (IOC collar)", 100 * models.marketMaxPct(),
+                    fmt(a))));
+            return;
+        }
+        double fee = models.fee().fee(size * px, false);
+        book(c, o, t, req.side(), size, px, fee, false, a, false);
+        if (!o.status().terminal()) {
+            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+                    : "partially filled: rest " + (marketLike ? "cancelled (IOC)" : "follows its time in force"));
+        }
+    }
+
+    private void finishUnfilled(int c, TrackedOrder o, long t, boolean marketLike, String reason) {
+        OrderRequest req = o.request();
+        if (!marketLike && req.tif() == TimeInForce.GTC) {
+            if (resting.get(c).stream().noneMatch(r -> r.order == o)) {
+                Resting r = new Resting(o);
+                r.lastSegment = segId[c];
+                resting.get(c).add(r);
+            }
+            return;
+        }
+        emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, o.filledSize(), reason));
+    }
+
+    /** Books one fill on the account and emits PartiallyFilled or Filled. */
+    private void book(int c, TrackedOrder o, long t, Side side, double size, double px, double fee, boolean maker,
+                      double arrival, boolean liquidation) {
+        double signed = side.sign() * size;
+        account.fill(c, signed, px, fee, arrival);
+        if (Double.isFinite(segLeft[c])) {
+            segLeft[c] = Math.max(0, segLeft[c] - size);
+        }
+        double slip = signed * (px - arrival);
+        Fill f = new Fill(o.id(), o.request().coin(), side, t, px, size, fee, maker, arrival, slip, liquidation);
+        fillLog.add(f);
+        log.begin('F').l(o.id()).l(t).d(px).d(size).d(fee).l(maker ? 1 : 0).d(arrival).l(liquidation ? 1 : 0);
+        double filled = o.filledSize() + size;
+        double remaining = o.request().size() - filled;
+        double step = OrderRounding.sizeStep(account.instrument(c).szDecimals());
+        if (remaining <= Math.max(step / 2, SIZE_EPS * o.request().size())) {
+            double prevNotional = o.filledSize() > 0 ? o.avgFillPrice() * o.filledSize() : 0;
+            double avg = (prevNotional + px * size) / filled;
+            emit(new OrderEvent.Filled(o.id(), o.request().coin(), t, f, filled, avg));
+        } else {
+            emit(new OrderEvent.PartiallyFilled(o.id(), o.request().coin(), t, f, filled, remaining));
+        }
+    }
+
+    private double roundDown(double size, int c) {
+        if (!(size > 0)) {
+            return 0;
+        }
+        return OrderRounding.roundSize(size, account.instrument(c).szDecimals());
+    }
+
+    // ================================================================== checks
+
+    private RejectCode check(int c, TrackedOrder o, double a) {
+        OrderRequest r = o.request();
+        var rules = models.rejection();
+        double ref = r.type() == OrderType.LIMIT ? r.limitPrice() : r.type().isTrigger() ? r.triggerPrice() : a;
+        double pos = account.position(c);
+        if (rules.exchangeRules()) {
+            int sz = account.instrument(c).szDecimals();
+            if (!OrderRounding.isValidSize(BigDecimal.valueOf(r.size()), sz)) {
+                return RejectCode.SIZE_OFF_GRID;
+            }
+            if (r.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.limitPrice()), sz, false)) {
+                return RejectCode.PRICE_OFF_GRID;
+            }
+            if (r.type().isTrigger() && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.triggerPrice()), sz, false)) {
+                return RejectCode.PRICE_OFF_GRID;
+            }
+            if (r.reduceOnly() && (pos == 0 || Math.signum(pos) == r.side().sign())) {
+                return RejectCode.REDUCE_ONLY;
+            }
+            boolean closesAll = r.reduceOnly() && r.size() >= Math.abs(pos) - SIZE_EPS;
+            if (!closesAll && r.size() * ref < OrderRounding.MIN_NOTIONAL_USD - 1e-9) {
+                return RejectCode.MIN_NOTIONAL;
+            }
+            double newPos = pos + r.signedSize();
+            if (!r.type().isTrigger() && Math.abs(newPos) > Math.abs(pos) + SIZE_EPS) {
+                double added = (Math.abs(newPos) - Math.abs(pos)) * ref / account.leverage(c);
+                if (account.freeCollateral() < added) {
+                    return RejectCode.INSUFFICIENT_MARGIN;
+                }
+            }
+        }
+        if (r.size() * ref > rules.maxNotionalUsd()) {
+            return RejectCode.NOTIONAL_CAP;
+        }
+        if (rules.randomRefusal()) {
+            return RejectCode.RANDOM;
+        }
+        return null;
+    }
+
+    private String rejectMessage(RejectCode code, int c, TrackedOrder o, double a) {
+        OrderRequest r = o.request();
+        int sz = account.instrument(c).szDecimals();
+        return switch (code) {
+            case SIZE_OFF_GRID -> "size " + fmt(r.size()) + " is not a multiple of 10^-" + sz;
+            case PRICE_OFF_GRID -> "price " + fmt(r.type() == OrderType.LIMIT ? r.limitPrice() : r.triggerPrice())
+                    + " is off the grid (5 significant figures, at most " + OrderRounding.maxPriceDecimals(sz, false) + " decimals)";
+            case REDUCE_ONLY -> "reduce-only order would increase the position " + fmt(account.position(c));
+            case MIN_NOTIONAL -> "order value " + fmt(r.size() * a) + " USDC is below the $10 minimum";
+            case INSUFFICIENT_MARGIN -> "insufficient margin: free collateral " + fmt(account.freeCollateral()) + " USDC";
+            case NOTIONAL_CAP -> "order value " + fmt(r.size() * a) + " USDC exceeds the cap of "
+                    + fmt(models.rejection().maxNotionalUsd()) + " USDC";
+            case RANDOM -> String.format(Locale.ROOT, "simulated random venue refusal (rate %.1f%%)",
+                    100 * models.rejection().randomRate());
+            default -> code.name();
+        };
+    }
+
+    // ================================================================== funding and liquidation
+
+    private void payFunding(int c, long from, long to, boolean jumped) {
+        FundingSchedule fs = funding[c];
+        int i = fundingIdx[c];
+        long[] times = fs.times();
+        while (i < times.length && times[i] <= to) {
+            if (times[i] > from || from == Long.MIN_VALUE) {
+                double px = jumped ? curP[c] : pathPrice(c, times[i]);
+                if (account.position(c) != 0 && px > 0) {
+                    account.fund(c, px, fs.rates()[i]);
+                }
+            }
+            i++;
+        }
+        fundingIdx[c] = i;
+    }
+
+    private void checkLiquidation(long t) {
+        if (!account.anyPosition()) {
+            return;
+        }
+        double eq = account.equity();
+        double mm = account.maintenanceMargin();
+        if (eq >= mm) {
+            return;
+        }
+        // Cancel everything in flight or resting, then close every position at the path price.
+        for (int c = 0; c < n; c++) {
+            for (Flight f : new ArrayList<>(flights.get(c))) {
+                if (!f.cancel && !f.order.status().terminal()) {
+                    emit(new OrderEvent.Cancelled(f.order.id(), f.order.request().coin(), t, f.order.filledSize(),
+                            "liquidation: account below maintenance margin"));
+                }
+            }
+            flights.get(c).clear();
+            for (Resting r : resting.get(c)) {
+                if (!r.order.status().terminal()) {
+                    emit(new OrderEvent.Cancelled(r.order.id(), r.order.request().coin(), t, r.order.filledSize(),
+                            "liquidation: account below maintenance margin"));
+                }
+            }
+            resting.get(c).clear();
+        }
+        for (int c = 0; c < n; c++) {
+            double pos = account.position(c);
+            if (pos == 0) {
+                continue;
+            }
+            Coin coin = account.coin(c);
+            Side side = pos > 0 ? Side.SELL : Side.BUY;
+            double size = Math.abs(pos);
+            double a = curP[c];
+            long id = nextId++;
+            OrderRequest req = OrderRequest.market(coin, side, size, true, "liquidation");
+            TrackedOrder o = tracker.register(id, req, t, a);
+            tracker.arrived(o, t, a);
+            log.begin('L').l(id).s(coin.name()).l(t).d(a).d(eq).d(mm);
+            double s = models.slippage().slippage(size * a, market[c]);
+            if (!Double.isFinite(s)) {
+                s = models.marketMaxPct();
+            }
+            double px = a * (1 + side.sign() * Math.min(s, models.marketMaxPct()));
+            double fee = models.fee().fee(size * px, false);
+            emit(new OrderEvent.Accepted(id, coin, t));
+            // Book the full size: a liquidation is not limited by the participation cap.
+            double signed = side.sign() * size;
+            account.fill(c, signed, px, fee, a);
+            Fill f = new Fill(id, coin, side, t, px, size, fee, false, a, signed * (px - a), true);
+            fillLog.add(f);
+            log.begin('F').l(id).l(t).d(px).d(size).d(fee).l(0).d(a).l(1);
+            emit(new OrderEvent.Filled(id, coin, t, f, size, px));
+            liquidations.add(new LiquidationRecord(t, coin, pos, a, px, fee, eq, mm));
+        }
+    }
+
+    // ================================================================== events and views
+
+    private void emit(OrderEvent e) {
+        tracker.apply(e);
+        switch (e) {
+            case OrderEvent.Cancelled cx -> log.begin('C').l(cx.orderId()).l(cx.timeMs()).d(cx.filledSize()).s(cx.reason());
+            case OrderEvent.Rejected rx -> log.begin('R').l(rx.orderId()).l(rx.timeMs()).l(rx.code().ordinal());
+            default -> {
+            }
+        }
+        outbox.add(e);
+    }
+
+    private void deliver() {
+        while (!outbox.isEmpty()) {
+            listener.accept(outbox.poll());
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /**
+     * Smallest price step at this price: 5 significant figures, at most 6 - szDecimals decimals,
+     * and 1 for prices of 100000 and more (integers are always valid).
+     */
+    static double tick(double price, int szDecimals) {
+        if (price >= 100_000) {
+            return 1;
+        }
+        int exp = (int) Math.floor(Math.log10(price));
+        double sig = Math.pow(10, exp - 4);
+        double dec = Math.pow(10, -OrderRounding.maxPriceDecimals(szDecimals, false));
+        return Math.max(sig, dec);
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public OrderTracker tracker() {
+        return tracker;
+    }
+
+    public List<Fill> fills() {
+        return fillLog;
+    }
+
+    public List<LiquidationRecord> liquidations() {
+        return liquidations;
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /** Current venue time (UTC ms). */
+    public long now() {
+        return now;
+    }
+
+    /** Time of coin c's current path point. */
+    public long time(int c) {
+        return curT[c];
+    }
+
+    /** Current path price of coin c. */
+    public double price(int c) {
+        return curP[c];
+    }
+
+    /** True when no order is in flight or resting (for the driver's fast path). */
+    public boolean idle(int c) {
+        return flights.get(c).isEmpty() && resting.get(c).isEmpty();
+    }
+}

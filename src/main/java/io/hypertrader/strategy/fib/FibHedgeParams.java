@@ -1,0 +1,134 @@
+package io.hypertrader.strategy.fib;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Interval;
+import io.hypertrader.strategy.PriceMode;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every parameter of the Fibonacci hedge (STRATEGY.md), for one coin. Defaults are the spec's;
+ * the config loader validates ranges and names the field; the compact constructors here only
+ * guard invariants the state machine relies on. Ratios and percentages are fractions (0.236 =
+ * 23.6 %); prices USDC.
+ */
+public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceMode trigger, Levels levels,
+                             Exposure exposure, Arm arm, Entry entry, HedgeExit hedgeExit, Reversal reversal,
+                             LongStop longStop, Sizing sizing, Profit profit) {
+
+    public FibHedgeParams {
+        Objects.requireNonNull(coin, "coin");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(thesis, "thesis");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(levels, "levels");
+        Objects.requireNonNull(exposure, "exposure");
+        Objects.requireNonNull(arm, "arm");
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(hedgeExit, "hedgeExit");
+        Objects.requireNonNull(reversal, "reversal");
+        Objects.requireNonNull(longStop, "longStop");
+        Objects.requireNonNull(sizing, "sizing");
+        Objects.requireNonNull(profit, "profit");
+    }
+
+    /** The spec's defaults for a coin and interval (bull thesis, intrabar triggers). */
+    public static FibHedgeParams defaults(Coin coin, Interval interval) {
+        return new FibHedgeParams(coin, interval, Thesis.BULL, PriceMode.INTRABAR, Levels.DEFAULT, Exposure.DEFAULT,
+                Arm.DEFAULT, Entry.DEFAULT, HedgeExit.DEFAULT, Reversal.DEFAULT, LongStop.DEFAULT, Sizing.DEFAULT,
+                Profit.DEFAULT);
+    }
+
+    public FibHedgeParams withCoin(Coin c) {
+        return new FibHedgeParams(c, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
+                longStop, sizing, profit);
+    }
+
+    public FibHedgeParams withSizing(Sizing s) {
+        return new FibHedgeParams(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
+                longStop, s, profit);
+    }
+
+    /** Retracement ratios of the gain: L(r) = H - r * (H - E). {@code chart} ratios are drawn only. */
+    public record Levels(double hedge, double scale, double deep, List<Double> chart) {
+        public static final Levels DEFAULT = new Levels(0.236, 0.382, 0.5, List.of(0.618));
+
+        public Levels {
+            if (!(0 < hedge && hedge < scale && scale < deep && deep < 1)) {
+                throw new IllegalArgumentException("levels must satisfy 0 < hedge < scale < deep < 1, got "
+                        + hedge + ", " + scale + ", " + deep);
+            }
+            chart = List.copyOf(chart);
+        }
+    }
+
+    /** Target legs of a state as fractions of Q (both >= 0); net = longLeg - shortLeg. */
+    public record Target(double longLeg, double shortLeg) {
+        public Target {
+            if (!(longLeg >= 0) || !(shortLeg >= 0)) {
+                throw new IllegalArgumentException("exposure legs must be >= 0, got " + longLeg + "/" + shortLeg);
+            }
+        }
+
+        public double net() {
+            return longLeg - shortLeg;
+        }
+    }
+
+    /** The exposure table of STRATEGY.md section 2. */
+    public record Exposure(Target full, Target hedged, Target scaled, Target deep, Target recovering) {
+        public static final Exposure DEFAULT = new Exposure(new Target(1.0, 0), new Target(0.5, 0.5),
+                new Target(0.25, 0.5), new Target(0, 0.25), new Target(0.5, 0));
+
+        public Target of(FibState s) {
+            return switch (s) {
+                case FLAT -> new Target(0, 0);
+                case FULL -> full;
+                case HEDGED -> hedged;
+                case SCALED -> scaled;
+                case DEEP -> deep;
+                case RECOVERING -> recovering;
+            };
+        }
+    }
+
+    /** Arming: G >= max(minGainPct * E, minGainAtr * ATR(atrBars)). */
+    public record Arm(double minGainPct, double minGainAtr, int atrBars) {
+        public static final Arm DEFAULT = new Arm(0.02, 2.0, 14);
+    }
+
+    /** Entry after {@code warmupBars} closed bars, at market, or by a resting limit at {@code price} (NaN = market). */
+    public record Entry(int warmupBars, double price) {
+        public static final Entry DEFAULT = new Entry(50, Double.NaN);
+
+        public boolean atMarket() {
+            return Double.isNaN(price);
+        }
+    }
+
+    /** Lifting the hedge: peak reclaim (price back at the frozen H) and the hedge leg's stop. */
+    public record HedgeExit(boolean peakReclaim, double shortStopPct) {
+        public static final HedgeExit DEFAULT = new HedgeExit(true, 0.236);
+    }
+
+    /** Reversal thresholds as fractions of (H - Lo) above Lo. */
+    public record Reversal(double half, double full) {
+        public static final Reversal DEFAULT = new Reversal(0.236, 0.382);
+    }
+
+    /** The long's stop while FULL: max(E * (1 - initialPct), H * (1 - trailPct)), only rising. */
+    public record LongStop(double initialPct, double trailPct) {
+        public static final LongStop DEFAULT = new LongStop(0.10, 0.10);
+    }
+
+    /** Margin = allocation * equity * (1 - cashReserve); notional = margin * leverage. */
+    public record Sizing(double allocation, double cashReserve, int leverage) {
+        public static final Sizing DEFAULT = new Sizing(1.0, 0.10, 3);
+    }
+
+    /** Skim of realized cycle profit into savings (after topping up the cash reserve). */
+    public record Profit(double spotSavingsPct) {
+        public static final Profit DEFAULT = new Profit(0);
+    }
+}

@@ -1,0 +1,635 @@
+package io.hypertrader.strategy.fib;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.Side;
+import io.hypertrader.core.TimeInForce;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.strategy.CycleRecord;
+import io.hypertrader.strategy.LegView;
+import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.StrategyContext;
+import io.hypertrader.strategy.StrategyJournal;
+import io.hypertrader.strategy.TransitionRecord;
+
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * The Fibonacci hedge of STRATEGY.md for one coin: a state machine over FLAT, FULL, HEDGED,
+ * SCALED, DEEP and RECOVERING that trades the net of its two legs through the venue.
+ *
+ * <p>All rules are evaluated in <i>thesis space</i>, y = sign * price (sign +1 bull, -1 bear), so
+ * the bear thesis is the exact mirror of the bull one: "highest", "above" and "long" in the code
+ * mean "lowest", "below" and "short" for a bear. Percent-of-price terms (arming, stops) use
+ * |price|, which is what the mirrored rule says.
+ *
+ * <p>Orders: each transition changes the target net position (exposure table times Q); the
+ * strategy then reconciles the venue's position to the target with market orders, one order in
+ * flight at a time. A remainder cancelled by the venue (IOC after a partial fill) or a refused
+ * order is retried at the next price point (at most 3 refusals in a row per target); a
+ * difference below one size step or below the $10 minimum order value is left alone.
+ */
+public final class FibHedgeStrategy implements Strategy, LegView {
+
+    private static final int MAX_REJECTS = 3;
+
+    private final FibHedgeParams p;
+    private final Coin coin;
+    private final int d;
+
+    private ExecutionVenue venue;
+    private StrategyJournal journal;
+    private int szDecimals;
+
+    private FibState state = FibState.FLAT;
+    private double q;
+    private double eY = Double.NaN;
+    private double hY = Double.NaN;
+    private double loY = Double.NaN;
+    private double sY = Double.NaN;
+    private double lvlH = Double.NaN;
+    private double lvlS = Double.NaN;
+    private double lvlD = Double.NaN;
+    private boolean armed;
+    private double stopY = Double.NEGATIVE_INFINITY;
+    private boolean hFromEntry;
+
+    private boolean stoppedOut;
+    private double hPrevY = Double.NaN;
+    private double loFlatY = Double.NaN;
+
+    // own view of the net position (thesis space), for the average cost E
+    private double ownPos;
+    private double ownAvg = Double.NaN;
+    private boolean openingShort;
+    private double sNotional;
+    private double sSize;
+
+    private long activeOrder = -1;
+    private long entryLimit = -1;
+    private boolean dirty;
+    private int rejectStreak;
+    private boolean gaveUp;
+    private int entryBlockedUntilBar;
+
+    private int barsClosed;
+    private double prevClose = Double.NaN;
+    private double atr = Double.NaN;
+    private double trSum;
+    private int trCount;
+
+    private int cycleIndex = -1;
+    private boolean cycleOpen;
+    private long cycleStart;
+    private double cyclePnl0;
+    private FibState maxState = FibState.FULL;
+    private double cycleLvlH = Double.NaN;
+    private double cycleLvlS = Double.NaN;
+    private double cycleLvlD = Double.NaN;
+
+    private long lastTime;
+    private double lastPrice = Double.NaN;
+
+    public FibHedgeStrategy(FibHedgeParams params) {
+        this.p = params;
+        this.coin = params.coin();
+        this.d = params.thesis().sign();
+    }
+
+    @Override
+    public void start(StrategyContext context) {
+        if (!context.coins().contains(coin)) {
+            throw new IllegalArgumentException("context does not trade " + coin);
+        }
+        this.venue = context.venue();
+        this.journal = context.journal();
+        this.szDecimals = venue.instrument(coin).szDecimals();
+        venue.setLeverage(coin, p.sizing().leverage());
+    }
+
+    @Override
+    public PriceMode priceMode() {
+        return p.trigger();
+    }
+
+    // ------------------------------------------------------------------ prices
+
+    @Override
+    public void onPrice(Coin c, long t, double price) {
+        lastTime = t;
+        lastPrice = price;
+        double y = d * price;
+        switch (state) {
+            case FLAT -> onFlat(t, price, y);
+            case FULL -> onFull(t, price, y);
+            case HEDGED, SCALED, DEEP -> onHedged(t, price, y);
+            case RECOVERING -> onRecovering(t, price, y);
+        }
+        if (dirty) {
+            reconcile();
+        }
+    }
+
+    private void onFlat(long t, double price, double y) {
+        if (activeOrder >= 0 || entryLimit >= 0) {
+            return;
+        }
+        if (stoppedOut) {
+            if (y < loFlatY) {
+                loFlatY = y;
+            }
+            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY)) {
+                newCycle(t, price, "re-entry", true);
+            }
+        } else if (cycleIndex < 0 || !cycleOpen) {
+            if (barsClosed >= p.entry().warmupBars() && barsClosed >= entryBlockedUntilBar) {
+                if (p.entry().atMarket()) {
+                    newCycle(t, price, "entry", true);
+                } else {
+                    placeEntryLimit(t, price);
+                }
+            }
+        }
+    }
+
+    private void onFull(long t, double price, double y) {
+        if (y > hY) {
+            hY = y;
+        }
+        if (Double.isNaN(eY)) {
+            return; // the cycle's position is still being built: E unknown
+        }
+        updateArm();
+        double trail = hY - p.longStop().trailPct() * Math.abs(hY);
+        if (trail > stopY) {
+            stopY = trail;
+        }
+        double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+        if (y <= stopY || y <= hedgeY) {
+            if (armed && hedgeY >= stopY) {
+                enterHedge(t, price, y);
+            } else {
+                longStop(t, price, y, "long-stop");
+            }
+        }
+    }
+
+    private void onHedged(long t, double price, double y) {
+        if (y < loY) {
+            loY = y;
+        }
+        boolean liftPeak = p.hedgeExit().peakReclaim() && y >= hY;
+        boolean liftStop = !Double.isNaN(sY) && y >= sY + p.hedgeExit().shortStopPct() * Math.abs(sY);
+        if (liftPeak || liftStop) {
+            newCycle(t, price, liftPeak ? "lift-peak" : "lift-stop", false);
+            return;
+        }
+        if (state != FibState.HEDGED && y >= loY + p.reversal().half() * (hY - loY)) {
+            go(FibState.RECOVERING, t, price, "reversal-half");
+            if (y >= loY + p.reversal().full() * (hY - loY)) {
+                newCycle(t, price, "reversal", false);
+            }
+            return;
+        }
+        FibState deepest = y <= lvlD ? FibState.DEEP : y <= lvlS ? FibState.SCALED : FibState.HEDGED;
+        if (deepest.depth() > state.depth()) {
+            go(deepest, t, price, "level");
+        }
+    }
+
+    private void onRecovering(long t, double price, double y) {
+        if (y >= loY + p.reversal().full() * (hY - loY)) {
+            newCycle(t, price, "reversal", false);
+        } else if (y < loY) {
+            loY = y;
+            go(FibState.DEEP, t, price, "new-low");
+        }
+    }
+
+    // ------------------------------------------------------------------ transitions
+
+    private void updateArm() {
+        if (armed || Double.isNaN(eY)) {
+            return;
+        }
+        double g = hY - eY;
+        double atrTerm = Double.isNaN(atr) ? 0 : p.arm().minGainAtr() * atr;
+        double need = Math.max(p.arm().minGainPct() * Math.abs(eY), atrTerm);
+        if (g > 0 && g >= need) {
+            armed = true;
+        }
+    }
+
+    private void enterHedge(long t, double price, double y) {
+        double g = hY - eY;
+        lvlH = hY - p.levels().hedge() * g;
+        lvlS = hY - p.levels().scale() * g;
+        lvlD = hY - p.levels().deep() * g;
+        cycleLvlH = lvlH;
+        cycleLvlS = lvlS;
+        cycleLvlD = lvlD;
+        loY = y;
+        FibState deepest = y <= lvlD ? FibState.DEEP : y <= lvlS ? FibState.SCALED : FibState.HEDGED;
+        go(deepest, t, price, "hedge");
+    }
+
+    private void longStop(long t, double price, double y, String reason) {
+        endCycle(t, reason, true);
+        hPrevY = hY;
+        loFlatY = y;
+        stoppedOut = true;
+        go(FibState.FLAT, t, price, reason);
+    }
+
+    private void newCycle(long t, double price, String reason, boolean fromFlat) {
+        if (cycleOpen) {
+            endCycle(t, reason, true);
+        }
+        double qNew = computeQ(price);
+        if (!(qNew > 0)) {
+            // Not enough equity to trade the minimum: stay (or go) flat, retry later.
+            hPrevY = Double.isNaN(hY) ? d * price : hY;
+            loFlatY = d * price;
+            stoppedOut = fromFlat ? stoppedOut : true;
+            entryBlockedUntilBar = barsClosed + 1;
+            go(FibState.FLAT, t, price, "too-small");
+            return;
+        }
+        q = qNew;
+        cycleIndex++;
+        cycleOpen = true;
+        cycleStart = t;
+        cyclePnl0 = venue.netPnl(coin);
+        maxState = FibState.FULL;
+        cycleLvlH = cycleLvlS = cycleLvlD = Double.NaN;
+        eY = Double.NaN;
+        hY = d * price;
+        hFromEntry = fromFlat;
+        armed = false;
+        stopY = Double.NEGATIVE_INFINITY;
+        lvlH = lvlS = lvlD = Double.NaN;
+        loY = Double.NaN;
+        sY = Double.NaN;
+        stoppedOut = false;
+        go(FibState.FULL, t, price, reason);
+    }
+
+    private void placeEntryLimit(long t, double price) {
+        double px = OrderRounding.roundPrice(p.entry().price(), szDecimals, false,
+                d > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        double qNew = computeQ(px);
+        if (!(qNew > 0)) {
+            entryBlockedUntilBar = barsClosed + 1;
+            return;
+        }
+        newCycle(t, price, "entry-limit", true);
+        q = qNew;
+        entryLimit = venue.submit(OrderRequest.limit(coin, d > 0 ? Side.BUY : Side.SELL, q, px, TimeInForce.GTC, "entry"));
+        dirty = false;
+    }
+
+    private void endCycle(long t, String reason, boolean complete) {
+        if (!cycleOpen) {
+            return;
+        }
+        cycleOpen = false;
+        double pnl = venue.netPnl(coin) - cyclePnl0;
+        double g = hY - eY;
+        double capture = g > 0 && q > 0 ? pnl / (q * g) : Double.NaN;
+        journal.cycle(new CycleRecord(coin, cycleIndex, p.thesis().name().toLowerCase(Locale.ROOT), cycleStart, t, q,
+                d * eY, d * hY, d * cycleLvlH, d * cycleLvlS, d * cycleLvlD, pnl, capture, maxState.name(), reason,
+                complete));
+        if (complete && pnl > 0 && p.profit().spotSavingsPct() > 0) {
+            skim(pnl);
+        }
+    }
+
+    /** Realized profit first tops the cash reserve back up, then spotSavingsPct of the rest goes to savings. */
+    private void skim(double pnl) {
+        double equity = venue.equity();
+        double deficit = Math.max(0, p.sizing().cashReserve() * equity - venue.freeCollateral());
+        double rest = pnl - deficit;
+        if (rest > 0) {
+            double amount = Math.min(rest * p.profit().spotSavingsPct(), Math.max(0, venue.freeCollateral()));
+            if (amount > 0) {
+                venue.transferToSavings(amount);
+            }
+        }
+    }
+
+    private double computeQ(double price) {
+        double equity = venue.equity();
+        FibHedgeParams.Sizing s = p.sizing();
+        double margin = s.allocation() * (equity - s.cashReserve() * equity);
+        double notional = margin * s.leverage();
+        if (!(notional > 0) || !(price > 0)) {
+            return 0;
+        }
+        double qNew = OrderRounding.roundSize(notional / price, szDecimals);
+        return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
+    }
+
+    private void go(FibState to, long t, double price, String reason) {
+        FibState from = state;
+        FibHedgeParams.Target oldT = p.exposure().of(from);
+        FibHedgeParams.Target newT = p.exposure().of(to);
+        if (oldT.shortLeg() == 0 && newT.shortLeg() > 0) {
+            openingShort = true;
+            sNotional = 0;
+            sSize = 0;
+            sY = Double.NaN;
+        }
+        state = to;
+        if (to.depth() > maxState.depth()) {
+            maxState = to;
+        }
+        dirty = true;
+        gaveUp = false;
+        rejectStreak = 0;
+        journal.transition(new TransitionRecord(coin, t, price, from.name(), to.name(), d * newT.net(), reason));
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    private void reconcile() {
+        if (activeOrder >= 0 || entryLimit >= 0 || gaveUp) {
+            return;
+        }
+        double target = d * q * p.exposure().of(state).net();
+        if (state == FibState.FLAT) {
+            target = 0;
+        }
+        double pos = venue.position(coin);
+        double diff = target - pos;
+        double size = OrderRounding.roundSize(Math.abs(diff), szDecimals);
+        double px = Double.isNaN(lastPrice) ? 0 : lastPrice;
+        if (size <= 0 || size * px < OrderRounding.MIN_NOTIONAL_USD) {
+            targetReached();
+            return;
+        }
+        boolean reduceOnly = target == 0 ? pos != 0 : (Math.signum(target) == Math.signum(pos) && Math.abs(target) < Math.abs(pos));
+        Side side = diff > 0 ? Side.BUY : Side.SELL;
+        activeOrder = venue.submit(OrderRequest.market(coin, side, size, reduceOnly, state.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private void targetReached() {
+        dirty = false;
+        if (state == FibState.FULL && Double.isNaN(eY) && cycleOpen) {
+            if (ownPos > 0 && !Double.isNaN(ownAvg)) {
+                eY = d * ownAvg;
+                if (hFromEntry) {
+                    hY = eY; // FLAT -> FULL: H := E (STRATEGY.md 3.1)
+                }
+                stopY = eY - p.longStop().initialPct() * Math.abs(eY);
+                updateArm();
+            }
+        }
+        if (openingShort) {
+            openingShort = false;
+            if (sSize > 0) {
+                sY = d * (sNotional / sSize);
+            }
+        }
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event) {
+        switch (event) {
+            case OrderEvent.Accepted a -> {
+            }
+            case OrderEvent.PartiallyFilled pf -> onFill(pf.fill());
+            case OrderEvent.Filled f -> {
+                onFill(f.fill());
+                if (f.fill().liquidation()) {
+                    return;
+                }
+                if (f.orderId() == entryLimit) {
+                    entryLimit = -1;
+                    dirty = true;
+                }
+                if (f.orderId() == activeOrder) {
+                    activeOrder = -1;
+                    rejectStreak = 0;
+                }
+                if (dirty && activeOrder < 0) {
+                    reconcile();
+                }
+            }
+            case OrderEvent.Cancelled c -> {
+                if (c.orderId() == activeOrder) {
+                    activeOrder = -1;
+                    dirty = true; // retried at the next price point, never from inside the event
+                }
+                if (c.orderId() == entryLimit) {
+                    entryLimit = -1;
+                    dirty = true;
+                }
+            }
+            case OrderEvent.Rejected r -> {
+                if (r.orderId() == entryLimit) {
+                    entryLimit = -1;
+                    abortEntry();
+                } else if (r.orderId() == activeOrder) {
+                    activeOrder = -1;
+                    dirty = true;
+                    if (++rejectStreak >= MAX_REJECTS) {
+                        gaveUp = true;
+                        if (state == FibState.FULL && Double.isNaN(eY) && Math.abs(ownPos) * lastPrice < OrderRounding.MIN_NOTIONAL_USD) {
+                            abortEntry();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar. */
+    private void abortEntry() {
+        cycleOpen = false;
+        cycleIndex--;
+        entryBlockedUntilBar = barsClosed + 1;
+        FibState from = state;
+        state = FibState.FLAT;
+        dirty = false;
+        gaveUp = false;
+        rejectStreak = 0;
+        journal.transition(new TransitionRecord(coin, lastTime, lastPrice, from.name(), "FLAT", 0, "entry-refused"));
+    }
+
+    private void onFill(Fill f) {
+        double dq = d * f.signedSize(); // thesis space
+        double px = f.price();
+        if (ownPos == 0 || Math.signum(ownPos) == Math.signum(dq)) {
+            double n = Math.abs(ownPos) + Math.abs(dq);
+            ownAvg = ownPos == 0 ? px : (ownAvg * Math.abs(ownPos) + px * Math.abs(dq)) / n;
+            ownPos += dq;
+        } else if (Math.abs(dq) <= Math.abs(ownPos)) {
+            ownPos += dq;
+            if (Math.abs(ownPos) < 1e-12) {
+                ownPos = 0;
+                ownAvg = Double.NaN;
+            }
+        } else {
+            ownPos += dq; // crossed zero: the remainder opened at this price
+            ownAvg = px;
+        }
+        if (openingShort && dq < 0) {
+            sNotional += px * f.size();
+            sSize += f.size();
+        }
+        if (f.liquidation()) {
+            onLiquidated(f);
+        }
+    }
+
+    private void onLiquidated(Fill f) {
+        ownPos = venue.position(coin) * d;
+        if (ownPos == 0) {
+            ownAvg = Double.NaN;
+        }
+        activeOrder = -1;
+        entryLimit = -1;
+        double y = d * f.price();
+        if (state != FibState.FLAT) {
+            endCycle(f.timeMs(), "liquidation", true);
+            hPrevY = Double.isNaN(hY) ? y : hY;
+            loFlatY = y;
+            stoppedOut = true;
+            go(FibState.FLAT, f.timeMs(), f.price(), "liquidation");
+        }
+        dirty = false;
+    }
+
+    // ------------------------------------------------------------------ bars, band, end
+
+    @Override
+    public void onBarClose(Coin c, long openTime, double open, double high, double low, double close, double volume) {
+        double tr = Double.isNaN(prevClose) ? high - low
+                : Math.max(high - low, Math.max(Math.abs(high - prevClose), Math.abs(low - prevClose)));
+        int n = p.arm().atrBars();
+        if (trCount < n) {
+            trSum += tr;
+            trCount++;
+            atr = trSum / trCount;
+        } else {
+            atr = (atr * (n - 1) + tr) / n; // Wilder's smoothing after the first n bars
+        }
+        prevClose = close;
+        barsClosed++;
+        if (state == FibState.FULL) {
+            updateArm();
+        }
+    }
+
+    @Override
+    public double triggerAbove(Coin c) {
+        return d > 0 ? upY() : -dnY();
+    }
+
+    @Override
+    public double triggerBelow(Coin c) {
+        return d > 0 ? dnY() : -upY();
+    }
+
+    /** Thesis-space price at or above which a rule fires (crossings delivered exactly). */
+    private double upY() {
+        switch (state) {
+            case FLAT:
+                return stoppedOut && activeOrder < 0 ? loFlatY + p.reversal().full() * (hPrevY - loFlatY)
+                        : Double.POSITIVE_INFINITY;
+            case HEDGED:
+            case SCALED:
+            case DEEP: {
+                double up = p.hedgeExit().peakReclaim() ? hY : Double.POSITIVE_INFINITY;
+                if (!Double.isNaN(sY)) {
+                    up = Math.min(up, sY + p.hedgeExit().shortStopPct() * Math.abs(sY));
+                }
+                if (state != FibState.HEDGED) {
+                    up = Math.min(up, loY + p.reversal().half() * (hY - loY));
+                }
+                return up;
+            }
+            case RECOVERING:
+                return loY + p.reversal().full() * (hY - loY);
+            default:
+                return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** Thesis-space price at or below which a rule fires. */
+    private double dnY() {
+        switch (state) {
+            case FULL: {
+                if (Double.isNaN(eY)) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+                return Math.max(stopY, hedgeY);
+            }
+            case HEDGED:
+                return lvlS;
+            case SCALED:
+                return lvlD;
+            case RECOVERING:
+                return Math.nextDown(loY);
+            default:
+                return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    @Override
+    public void finish(long t) {
+        if (cycleOpen) {
+            endCycle(t, "end-of-data", false);
+        }
+    }
+
+    // ------------------------------------------------------------------ views
+
+    @Override
+    public double longLeg(Coin c) {
+        return q * p.exposure().of(state).longLeg();
+    }
+
+    @Override
+    public double shortLeg(Coin c) {
+        return q * p.exposure().of(state).shortLeg();
+    }
+
+    public FibState state() {
+        return state;
+    }
+
+    /** Base quantity Q of the current cycle, coins. */
+    public double q() {
+        return q;
+    }
+
+    /** E of the current cycle (price), NaN while unknown. */
+    public double entry() {
+        return d * eY;
+    }
+
+    /** H of the current cycle (price). */
+    public double high() {
+        return d * hY;
+    }
+
+    public boolean armed() {
+        return armed;
+    }
+
+    /** Latest ATR (price units), NaN before the first closed bar. */
+    public double atr() {
+        return atr;
+    }
+
+    public FibHedgeParams params() {
+        return p;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Fibonacci hedge strategy ({@code fib-hedge}) of STRATEGY.md: retracement levels of the open
+ * gain, the FLAT/FULL/HEDGED/SCALED/DEEP/RECOVERING state machine, arming, stops, reversal,
+ * sizing and the per-cycle journal.
+ */
+package io.hypertrader.strategy.fib;
