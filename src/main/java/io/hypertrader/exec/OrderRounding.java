@@ -53,8 +53,14 @@ public final class OrderRounding {
         if (isInteger(px)) {
             return px.setScale(0, RoundingMode.UNNECESSARY);
         }
+        if (px.precision() - px.scale() > PRICE_SIG_FIGS) {
+            // More than 5 integer digits (e.g. BTC above 100000): every integer is valid, so the
+            // finest tick is 1, not the 10 that 5 significant figures would impose (the SDK rounds
+            // prices above 100000 to an integer for the same reason).
+            return px.setScale(0, mode);
+        }
         BigDecimal sig = px.round(new MathContext(PRICE_SIG_FIGS, mode));
-        // Rounding to 5 significant figures can itself yield an integer (e.g. 123456.7 -> 123460): allowed.
+        // Rounding to 5 significant figures can itself yield an integer (e.g. 12345.67 -> 12346): allowed.
         int maxDec = maxPriceDecimals(szDecimals, spot);
         BigDecimal out = sig.scale() > maxDec ? sig.setScale(maxDec, mode) : sig;
         if (out.signum() <= 0) {

@@ -51,6 +51,9 @@ class OrderRoundingTest {
     @Test
     void integerPricesAreAlwaysAllowedButFractionsKeepFiveSignificantFigures() {
         assertThat(OrderRounding.isValidPrice(new BigDecimal("123456"), 5, false)).isTrue();
+        // Above 5 integer digits the finest valid tick is 1 (integers are always allowed).
+        assertThat(OrderRounding.roundPrice(new BigDecimal("123456.7"), 5, false, java.math.RoundingMode.FLOOR)).hasToString("123456");
+        assertThat(OrderRounding.roundPrice(new BigDecimal("123456.2"), 5, false, java.math.RoundingMode.CEILING)).hasToString("123457");
         assertThat(OrderRounding.isValidPrice(new BigDecimal("12345.6"), 0, false)).isFalse();
         assertThat(OrderRounding.isValidPrice(new BigDecimal("1234.5"), 0, false)).isTrue();
         assertThat(OrderRounding.isValidPrice(new BigDecimal("1234.56"), 0, false)).isFalse();

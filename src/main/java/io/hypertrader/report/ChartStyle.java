@@ -1,0 +1,148 @@
+package io.hypertrader.report;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.RenderingHints;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/** The one look of every report chart: fonts, colours, grid, axes in UTC and Locale.ROOT. */
+final class ChartStyle {
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 560;
+
+    static final Color EQUITY = new Color(0x1F5FBF);
+    static final Color BUY_HOLD = new Color(0x8C8C8C);
+    static final Color UP = new Color(0x1E9E6A);
+    static final Color DOWN = new Color(0xD64541);
+    static final Color LONG = new Color(0x1E9E6A);
+    static final Color SHORT = new Color(0xD64541);
+    static final Color NET = new Color(0x222222);
+    static final Color BUY = new Color(0x0B6E3B);
+    static final Color SELL = new Color(0xA3151A);
+    static final Color ENTRY = new Color(0x1F5FBF);
+    static final Color EXTREME = new Color(0x2E7D32);
+    static final Color AMBER = new Color(0xE0A100);
+    /** Level colours in ratio order: hedge, scale, deep, then drawn-only levels. */
+    static final Color[] LEVELS = {new Color(0xF08C00), new Color(0xD64541), new Color(0x8E44AD),
+            new Color(0x7F8C8D), new Color(0x16A085)};
+    private static final Color GRID = new Color(0xE3E3E3);
+    private static final Color TEXT = new Color(0x333333);
+
+    static final String FONT = "DejaVu Sans";
+    private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 19);
+    private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 13);
+    private static final Font LABEL_FONT = new Font(FONT, Font.PLAIN, 14);
+    private static final Font TICK_FONT = new Font(FONT, Font.PLAIN, 13);
+    private static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 13);
+
+    static final BasicStroke LINE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke THIN = new BasicStroke(1.0f);
+    static final BasicStroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{6f, 4f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{2f, 3f}, 0f);
+
+    private ChartStyle() {
+    }
+
+    /** Applies the common look to a chart with an XYPlot and returns it. */
+    static JFreeChart apply(JFreeChart chart, String subtitle) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(TITLE_FONT);
+            chart.getTitle().setPaint(TEXT);
+        }
+        if (subtitle != null && !subtitle.isEmpty()) {
+            TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT);
+            sub.setPaint(new Color(0x666666));
+            chart.addSubtitle(sub);
+        }
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(LEGEND_FONT);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setBackgroundPaint(Color.WHITE);
+        }
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlineVisible(false);
+            plot.setDomainGridlinePaint(GRID);
+            plot.setRangeGridlinePaint(GRID);
+            plot.setDomainGridlineStroke(THIN);
+            plot.setRangeGridlineStroke(THIN);
+            plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+                axis(plot.getDomainAxis(i));
+            }
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+                axis(plot.getRangeAxis(i));
+            }
+        }
+        return chart;
+    }
+
+    private static void axis(ValueAxis a) {
+        if (a == null) {
+            return;
+        }
+        a.setLabelFont(LABEL_FONT);
+        a.setLabelPaint(TEXT);
+        a.setTickLabelFont(TICK_FONT);
+        a.setTickLabelPaint(TEXT);
+        a.setAxisLinePaint(new Color(0xAAAAAA));
+        a.setTickMarkPaint(new Color(0xAAAAAA));
+    }
+
+    /** A UTC time axis whose labels fit the visible span. */
+    static DateAxis timeAxis(long from, long to) {
+        DateAxis axis = new DateAxis("time (UTC)", TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        long span = to - from;
+        String pattern = span <= 3 * 86_400_000L ? "MM-dd HH:mm" : span <= 200 * 86_400_000L ? "yyyy-MM-dd" : "yyyy-MM";
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        axis.setDateFormatOverride(f);
+        axis.setLowerMargin(0.01);
+        axis.setUpperMargin(0.01);
+        return axis;
+    }
+
+    /** A value axis with Locale.ROOT labels: "#,##0.##" for money/prices, "0%" style for fractions. */
+    static NumberAxis valueAxis(String label, boolean percent) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        axis.setNumberFormatOverride(percent ? new DecimalFormat("0.#%", sym) : new DecimalFormat("#,##0.##", sym));
+        return axis;
+    }
+
+    static void save(JFreeChart chart, Path file, int width, int height) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        }
+    }
+}
