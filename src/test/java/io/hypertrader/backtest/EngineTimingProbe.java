@@ -6,7 +6,8 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 
-public final class Probe3 {
+/** Manual timing probe, not a test: main(profile, iterations) runs the last 5000 real candles repeatedly. */
+public final class EngineTimingProbe {
     public static void main(String[] args) {
         CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
         FibHedgeParams p = FibHedgeParams.defaults(Coin.of("BTC"), Interval.H1);
