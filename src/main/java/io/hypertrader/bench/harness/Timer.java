@@ -35,8 +35,8 @@ public final class Timer {
     public record Settings(long warmupNanos, int samples, long minSampleNanos) {
         /** Full benchmark: 2 s warm-up, 31 samples of at least 20 ms. */
         public static final Settings FULL = new Settings(2_000_000_000L, 31, 20_000_000L);
-        /** CI smoke run: 0.2 s warm-up, 5 samples of at least 2 ms; figures are indicative only. */
-        public static final Settings QUICK = new Settings(200_000_000L, 5, 2_000_000L);
+        /** CI smoke run: 0.5 s warm-up, 5 samples of at least 2 ms; figures are indicative only. */
+        public static final Settings QUICK = new Settings(500_000_000L, 5, 2_000_000L);
 
         public Settings {
             if (warmupNanos < 0 || samples < 1 || minSampleNanos < 0) {
