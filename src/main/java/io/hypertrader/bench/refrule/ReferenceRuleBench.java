@@ -27,13 +27,13 @@ public final class ReferenceRuleBench {
     /** Name of the baseline row. */
     public static final String PLAIN_LOOP = "plain loop over primitive arrays";
     /** Our engine: Backtester + simulator (ideal profile, 4.5 bp taker fee), close mode. */
-    public static final String ENGINE = "our engine: ideal profile + 4.5 bp, close mode";
+    public static final String ENGINE = "our engine (ideal + 4.5 bp fee, close mode)";
     /** ta4j's fastest setup. */
-    public static final String TA4J_DOUBLE = "ta4j 0.22.2 DoubleNum, prebuilt series";
+    public static final String TA4J_DOUBLE = "ta4j DoubleNum, prebuilt series";
     /** ta4j's exact type on a prebuilt series (isolates the cost of DecimalNum itself). */
-    public static final String TA4J_DECIMAL_PREBUILT = "ta4j 0.22.2 DecimalNum, prebuilt series";
+    public static final String TA4J_DECIMAL_PREBUILT = "ta4j DecimalNum, prebuilt series";
     /** ta4j's defaults: DecimalNum, series built from the candles for each backtest. */
-    public static final String TA4J_DECIMAL_DEFAULT = "ta4j 0.22.2 DecimalNum, series built per run (default)";
+    public static final String TA4J_DECIMAL_DEFAULT = "ta4j DecimalNum, series built per run (default)";
 
     /**
      * One way of running the rule.
@@ -167,9 +167,9 @@ public final class ReferenceRuleBench {
 
     /** Prints the table: round trips, final equity, agreement gap, median time, ratio to the loop. */
     public static void print(Report report, String dataset, PrintWriter out) {
-        out.println(Fmt.f("Reference rule on the last %d candles of %s (median of %d samples per row)",
+        out.println(Fmt.f("Reference rule on the last %d candles of %s (ta4j 0.22.2; median of %d samples per row)",
                 report.candles(), dataset, report.baseline().time().samples()));
-        out.println(Fmt.f("  %-55s %6s %16s %10s %11s %10s %9s", "implementation", "trips",
+        out.println(Fmt.f("  %-50s %6s %16s %10s %11s %10s %9s", "implementation", "trips",
                 "final equity", "|d equity|", "per run", "candles/s", "vs loop"));
         double base = report.baseline().time().medianNanos();
         List<String> notes = new ArrayList<>();
@@ -184,7 +184,7 @@ public final class ReferenceRuleBench {
                         report.gapToExact(r) / report.baseline().result().finalEquity()));
                 mark = "(" + notes.size() + ")";
             }
-            out.println(Fmt.f("  %-55s %6d %16.6f %10.1e %11s %10s %9s%s%s", r.name(), r.result().roundTrips(),
+            out.println(Fmt.f("  %-50s %6d %16.6f %10.1e %11s %10s %9s%s%s", r.name(), r.result().roundTrips(),
                     r.result().finalEquity(), r.equityGap(), Fmt.duration(r.time().medianNanos()),
                     Fmt.rate(1e9 / perCandle), Fmt.ratio(r.time().medianNanos() / base), mark,
                     r.agrees() ? "" : "  DISAGREES"));

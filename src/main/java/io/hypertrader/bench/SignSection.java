@@ -1,0 +1,50 @@
+package io.hypertrader.bench;
+
+import io.hypertrader.bench.harness.Fmt;
+import io.hypertrader.bench.harness.Measurement;
+import io.hypertrader.bench.harness.Timer;
+import io.hypertrader.core.Network;
+import io.hypertrader.live.AssetRegistry;
+import io.hypertrader.live.OrderRequest;
+import io.hypertrader.live.OrderWire;
+import io.hypertrader.live.sign.Cloid;
+import io.hypertrader.live.sign.ExchangeRequest;
+import io.hypertrader.live.sign.HyperliquidSigner;
+import io.hypertrader.live.sign.SigningKey;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Benchmark item 4: signing one order the way the live venue does, from an order request to a
+ * signed /exchange request: the order wire (grid rounding, canonical strings), msgpack action
+ * hash, phantom-agent EIP-712 digest and secp256k1 signature. The key is a fixed benchmark key
+ * that holds nothing; every call uses a new nonce and client order id, so nothing can be cached.
+ */
+final class SignSection implements BenchSection {
+    static final String SIGN = "sign one order (wire, msgpack, EIP-712, secp256k1)";
+    /** A throw-away key for timing only (not a secret; it controls no account). */
+    private static final String BENCH_KEY = "0x" + "42".repeat(32);
+    private static final AssetRegistry ASSETS = AssetRegistry.of(new AssetRegistry.Asset("BTC", 0, 5, 40, false, false));
+
+    @Override
+    public String name() {
+        return "sign";
+    }
+
+    @Override
+    public List<BenchRow> run(BenchOptions o) {
+        HyperliquidSigner signer = new HyperliquidSigner(SigningKey.fromHex(BENCH_KEY), Network.MAINNET);
+        long[] nonce = {1_700_000_000_000L};
+        Measurement m = Timer.measure(Timer.Settings.of(o), () -> signOne(signer, nonce[0]++));
+        return List.of(BenchRow.lowerIsBetter(SIGN, m.medianMicros(), 50, "us")
+                .withDetail(FibHedgeSection.spread(m) + Fmt.f("; %s signatures/s on one thread", Fmt.rate(m.perSecond()))));
+    }
+
+    /** One BTC limit buy with a client order id, signed for mainnet. */
+    static ExchangeRequest signOne(HyperliquidSigner signer, long nonce) {
+        OrderRequest order = OrderRequest.limit("BTC", true, new BigDecimal("64123"), new BigDecimal("0.01234"),
+                OrderRequest.Tif.GTC, Cloid.ofInt(nonce));
+        return signer.signL1(OrderWire.orderAction(List.of(order), OrderWire.Grouping.NA, ASSETS), nonce);
+    }
+}
