@@ -48,6 +48,24 @@ class ReferenceRuleAgreementTest {
                 .isCloseTo(loop.finalEquity(), within(1e-8 * loop.finalEquity()));
     }
 
+    /** The shipped synthetic series (what CI without ../shared benchmarks on): the same agreement. */
+    @Test
+    void allImplementationsAgreeOnTheShippedSyntheticSeriesToo() {
+        CandleSeries synthetic = BenchDataset.load(java.nio.file.Path.of("no-such-dir/none.csv"),
+                java.nio.file.Path.of(BenchDataset.SHIPPED_CSV), ReferenceRule.BENCH_CANDLES).candles();
+        Map<String, ReferenceRule.Result> all = RuleFixtures.runAll(synthetic);
+        ReferenceRule.Result loop = all.get(ReferenceRuleBench.PLAIN_LOOP);
+        // The synthetic series halves in price after bar 177, and the rule has no stop: one round trip, then held.
+        assertThat(loop.roundTrips()).isPositive();
+        ReferenceRule.Result onGrid = PlainLoopReferenceRule.runOnSizeGrid(synthetic.highs(), synthetic.lows(),
+                synthetic.closes(), EngineReferenceRule.SZ_DECIMALS);
+        all.forEach((name, r) -> {
+            assertThat(r.fillBars()).as(name).containsExactly(loop.fillBars());
+            double reference = name.equals(ReferenceRuleBench.ENGINE) ? onGrid.finalEquity() : loop.finalEquity();
+            assertThat(r.finalEquity()).as(name).isCloseTo(reference, within(ReferenceRuleBench.EQUITY_TOLERANCE));
+        });
+    }
+
     @Test
     void roundTripCountIsPlausible() {
         ReferenceRule.Result loop = results.get(ReferenceRuleBench.PLAIN_LOOP);
