@@ -1,40 +1,43 @@
 package io.hypertrader.bench;
 
+import io.hypertrader.bench.harness.BenchDataset;
 import io.hypertrader.bench.harness.Measurement;
 import io.hypertrader.bench.harness.ProcessTimer;
+import io.hypertrader.bench.refrule.ReferenceRule;
+import io.hypertrader.core.CandleSeries;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Benchmark item 5: a user's cold {@code ./hypertrader backtest}, start to finished report, as a
- * new process (JVM start, class loading, DuckDB's native library, the backtest, the report). Run
- * from the project folder; one untimed run first (the launcher may rebuild its jar, the OS caches
- * the files), then the median of the timed runs. Skipped, with the reason, when the launcher is
- * not in the working folder or the build has no {@code backtest} command.
+ * Benchmark item 5: a user's cold {@code ./hypertrader backtest} as a new process, start to exit
+ * (JVM start, class loading, DuckDB's native library, loading the candles, the backtest, storing
+ * the run, printing the summary). Set-up, untimed: the benchmark dataset is imported into a
+ * temporary database with {@code ./hypertrader data import}. Then the backtest of the default
+ * config on its last 5000 candles: one untimed run (the OS caches the files; the launcher may
+ * rebuild its jar), then the median of the timed runs. Run from the project folder; skipped, with
+ * the reason, when the launcher is not there or the build has no {@code backtest} command.
  */
 final class ColdCliSection implements BenchSection {
-    static final String COLD = "cold CLI: ./hypertrader backtest + report";
+    static final String COLD = "cold CLI: ./hypertrader backtest, 5000 candles";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final Path projectDir;
-    private final List<String> backtestArgs;
 
     ColdCliSection() {
-        this(Path.of("").toAbsolutePath(), null);
+        this(Path.of("").toAbsolutePath());
     }
 
-    /**
-     * @param projectDir   folder holding the {@code hypertrader} launcher
-     * @param backtestArgs arguments after {@code backtest}; null while this bench does not know
-     *                     the command's arguments
-     */
-    ColdCliSection(Path projectDir, List<String> backtestArgs) {
+    /** @param projectDir folder holding the {@code hypertrader} launcher (the working folder of every run) */
+    ColdCliSection(Path projectDir) {
         this.projectDir = projectDir;
-        this.backtestArgs = backtestArgs == null ? null : List.copyOf(backtestArgs);
     }
 
     @Override
@@ -54,17 +57,35 @@ final class ColdCliSection implements BenchSection {
         if (probe.exitCode() != 0 || !probe.text().contains("Usage: hypertrader backtest")) {
             return List.of(BenchRow.skipped(COLD, 3, "s", "this build has no backtest command"));
         }
-        if (backtestArgs == null) {
-            return List.of(BenchRow.skipped(COLD, 3, "s",
-                    "the backtest command exists but this bench does not know its arguments yet"));
+        BenchDataset data = BenchDataset.load(ReferenceRule.BENCH_CANDLES);
+        CandleSeries c = data.candles();
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("hypertrader-bench-cli");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(launcher.toString());
-        cmd.add("backtest");
-        cmd.addAll(backtestArgs);
-        Measurement m = ProcessTimer.time(cmd, projectDir, 1, o.quick() ? 1 : Math.max(3, Math.min(o.repetitions(), 7)),
-                TIMEOUT);
-        return List.of(BenchRow.lowerIsBetter(COLD, m.medianNanos() / 1e9, 3, "s")
-                .withDetail(String.join(" ", cmd.subList(1, cmd.size())) + "; " + FibHedgeSection.spread(m)));
+        try {
+            String db = tmp.resolve("bench.duckdb").toString();
+            ProcessTimer.time(List.of(launcher.toString(), "--db", db, "data", "import",
+                    data.source().toAbsolutePath().toString(), "--coin", c.coin().name(), "--interval",
+                    c.interval().code()), projectDir, 0, 1, TIMEOUT);
+            List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "--db", db, "backtest", "--coin",
+                    c.coin().name(), "--interval", c.interval().code(), "--from", Long.toString(c.openTime(0)), "--to",
+                    Long.toString(c.openTime(c.size() - 1) + c.interval().millis())));
+            int runs = o.quick() ? 1 : Math.max(3, Math.min(o.repetitions(), 7));
+            Measurement m = ProcessTimer.time(cmd, projectDir, 1, runs, TIMEOUT);
+            return List.of(BenchRow.lowerIsBetter(COLD, m.medianNanos() / 1e9, 3, "s")
+                    .withDetail("backtest --coin " + c.coin().name() + " --interval " + c.interval().code()
+                            + " --from/--to the last 5000 candles of " + data.name()
+                            + " (default config, realistic); prints the summary and stores the run, writes no report yet; "
+                            + FibHedgeSection.spread(m)));
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // temp dir: best effort
+            }
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.hypertrader.bench;
 
 import io.hypertrader.analytics.Metrics;
-import io.hypertrader.backtest.BacktestInput;
 import io.hypertrader.backtest.BacktestResult;
-import io.hypertrader.backtest.Backtester;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.backtest.FibBacktest;
 import io.hypertrader.bench.harness.BenchDataset;
 import io.hypertrader.bench.harness.Fmt;
 import io.hypertrader.bench.harness.Measurement;
@@ -16,11 +14,9 @@ import io.hypertrader.core.Instrument;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -59,14 +55,12 @@ final class FibHedgeSection implements BenchSection {
         return "engine";
     }
 
-    /** One complete backtest: fresh strategy, replay, result (no metrics). */
+    /** One complete backtest through the engine's library facade: fresh strategy, replay, result (no metrics). */
     static BacktestResult backtest(CandleSeries candles, long seed) {
         Coin coin = candles.coin();
         Instrument instrument = Instrument.known(coin) != null ? Instrument.known(coin) : new Instrument(coin, 2, 20);
-        FibHedgeStrategy strategy = new FibHedgeStrategy(params(candles));
-        BacktestInput in = new BacktestInput(List.of(candles), Map.of(coin, FundingHistory.EMPTY), List.of(instrument),
-                SimConfig.REALISTIC, seed, ReferenceRule.INITIAL_CASH);
-        return Backtester.run(in, List.of(new StrategySlot(strategy, List.of(coin))));
+        return FibBacktest.run(params(candles), candles, instrument, FundingHistory.EMPTY, SimConfig.REALISTIC, seed,
+                ReferenceRule.INITIAL_CASH);
     }
 
     static FibHedgeParams params(CandleSeries candles) {

@@ -93,7 +93,7 @@ class SectionsTest {
 
     @Test
     void coldCliSkipsWithoutALauncher(@TempDir Path dir) {
-        BenchRow r = new ColdCliSection(dir, List.of()).run(ONCE).get(0);
+        BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
         assertThat(r.skipped()).isTrue();
         assertThat(r.detail()).contains("no executable ./hypertrader");
     }
@@ -101,21 +101,26 @@ class SectionsTest {
     @Test
     void coldCliSkipsWhenTheBuildHasNoBacktestCommand(@TempDir Path dir) throws IOException {
         launcher(dir, "echo 'Usage: hypertrader [-hV] [COMMAND]'");
-        BenchRow r = new ColdCliSection(dir, List.of()).run(ONCE).get(0);
+        BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
         assertThat(r.skipped()).isTrue();
         assertThat(r.detail()).contains("no backtest command");
     }
 
     @Test
-    void coldCliTimesTheBacktestCommand(@TempDir Path dir) throws IOException {
-        launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader backtest [OPTIONS]'; fi; echo \"$@\" >> calls.txt");
-        BenchRow r = new ColdCliSection(dir, List.of("--config", "x.yaml")).run(ONCE).get(0);
+    void coldCliImportsTheCandlesThenTimesTheBacktestOnTheLast5000(@TempDir Path dir) throws IOException {
+        // A stand-in launcher that logs its arguments with the database path masked.
+        launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader backtest [OPTIONS]'; fi;"
+                + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#' >> calls.txt");
+        BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
         assertThat(r.skipped()).isFalse();
         assertThat(r.median()).isPositive();
         assertThat(r.target()).isEqualTo(3);
-        // the probe, one untimed run and three timed ones
+        var candles = io.hypertrader.bench.harness.BenchDataset.load(5000);
+        String backtest = "--db DB backtest --coin BTC --interval 1h --from " + candles.candles().openTime(0)
+                + " --to " + (candles.candles().openTime(4999) + 3_600_000L);
+        // the probe, the import, one untimed run and three timed ones
         assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactly("backtest --help",
-                "backtest --config x.yaml", "backtest --config x.yaml", "backtest --config x.yaml",
-                "backtest --config x.yaml");
+                "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
+                backtest, backtest, backtest, backtest);
     }
 }
