@@ -118,6 +118,10 @@ class BacktestCommandTest {
         CliHarness.Result second = CliHarness.run(fresh, "backtest", "--profile", "ideal");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).doesNotContain("imported");
+        // Identical runs (same config, data, seed) get distinct run ids even within the same second.
+        String id1 = first.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("\\s+")[1];
+        String id2 = second.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("\\s+")[1];
+        assertThat(id2).isNotEqualTo(id1);
         try (Database db = Database.open(Path.of(fresh.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), min(source), max(source) FROM candles WHERE coin = 'BTC' AND interval = '1h'")) {
             rs.next();
