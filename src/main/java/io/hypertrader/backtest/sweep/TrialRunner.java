@@ -64,12 +64,20 @@ public final class TrialRunner {
      * @throws UserError the first trial's user error (the rest are cancelled)
      */
     public List<TrialResult> run(List<TrialSpec> specs, boolean keepCurves, Progress progress) {
+        return run(specs, i -> keepCurves, progress);
+    }
+
+    /**
+     * Runs every spec and returns the results in spec order, keeping the curve of the trials
+     * {@code keepCurve} accepts (by index), so a large ensemble does not hold every curve.
+     */
+    public List<TrialResult> run(List<TrialSpec> specs, java.util.function.IntPredicate keepCurve, Progress progress) {
         int n = specs.size();
         List<TrialResult> out = new ArrayList<>(n);
         AtomicInteger done = new AtomicInteger();
         if (threads == 1 || n <= 1) {
             for (int i = 0; i < n; i++) {
-                out.add(runOne(factory, i, specs.get(i), keepCurves));
+                out.add(runOne(factory, i, specs.get(i), keepCurve.test(i)));
                 progress.completed(done.incrementAndGet(), n);
             }
             return out;
@@ -81,7 +89,7 @@ public final class TrialRunner {
                 int index = i;
                 TrialSpec spec = specs.get(i);
                 futures.add(pool.submit(() -> {
-                    TrialResult r = runOne(factory, index, spec, keepCurves);
+                    TrialResult r = runOne(factory, index, spec, keepCurve.test(index));
                     progress.completed(done.incrementAndGet(), n);
                     return r;
                 }));
