@@ -14,5 +14,7 @@ final class Subcommands {
         root.addSubcommand("keys", new KeysCommand());
         root.addSubcommand("sign", new SignCommand());
         root.addSubcommand("bench", new BenchCommand());
+        root.addSubcommand("backtest", new BacktestCommand());
+        root.addSubcommand("verify", new VerifyCommand());
     }
 }
