@@ -16,5 +16,6 @@ final class Subcommands {
         root.addSubcommand("bench", new BenchCommand());
         root.addSubcommand("backtest", new BacktestCommand());
         root.addSubcommand("verify", new VerifyCommand());
+        root.addSubcommand("report", new ReportCommand());
     }
 }
