@@ -96,7 +96,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, String id, Sweep.Outcome o, long elapsedMs, double rate, int threads, Path index) {
         out.printf(Locale.ROOT, "sweep        %s%n", id);
-        out.printf(Locale.ROOT, "backtests    %d (%d configurations x %d seeds) in %.1f s on %d threads: %.1f backtests/s%n",
+        out.printf(Locale.ROOT, "backtests    %d (%d configurations x %d seed(s)) in %.1f s on %d thread(s): %.1f backtests/s%n",
                 o.trials().size(), o.configurations(), o.seeds(), elapsedMs / 1000.0, threads, rate);
         if (!o.skipped().isEmpty()) {
             out.printf(Locale.ROOT, "skipped      %d configurations the config rejects, e.g. %s%n", o.skipped().size(),

@@ -43,7 +43,7 @@ class SweepCommandTest {
         assertThat(one.err()).isEmpty(); // --quiet: no progress lines
         CliHarness.Result two = CliHarness.run(env, concat(args, "--threads", "2"));
         assertThat(two.exitCode()).as(two.err()).isZero();
-        assertThat(one.out()).contains("16 (8 configurations x 2 seeds)", "backtests/s", "top", "DSR");
+        assertThat(one.out()).contains("16 (8 configurations x 2 seed(s))", "backtests/s", "top", "DSR");
         String a = id(one, "sweep"), b = id(two, "sweep");
         assertThat(a).isNotEqualTo(b);
         try (Database db = Database.open(dir.resolve("t.duckdb"))) {
