@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
+import io.hypertrader.backtest.analysis.ReportService;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.Coin;
@@ -86,6 +87,13 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--no-report", description = "Do not write the HTML/PNG report (default: write it into REPORTS/<run-id>/).")
+    boolean noReport;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder of run reports (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
@@ -145,9 +153,13 @@ public final class BacktestCommand implements Callable<Integer> {
             importShippedDatasetIfMissing(root);
         }
         BacktestJob.Outcome o;
+        Path report = null;
         try (Database db = Database.openExisting(root.dbPath(), fix)) {
             o = BacktestJob.runAndStore(db, root.network(), cfg, simConfig, seed, fromMs, toMs, VersionProvider.version(),
                     now, prefix);
+            if (!noReport) {
+                report = ReportService.writeFor(db, o.manifest(), o.result(), reports);
+            }
         } catch (UserError e) {
             if (e.kind() == UserError.Kind.DATA_MISSING && fix.startsWith(SHIPPED_IMPORT) && !e.getMessage().contains(SHIPPED_IMPORT)) {
                 throw UserError.dataMissing(e.getMessage() + "; the shipped dataset: " + SHIPPED_IMPORT);
@@ -159,6 +171,13 @@ public final class BacktestCommand implements Callable<Integer> {
             out.println(toJson(o, cfg));
         } else {
             printTable(out, o, cfg);
+            if (report != null) {
+                out.printf(Locale.ROOT, "report       %s%n", report);
+            }
+        }
+        if (json && report != null && !root.quiet()) {
+            root.err().println("report: " + report);
+            root.err().flush();
         }
         out.flush();
         return 0;
