@@ -156,7 +156,9 @@ public final class HyperliquidVenue implements ExecutionVenue {
             LiveOrder lo = new LiveOrder(t, s.cloid());
             lo.oid = s.oid();
             if (s.oid() == null) {
-                lo.unknownSince = clock.getAsLong();
+                // Journaled but never answered: the signed request died with the old process, so it
+                // can no longer arrive late; the first poll looks the cloid up and settles it.
+                lo.unknownSince = clock.getAsLong() - UNKNOWN_GRACE_MS;
             }
             index(s.id(), lo);
         }
