@@ -118,7 +118,10 @@ public final class LiveRunner extends RunnerBase {
                 break;
             }
             try {
-                step(market);
+                unit(() -> {
+                    step(market);
+                    store.heartbeat(id, runNo, clock.getAsLong());
+                });
                 failures = 0;
             } catch (TransportException | MalformedResponseException | io.hypertrader.data.MalformedResponseException e) {
                 failures++;
@@ -128,7 +131,6 @@ public final class LiveRunner extends RunnerBase {
                     break;
                 }
             }
-            store.heartbeat(id, runNo, clock.getAsLong());
             if (stops.requested(id) || bounded(settings, started)) {
                 continue;
             }

@@ -68,10 +68,12 @@ public final class PaperRunner extends RunnerBase {
             if (bounded(settings, started)) {
                 break;
             }
-            if (!newBars().isEmpty()) {
-                process();
-            }
-            store.heartbeat(id, runNo, clock.getAsLong());
+            unit(() -> {
+                if (!newBars().isEmpty()) {
+                    process();
+                }
+                store.heartbeat(id, runNo, clock.getAsLong());
+            });
             if (stops.requested(id) || bounded(settings, started)) {
                 continue;
             }

@@ -162,6 +162,27 @@ abstract class RunnerBase {
         return fresh;
     }
 
+    /** Work that may fail reading the exchange. */
+    @FunctionalInterface
+    interface IoWork {
+        void run() throws TransportException;
+    }
+
+    /** Runs one loop iteration with the database opened once for all its writes. */
+    void unit(IoWork work) throws TransportException {
+        TransportException[] failed = new TransportException[1];
+        store.db().batch(() -> {
+            try {
+                work.run();
+            } catch (TransportException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
     boolean bounded(Settings s, long startedMs) {
         return (s.maxBars() > 0 && liveBars >= s.maxBars()) || (s.durationMs() > 0 && clock.getAsLong() - startedMs >= s.durationMs());
     }
