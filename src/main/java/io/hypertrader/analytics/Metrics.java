@@ -133,12 +133,13 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
     /** The headline figures in table order (the report's metrics table; no arithmetic, a listing). */
     public List<Figure> figures() {
         List<Figure> f = new ArrayList<>();
+        String ci = String.format(java.util.Locale.ROOT, "%.0f%% interval", significance.sharpeInterval().level() * 100);
         f.add(new Figure("total_return", "Total return", returns.totalReturn(), Unit.PERCENT, Formula.TOTAL_RETURN));
         f.add(new Figure("cagr", "CAGR", returns.cagr(), Unit.PERCENT, Formula.CAGR));
         f.add(new Figure("volatility", "Volatility (annualised)", returns.volatility(), Unit.PERCENT, Formula.VOLATILITY));
         f.add(new Figure("sharpe", "Sharpe ratio (annualised)", returns.sharpe(), Unit.RATIO, Formula.SHARPE));
-        f.add(new Figure("sharpe_ci_low", "Sharpe 95% interval, low", significance.sharpeInterval().lower(), Unit.RATIO, Formula.BOOTSTRAP));
-        f.add(new Figure("sharpe_ci_high", "Sharpe 95% interval, high", significance.sharpeInterval().upper(), Unit.RATIO, Formula.BOOTSTRAP));
+        f.add(new Figure("sharpe_ci_low", "Sharpe " + ci + ", low", significance.sharpeInterval().lower(), Unit.RATIO, Formula.BOOTSTRAP));
+        f.add(new Figure("sharpe_ci_high", "Sharpe " + ci + ", high", significance.sharpeInterval().upper(), Unit.RATIO, Formula.BOOTSTRAP));
         f.add(new Figure("psr", "Probabilistic Sharpe (P[SR > 0])", significance.probabilisticSharpe(), Unit.PROBABILITY, Formula.PSR));
         f.add(new Figure("dsr", "Deflated Sharpe", significance.deflatedSharpe(), Unit.PROBABILITY, Formula.DEFLATED_SHARPE));
         f.add(new Figure("trials", "Configurations tried", significance.trials(), Unit.COUNT, Formula.DEFLATED_SHARPE));
@@ -146,8 +147,8 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
         f.add(new Figure("sortino", "Sortino ratio (annualised)", returns.sortino(), Unit.RATIO, Formula.SORTINO));
         f.add(new Figure("calmar", "Calmar ratio", returns.calmar(), Unit.RATIO, Formula.CALMAR));
         f.add(new Figure("max_drawdown", "Max drawdown", drawdown.maxDrawdown(), Unit.PERCENT, Formula.MAX_DRAWDOWN));
-        f.add(new Figure("max_drawdown_ci_low", "Max drawdown 95% interval, low", significance.maxDrawdownInterval().lower(), Unit.PERCENT, Formula.BOOTSTRAP));
-        f.add(new Figure("max_drawdown_ci_high", "Max drawdown 95% interval, high", significance.maxDrawdownInterval().upper(), Unit.PERCENT, Formula.BOOTSTRAP));
+        f.add(new Figure("max_drawdown_ci_low", "Max drawdown " + ci + ", low", significance.maxDrawdownInterval().lower(), Unit.PERCENT, Formula.BOOTSTRAP));
+        f.add(new Figure("max_drawdown_ci_high", "Max drawdown " + ci + ", high", significance.maxDrawdownInterval().upper(), Unit.PERCENT, Formula.BOOTSTRAP));
         f.add(new Figure("max_drawdown_peak", "Max drawdown peak", drawdown.peakTime(), Unit.TIME, Formula.MAX_DRAWDOWN));
         f.add(new Figure("max_drawdown_trough", "Max drawdown trough", drawdown.troughTime(), Unit.TIME, Formula.MAX_DRAWDOWN));
         f.add(new Figure("max_drawdown_recovery", "Max drawdown recovered", drawdown.recoveryTime(), Unit.TIME, Formula.MAX_DRAWDOWN));

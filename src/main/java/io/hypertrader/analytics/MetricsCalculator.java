@@ -219,7 +219,9 @@ public final class MetricsCalculator {
             w.add(String.format(Locale.ROOT, "The %.0f%% bootstrap interval of the Sharpe ratio [%s, %s] contains 0.",
                     opt.confidence() * 100, fmt(sig.sharpeInterval().lower()), fmt(sig.sharpeInterval().upper())));
         }
-        if (trades < MIN_TRADES) {
+        if (trades == 0) {
+            w.add("No closed round trips: win rate, profit factor and average win/loss are undefined.");
+        } else if (trades < MIN_TRADES) {
             w.add(String.format(Locale.ROOT, "Only %d round trips: win rate, profit factor and average win/loss are"
                     + " anecdotal below %d.", trades, MIN_TRADES));
         }

@@ -226,6 +226,7 @@ public final class Backtester {
             for (StrategySlot slot : slots) {
                 slot.strategy().finish(lastTime);
             }
+            venue.closeOut(lastTime);
             return result(times, equity, cash, margin, savings, pos, longLeg, shortLeg, mark, rows);
         }
 

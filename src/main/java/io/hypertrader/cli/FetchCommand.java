@@ -53,20 +53,25 @@ final class FetchCommand implements Callable<Integer> {
                 CliTimes.parse("--from", from), CliTimes.parse("--to", to), funding);
         String url = root.apiUrl();
         HttpTransport transport = HttpTransport.create(url);
-        try (Database db = Database.open(root.dbPath());
-             FetchProgress progress = new FetchProgress(root.err(), root.quiet(), c + " " + iv)) {
-            transport.onRetry(progress::log);
-            MarketDataFetcher fetcher = new MarketDataFetcher(db, new HyperliquidInfoClient(transport), root.network(),
-                    InstantSource.system());
-            MarketDataFetcher.Result r = fetcher.fetch(req, progress);
-            progress.close();
-            root.out().println(String.format(Locale.ROOT,
-                    "%s %s: %d new candles (%d written) from %s; window %s .. %s, %d bars, %d still missing%s",
-                    c, iv, r.candlesNew(), r.candlesWritten(), fetcher.source(), CliTimes.iso(r.windowFirstOpen()),
-                    CliTimes.iso(r.windowLastOpen()), r.wantedBars(), r.missingAfter(),
-                    req.funding() && req.perp() ? "; funding: " + r.fundingNew() + " new settlements" : ""));
-            root.out().flush();
+        MarketDataFetcher.Result r;
+        String source;
+        try (Database db = Database.open(root.dbPath())) {
+            FetchProgress progress = new FetchProgress(root.err(), root.quiet(), c + " " + iv);
+            try (progress) {
+                transport.onRetry(progress::log);
+                MarketDataFetcher fetcher = new MarketDataFetcher(db, new HyperliquidInfoClient(transport), root.network(),
+                        InstantSource.system());
+                source = fetcher.source();
+                r = fetcher.fetch(req, progress);
+            }
         }
+        // After the progress bar is closed, so the result line stands alone.
+        root.out().println(String.format(Locale.ROOT,
+                "%s %s: %d new candles (%d written) from %s; window %s .. %s, %d bars, %d still missing%s",
+                c, iv, r.candlesNew(), r.candlesWritten(), source, CliTimes.iso(r.windowFirstOpen()),
+                CliTimes.iso(r.windowLastOpen()), r.wantedBars(), r.missingAfter(),
+                req.funding() && req.perp() ? "; funding: " + r.fundingNew() + " new settlements" : ""));
+        root.out().flush();
         return 0;
     }
 }

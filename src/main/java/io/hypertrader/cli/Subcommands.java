@@ -13,5 +13,8 @@ final class Subcommands {
         root.addSubcommand("data", new DataCommand());
         root.addSubcommand("keys", new KeysCommand());
         root.addSubcommand("sign", new SignCommand());
+        root.addSubcommand("bench", new BenchCommand());
+        root.addSubcommand("backtest", new BacktestCommand());
+        root.addSubcommand("verify", new VerifyCommand());
     }
 }

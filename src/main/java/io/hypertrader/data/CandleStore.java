@@ -23,8 +23,8 @@ import java.util.Optional;
  * The candle table of a {@link Database}: idempotent bulk upserts, reads into
  * {@link CandleSeries}, gap detection on the interval grid and per-series summaries.
  *
- * <p>Writes go through the DuckDB Appender into a temporary staging table and then one
- * {@code INSERT ... ON CONFLICT DO UPDATE} into {@code candles}, all in one transaction per call:
+ * <p>Writes go through the DuckDB Appender into a temporary staging table and then an
+ * {@code UPDATE} of the bars already stored and an {@code INSERT} of the new ones, all in one transaction per call:
  * a batch is either wholly stored or not at all, and writing the same bars again updates them in
  * place instead of duplicating them. A series (coin, interval) holds rows of one source only;
  * writing another source into it is refused, so exchange data never silently mixes with an
@@ -96,16 +96,14 @@ public final class CandleStore {
                 }
                 int inserted;
                 try (Statement st = c.createStatement()) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM temp.main." + STAGE
-                            + " s ANTI JOIN candles c USING (coin, interval, open_time_ms)")) {
-                        rs.next();
-                        inserted = rs.getInt(1);
-                    }
-                    st.execute("INSERT INTO candles SELECT * FROM temp.main." + STAGE
-                            + " ON CONFLICT (coin, interval, open_time_ms) DO UPDATE SET"
-                            + " close_time_ms = excluded.close_time_ms, open = excluded.open, high = excluded.high,"
-                            + " low = excluded.low, close = excluded.close, volume = excluded.volume,"
-                            + " trades = excluded.trades, source = excluded.source, fetched_at_ms = excluded.fetched_at_ms");
+                    // Update the bars already stored, then insert the rest: one pass each, and the
+                    // insert's row count is exactly the number of new bars.
+                    st.executeUpdate("UPDATE candles c SET close_time_ms = s.close_time_ms, open = s.open, high = s.high,"
+                            + " low = s.low, close = s.close, volume = s.volume, trades = s.trades, source = s.source,"
+                            + " fetched_at_ms = s.fetched_at_ms FROM temp.main." + STAGE + " s"
+                            + " WHERE c.coin = s.coin AND c.interval = s.interval AND c.open_time_ms = s.open_time_ms");
+                    inserted = st.executeUpdate("INSERT INTO candles SELECT * FROM temp.main." + STAGE
+                            + " s ANTI JOIN candles c USING (coin, interval, open_time_ms)");
                     st.execute("DELETE FROM temp.main." + STAGE);
                 }
                 return new UpsertResult(candles.size(), inserted);

@@ -1,5 +1,6 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The answer to a non-order action (leverage, scheduleCancel): ok, or the exchange's error string. */

@@ -1,5 +1,6 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

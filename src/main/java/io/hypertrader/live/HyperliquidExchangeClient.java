@@ -1,5 +1,6 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.live.sign.Addresses;
@@ -77,7 +78,7 @@ public final class HyperliquidExchangeClient {
     private final HyperliquidTransport transport;
     private final HyperliquidSigner signer;
     private final NonceSource nonces;
-    private final HyperliquidInfoClient info;
+    private final TradingInfoClient info;
     private volatile AssetRegistry assets;
     private final String accountAddress;
     private final String vaultAddress;
@@ -90,7 +91,7 @@ public final class HyperliquidExchangeClient {
      * @param vaultAddress   sub-account/vault to act for (sent as vaultAddress), or null
      */
     public HyperliquidExchangeClient(HyperliquidTransport transport, HyperliquidSigner signer, NonceSource nonces,
-                                     HyperliquidInfoClient info, AssetRegistry assets, String accountAddress,
+                                     TradingInfoClient info, AssetRegistry assets, String accountAddress,
                                      String vaultAddress, Settings settings, LongSupplier clockMs, Sleeper sleeper) {
         this.transport = Objects.requireNonNull(transport);
         this.signer = Objects.requireNonNull(signer);
@@ -106,7 +107,7 @@ public final class HyperliquidExchangeClient {
 
     /** A client with the system clock and real sleeps. */
     public static HyperliquidExchangeClient create(HyperliquidTransport transport, HyperliquidSigner signer,
-                                                   HyperliquidInfoClient info, AssetRegistry assets,
+                                                   TradingInfoClient info, AssetRegistry assets,
                                                    String accountAddress, String vaultAddress, Settings settings) {
         return new HyperliquidExchangeClient(transport, signer, NonceSource.systemClock(), info, assets, accountAddress,
                 vaultAddress, settings, System::currentTimeMillis, Thread::sleep);
@@ -126,7 +127,7 @@ public final class HyperliquidExchangeClient {
         this.assets = info.meta();
     }
 
-    public HyperliquidInfoClient info() {
+    public TradingInfoClient info() {
         return info;
     }
 

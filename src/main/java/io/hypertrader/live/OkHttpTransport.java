@@ -2,6 +2,7 @@ package io.hypertrader.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hypertrader.data.WeightBudget;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,9 +19,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * The minimal transport: one OkHttp POST per call, no retries, no pacing, every failure classified
- * for the caller ({@link TransportException.Kind}). The data package's rate-limited, retrying
- * transport can replace it for /info; /exchange keeps single attempts by contract.
+ * The single-attempt transport: one OkHttp POST per call, never retried, optionally paced by the
+ * shared {@link WeightBudget}, every failure classified for the caller ({@link TransportException.Kind}).
+ * It carries /exchange (only the exchange client may decide to re-send); {@link SharedBudgetTransport}
+ * routes /info through the data package's retrying transport instead.
  */
 public final class OkHttpTransport implements HyperliquidTransport {
 
@@ -28,11 +30,21 @@ public final class OkHttpTransport implements HyperliquidTransport {
 
     private final OkHttpClient http;
     private final String baseUrl;
+    private final WeightBudget budget;
 
     /** @param baseUrl REST base, e.g. {@code https://api.hyperliquid.xyz} (no trailing slash) */
     public OkHttpTransport(OkHttpClient http, String baseUrl) {
+        this(http, baseUrl, null);
+    }
+
+    /**
+     * @param budget the process-wide IP weight budget to pace requests by (shared with the data
+     *               transport), or null for none
+     */
+    public OkHttpTransport(OkHttpClient http, String baseUrl, WeightBudget budget) {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.budget = budget;
     }
 
     /** A client with the timeouts we use for trading: connect 5 s, read 10 s, whole call 15 s. */
@@ -58,12 +70,23 @@ public final class OkHttpTransport implements HyperliquidTransport {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("body is not serialisable: " + e.getOriginalMessage(), e);
         }
+        if (budget != null) {
+            try {
+                budget.acquire(weight);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Kind.NOT_DELIVERED, "interrupted while pacing " + path, 0, -1, e);
+            }
+        }
         Request req = new Request.Builder().url(baseUrl + path).post(RequestBody.create(bytes, JSON_TYPE)).build();
         try (Response resp = http.newCall(req).execute()) {
             ResponseBody rb = resp.body();
             String text = rb == null ? "" : rb.string();
             int code = resp.code();
             if (code == 429) {
+                if (budget != null) {
+                    budget.drain(); // someone else on this IP spent the budget
+                }
                 throw new TransportException(TransportException.Kind.RATE_LIMITED, "HTTP 429 from " + path + ": " + abbreviate(text),
                         code, retryAfterMs(resp.header("Retry-After")), null);
             }

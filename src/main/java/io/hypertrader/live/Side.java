@@ -1,5 +1,7 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.MalformedResponseException;
+
 /** Hyperliquid's side codes: "B" = bid/buy, "A" = ask/sell. */
 public enum Side {
     BUY("B"), SELL("A");

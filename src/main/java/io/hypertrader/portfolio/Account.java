@@ -207,6 +207,52 @@ public final class Account {
         return m;
     }
 
+    /**
+     * True when equity is below the total maintenance margin (one pass, no allocation: the
+     * replay loop calls it at every path point).
+     */
+    public boolean belowMaintenance() {
+        double e = cash;
+        double mm = 0;
+        boolean any = false;
+        for (int c = 0; c < pos.length; c++) {
+            double p = pos[c];
+            if (p != 0) {
+                any = true;
+                e += p * (mark[c] - entry[c]);
+                mm += Math.abs(p) * mark[c] * instruments[c].maintenanceFraction();
+            }
+        }
+        return any && e < mm * (1 + 1e-12) + 1e-9;
+    }
+
+    /**
+     * The mark of coin c at which equity would equal the total maintenance margin, the other
+     * coins' marks held fixed (equity and maintenance are both linear in one mark). NaN when
+     * flat or when no such positive price exists.
+     */
+    public double liquidationPrice(int c) {
+        double p = pos[c];
+        if (p == 0) {
+            return Double.NaN;
+        }
+        double other = cash;
+        double mmOther = 0;
+        for (int j = 0; j < pos.length; j++) {
+            if (j != c && pos[j] != 0) {
+                other += pos[j] * (mark[j] - entry[j]);
+                mmOther += Math.abs(pos[j]) * mark[j] * instruments[j].maintenanceFraction();
+            }
+        }
+        // other + p * (x - entry) = mmOther + |p| * x * f
+        double slope = p - Math.abs(p) * instruments[c].maintenanceFraction();
+        if (slope == 0) {
+            return Double.NaN;
+        }
+        double x = (mmOther - other + p * entry[c]) / slope;
+        return x > 0 ? x : Double.NaN;
+    }
+
     public double freeCollateral() {
         return equity() - initialMargin();
     }

@@ -43,7 +43,8 @@ final class Html {
         card(b, "CAGR", Fmt.figure(m.returns().cagr(), Metrics.Unit.PERCENT),
                 "buy and hold " + Fmt.figure(m.buyHold().cagr(), Metrics.Unit.PERCENT));
         card(b, "Sharpe", Fmt.figure(m.returns().sharpe(), Metrics.Unit.RATIO),
-                "95% [" + Fmt.figure(m.significance().sharpeInterval().lower(), Metrics.Unit.RATIO) + ", "
+                Fmt.f("%.0f%% [", m.significance().sharpeInterval().level() * 100)
+                        + Fmt.figure(m.significance().sharpeInterval().lower(), Metrics.Unit.RATIO) + ", "
                         + Fmt.figure(m.significance().sharpeInterval().upper(), Metrics.Unit.RATIO) + "]");
         card(b, "Max drawdown", Fmt.figure(m.drawdown().maxDrawdown(), Metrics.Unit.PERCENT),
                 "buy and hold " + Fmt.figure(m.buyHold().maxDrawdown(), Metrics.Unit.PERCENT));

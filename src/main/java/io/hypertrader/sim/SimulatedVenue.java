@@ -295,6 +295,22 @@ public final class SimulatedVenue implements ExecutionVenue {
                 }
             }
         }
+        double pos = account.position(c);
+        if (pos != 0 && segActive[c]) {
+            // the exchange liquidates continuously: stop exactly where equity meets maintenance
+            double pl = account.liquidationPrice(c);
+            double p0 = curP[c];
+            double p1 = endP[c];
+            boolean cross = pos > 0 ? (p0 > pl && p1 <= pl) : (p0 < pl && p1 >= pl);
+            if (cross) {
+                long tc = curT[c] + (long) Math.ceil((pl - p0) / (p1 - p0) * (endT[c] - curT[c]));
+                tc = Math.min(Math.max(tc, curT[c]), endT[c]);
+                if (tc < best) {
+                    best = tc;
+                    pendingEventPrice = pl;
+                }
+            }
+        }
         return best;
     }
 
@@ -797,6 +813,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         FundingSchedule fs = funding[c];
         int i = fundingIdx[c];
         long[] times = fs.times();
+        if (i >= times.length || times[i] > to) {
+            return;
+        }
         while (i < times.length && times[i] <= to) {
             if (times[i] > from || from == Long.MIN_VALUE) {
                 double px = jumped ? curP[c] : pathPrice(c, times[i]);
@@ -810,14 +829,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void checkLiquidation(long t) {
-        if (!account.anyPosition()) {
+        if (!account.belowMaintenance()) {
             return;
         }
         double eq = account.equity();
         double mm = account.maintenanceMargin();
-        if (eq >= mm) {
-            return;
-        }
         // Cancel everything in flight or resting, then close every position at the path price.
         for (int c = 0; c < n; c++) {
             for (Flight f : new ArrayList<>(flights.get(c))) {
@@ -939,8 +955,24 @@ public final class SimulatedVenue implements ExecutionVenue {
         return curP[c];
     }
 
-    /** True when no order is in flight or resting (for the driver's fast path). */
+    /** True when nothing can happen inside a segment of coin c: no order in flight or resting, no position. */
     public boolean idle(int c) {
-        return flights.get(c).isEmpty() && resting.get(c).isEmpty();
+        return flights.get(c).isEmpty() && resting.get(c).isEmpty() && account.position(c) == 0;
+    }
+
+    /**
+     * Ends the run at time t: every order still in flight or resting is cancelled (with its filled
+     * size) so that each order has exactly one terminal status; events are delivered.
+     */
+    public void closeOut(long t) {
+        now = Math.max(now, t);
+        for (TrackedOrder o : new ArrayList<>(tracker.open())) {
+            emit(new OrderEvent.Cancelled(o.id(), o.request().coin(), now, o.filledSize(), "end of run"));
+        }
+        for (int c = 0; c < n; c++) {
+            flights.get(c).clear();
+            resting.get(c).clear();
+        }
+        deliver();
     }
 }

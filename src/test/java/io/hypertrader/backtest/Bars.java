@@ -41,6 +41,14 @@ public final class Bars {
         return this;
     }
 
+    /** {@code count} flat bars at price p with volume v. */
+    public Bars flat(int count, double p, double v) {
+        for (int i = 0; i < count; i++) {
+            bar(p, p, p, p, v);
+        }
+        return this;
+    }
+
     /** A bar from the previous close to c with extremes just covering the move. */
     public Bars to(double c) {
         double o = last();

@@ -36,7 +36,7 @@ class HyperliquidExchangeClientTest {
     FakeHyperliquid fake;
     AtomicLong clock;
     OkHttpTransport transport;
-    HyperliquidInfoClient info;
+    TradingInfoClient info;
     List<Long> sleeps;
     int seq;
 
@@ -52,7 +52,7 @@ class HyperliquidExchangeClientTest {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(400))
                 .connectTimeout(Duration.ofSeconds(2)).retryOnConnectionFailure(false).build();
         transport = new OkHttpTransport(http, fake.baseUrl());
-        info = new HyperliquidInfoClient(transport);
+        info = new TradingInfoClient(transport);
         sleeps = new ArrayList<>();
     }
 

@@ -147,7 +147,7 @@ class RecordedSamplesTest {
 
     @Test
     void allMidsL2BookAndMeta() throws Exception {
-        Map<String, BigDecimal> mids = HyperliquidInfoClient.parseMids(sample("info-allMids-2023-07-17.json"));
+        Map<String, BigDecimal> mids = TradingInfoClient.parseMids(sample("info-allMids-2023-07-17.json"));
         assertThat(mids).hasSize(28);
         assertThat(mids.get("BTC")).isEqualTo(d("30135.0"));
         assertThat(mids.get("kPEPE")).isEqualTo(d("0.001565"));

@@ -22,19 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportWriterTest {
     private static ReportData data;
+    /** One report written once for the read-only checks (rendering a 16,882-bar run takes a second or two). */
+    private static Path index;
+
+    @TempDir
+    static Path shared;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void buildRun() {
+    static void buildRun() throws IOException {
         CandleSeries btc = SyntheticRun.btcHourly(Integer.MAX_VALUE);
         data = SyntheticRun.build(btc, 42);
+        index = ReportWriter.DEFAULT.write(data, shared.resolve("run-42"));
     }
 
     @Test
     void writesEveryFileAndTheChartsAreRealImages() throws IOException {
-        Path index = ReportWriter.DEFAULT.write(data, tmp.resolve("run-42"));
         Path dir = index.getParent();
         assertThat(index).isRegularFile();
         for (String f : List.of("metrics.json", "trades.csv", "equity.csv", "cycles.csv", "candles.png",
@@ -54,7 +59,6 @@ class ReportWriterTest {
 
     @Test
     void htmlShowsMetricsManifestRejectionsAndFormulasAndReferencesOnlyFilesThatExist() throws IOException {
-        Path index = ReportWriter.DEFAULT.write(data, tmp.resolve("run-42"));
         String html = Files.readString(index);
         assertThat(html).contains("Sharpe ratio (annualised)", "Max drawdown", "Probabilistic Sharpe",
                 "Deflated Sharpe", "Mean cycle capture", "Buy and hold return");
@@ -80,7 +84,7 @@ class ReportWriterTest {
 
     @Test
     void metricsJsonCarriesTheFiguresWithNullForUndefined() throws IOException {
-        Path dir = ReportWriter.DEFAULT.write(data, tmp.resolve("run-42")).getParent();
+        Path dir = index.getParent();
         JsonNode root = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
         assertThat(root.get("run_id").asText()).isEqualTo("synthetic-42");
         assertThat(root.at("/manifest/seed").asText()).isEqualTo("42");
@@ -95,7 +99,7 @@ class ReportWriterTest {
 
     @Test
     void csvFilesHaveOneRowPerItemInPlainDecimals() throws IOException {
-        Path dir = ReportWriter.DEFAULT.write(data, tmp.resolve("run-42")).getParent();
+        Path dir = index.getParent();
         List<String> trades = Files.readAllLines(dir.resolve("trades.csv"));
         assertThat(trades).hasSize(data.fills().size() + 1);
         assertThat(trades.get(0)).startsWith("time_ms,time_utc,order_id,side,price,quantity");
@@ -109,7 +113,7 @@ class ReportWriterTest {
 
     @Test
     void sameDataSameBytes() throws IOException {
-        Path a = ReportWriter.DEFAULT.write(data, tmp.resolve("a")).getParent();
+        Path a = index.getParent();
         Path b = ReportWriter.DEFAULT.write(SyntheticRun.build(data.candles(), 42), tmp.resolve("b")).getParent();
         for (String f : List.of("index.html", "metrics.json", "trades.csv", "equity.csv", "cycles.csv",
                 "equity.png", "candles.png", "capture.png")) {

@@ -58,7 +58,7 @@ public final class HyperliquidSigner {
         }
         String vault = vaultAddress == null ? null : Addresses.normalize(vaultAddress, "vaultAddress");
         byte[] digest = l1Digest(action, nonce, vault, expiresAfter, network);
-        Signature sig = Signature.of(key.signDigest(digest));
+        Signature sig = key.signDigest(digest);
         return new ExchangeRequest(action, nonce, sig, vault, expiresAfter.isPresent() ? expiresAfter.getAsLong() : null);
     }
 
@@ -91,7 +91,7 @@ public final class HyperliquidSigner {
             throw new IllegalArgumentException("action." + ust.nonceField() + " must be an integer ms timestamp");
         }
         byte[] digest = userDigest(action, ust);
-        return new ExchangeRequest(action, nonceNode.longValue(), Signature.of(key.signDigest(digest)), null, null);
+        return new ExchangeRequest(action, nonceNode.longValue(), key.signDigest(digest), null, null);
     }
 
     /** Signs an {@code approveAgent} action authorising {@code agentAddress} (name may be empty: unnamed agent). */

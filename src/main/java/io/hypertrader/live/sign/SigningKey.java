@@ -87,7 +87,12 @@ public final class SigningKey {
     }
 
     /** Signs a 32-byte digest directly (no Ethereum message prefix); v is 27 or 28. */
-    Sign.SignatureData signDigest(byte[] digest) {
+    Signature signDigest(byte[] digest) {
+        return Secp256k1.sign(digest, keyPair.getPrivateKey());
+    }
+
+    /** web3j's reference path (recovers v by trial), kept for the cross-check in the tests. */
+    Sign.SignatureData signDigestWeb3j(byte[] digest) {
         return Sign.signMessage(digest, keyPair, false);
     }
 

@@ -122,9 +122,17 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
         public static final LongStop DEFAULT = new LongStop(0.10, 0.10);
     }
 
-    /** Margin = allocation * equity * (1 - cashReserve); notional = margin * leverage. */
-    public record Sizing(double allocation, double cashReserve, int leverage) {
-        public static final Sizing DEFAULT = new Sizing(1.0, 0.10, 3);
+    /**
+     * Margin = allocation * equity * (1 - cashReserve); notional = margin * leverage; Q =
+     * notional / price, so profits compound. {@code fixedQty} (coins, NaN = off) replaces that
+     * with a constant Q for every cycle: no compounding, for studying the rules themselves.
+     */
+    public record Sizing(double allocation, double cashReserve, int leverage, double fixedQty) {
+        public static final Sizing DEFAULT = new Sizing(1.0, 0.10, 3, Double.NaN);
+
+        public Sizing(double allocation, double cashReserve, int leverage) {
+            this(allocation, cashReserve, leverage, Double.NaN);
+        }
     }
 
     /** Skim of realized cycle profit into savings (after topping up the cash reserve). */

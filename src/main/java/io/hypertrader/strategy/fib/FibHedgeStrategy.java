@@ -37,6 +37,7 @@ import java.util.Locale;
 public final class FibHedgeStrategy implements Strategy, LegView {
 
     private static final int MAX_REJECTS = 3;
+    private static final String[] TAGS = {"flat", "full", "hedged", "scaled", "deep", "recovering"};
 
     private final FibHedgeParams p;
     private final Coin coin;
@@ -325,6 +326,10 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     private double computeQ(double price) {
         double equity = venue.equity();
         FibHedgeParams.Sizing s = p.sizing();
+        if (!Double.isNaN(s.fixedQty())) {
+            double fq = OrderRounding.roundSize(s.fixedQty(), szDecimals);
+            return fq * price >= OrderRounding.MIN_NOTIONAL_USD ? fq : 0;
+        }
         double margin = s.allocation() * (equity - s.cashReserve() * equity);
         double notional = margin * s.leverage();
         if (!(notional > 0) || !(price > 0)) {
@@ -374,7 +379,7 @@ public final class FibHedgeStrategy implements Strategy, LegView {
         }
         boolean reduceOnly = target == 0 ? pos != 0 : (Math.signum(target) == Math.signum(pos) && Math.abs(target) < Math.abs(pos));
         Side side = diff > 0 ? Side.BUY : Side.SELL;
-        activeOrder = venue.submit(OrderRequest.market(coin, side, size, reduceOnly, state.name().toLowerCase(Locale.ROOT)));
+        activeOrder = venue.submit(OrderRequest.market(coin, side, size, reduceOnly, TAGS[state.ordinal()]));
     }
 
     private void targetReached() {

@@ -144,7 +144,7 @@ public final class FakeHyperliquid implements Closeable {
     @Override
     public void close() throws IOException {
         for (WsSession s : sessions) {
-            s.ws.cancel();
+            s.ws.close(1001, "server shutting down");
         }
         server.close();
     }
@@ -253,11 +253,16 @@ public final class FakeHyperliquid implements Closeable {
         return sessions.stream().mapToInt(s -> s.subscribeMessages).sum();
     }
 
-    /** Drops every WebSocket abruptly (as the API servers may do without notice). */
+    /**
+     * Drops every WebSocket (as the API servers may do without notice). Server-side okhttp sockets
+     * cannot be cancelled, so this closes them with 1001 "going away" and stops sending at once.
+     */
     public void dropWebSockets() {
         for (WsSession s : sessions) {
-            s.open = false;
-            s.ws.cancel();
+            if (s.open) {
+                s.open = false;
+                s.ws.close(1001, "going away");
+            }
         }
     }
 

@@ -174,6 +174,39 @@ class SignerLayoutTest {
         assertThatThrownBy(() -> new Signature(BigInteger.ONE, BigInteger.ONE, 29)).hasMessageContaining("27 or 28");
     }
 
+    @Test
+    void fastSignerMatchesWeb3jOnRandomKeysAndDigests() {
+        java.util.Random rnd = new java.util.Random(20261121);
+        for (int i = 0; i < 300; i++) {
+            byte[] keyBytes = new byte[32];
+            rnd.nextBytes(keyBytes);
+            keyBytes[0] &= 0x7f; // stay below the group order
+            keyBytes[31] |= 1;   // never zero
+            SigningKey key = SigningKey.fromHex(Numeric.toHexStringNoPrefixZeroPadded(new BigInteger(1, keyBytes), 64));
+            byte[] digest = new byte[32];
+            rnd.nextBytes(digest);
+            Signature fast = key.signDigest(digest);
+            Signature reference = Signature.of(key.signDigestWeb3j(digest));
+            assertThat(fast).as("case %d", i).isEqualTo(reference);
+            assertThat(fast.recoverSigner(digest)).as("case %d", i).isEqualTo(key.address());
+        }
+    }
+
+    @Test
+    void keyNeverAppearsInToStringOrErrors() {
+        String hex = "0123456789012345678901234567890123456789012345678901234567890123";
+        SigningKey key = SigningKey.fromHex("0x" + hex);
+        HyperliquidSigner signer = new HyperliquidSigner(key, Network.MAINNET);
+        ExchangeRequest req = signer.signL1(dummy(), 1);
+        for (String text : new String[]{key.toString(), signer.toString(), req.toString(), String.valueOf(req.toJson())}) {
+            assertThat(text).doesNotContain(hex).doesNotContain(hex.substring(8, 40));
+        }
+        assertThat(key.toString()).contains(key.address()).contains("redacted");
+        String bad = hex.substring(0, 60) + "zzzz";
+        assertThatThrownBy(() -> SigningKey.fromHex(bad)).satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad.substring(0, 20)));
+        assertThatThrownBy(() -> SigningKey.fromHex("0x" + "f".repeat(64))).satisfies(e -> assertThat(e.getMessage()).doesNotContain("ffffffff"));
+    }
+
     private static String hex(String json) throws Exception {
         return Numeric.toHexStringNoPrefix(ActionMsgpack.encode(JSON.readTree(json)));
     }

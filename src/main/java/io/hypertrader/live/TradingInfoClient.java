@@ -20,14 +20,14 @@ import java.util.Set;
  * sub-account/vault) address, never the API-wallet address, which would return empty results.
  * Weights follow HYPERLIQUID-API.md section 8 so a pacing transport can budget them.
  */
-public final class HyperliquidInfoClient {
+public final class TradingInfoClient {
 
     /** Most fills one userFills/userFillsByTime page returns. */
     static final int FILLS_PAGE_LIMIT = 2000;
 
     private final HyperliquidTransport transport;
 
-    public HyperliquidInfoClient(HyperliquidTransport transport) {
+    public TradingInfoClient(HyperliquidTransport transport) {
         this.transport = transport;
     }
 

@@ -1,0 +1,128 @@
+package io.hypertrader.backtest;
+
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.Network;
+import io.hypertrader.core.UserError;
+import io.hypertrader.data.CandleStore;
+import io.hypertrader.data.CoinMeta;
+import io.hypertrader.data.CoinMetaStore;
+import io.hypertrader.data.Database;
+import io.hypertrader.data.FundingRate;
+import io.hypertrader.data.FundingStore;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A backtest against the database: loads candles, funding and grids, runs {@link FibBacktest},
+ * and (for {@link #runAndStore}) writes the run with its manifest. {@link #verify} re-runs a stored
+ * run from its manifest and compares event-log hashes.
+ */
+public final class BacktestJob {
+
+    /** A run and its manifest. */
+    public record Outcome(RunStore.Manifest manifest, BacktestResult result) {
+    }
+
+    /** The result of re-running a stored run. */
+    public record Verification(RunStore.Manifest stored, BacktestResult rerun, boolean hashMatches, boolean dataMatches) {
+        public boolean ok() {
+            return hashMatches;
+        }
+    }
+
+    private BacktestJob() {
+    }
+
+    /** Loads what the config needs, runs it, and stores the run under {@code runIdPrefix} + a short hash. */
+    public static Outcome runAndStore(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed,
+                                      long fromMs, long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
+        Outcome o = run(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix);
+        new RunStore(db).save(o.manifest(), o.result());
+        return o;
+    }
+
+    /** Loads what the config needs and runs it, without storing. */
+    public static Outcome run(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed, long fromMs,
+                              long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
+        CandleStore candles = new CandleStore(db, InstantSource.system());
+        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
+        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
+        List<CandleSeries> series = new ArrayList<>();
+        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
+        Map<Coin, Instrument> grids = new LinkedHashMap<>();
+        for (FibHedgeParams p : cfg.perCoin()) {
+            Coin coin = p.coin();
+            CandleSeries s = candles.series(coin, p.interval(), fromMs, toMs);
+            series.add(s);
+            funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
+            Instrument inst = cfg.instruments().get(coin);
+            if (inst == null) {
+                Optional<CoinMeta> m = meta.find(network, coin);
+                if (m.isPresent()) {
+                    inst = new Instrument(coin, m.get().szDecimals(), m.get().maxLeverage());
+                }
+            }
+            inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
+            ConfigLoader.checkAgainstInstrument("config", p, inst, p.sizing().allocation());
+            grids.put(coin, inst);
+        }
+        BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, seed);
+        String runId = runIdPrefix + "-" + r.eventLogSha256().substring(0, 8);
+        RunStore.Manifest m = new RunStore.Manifest(runId, createdAtMs, cfg.name(), cfg.json(), cfg.hash(),
+                ConfigLoader.simJson(sim), sim.profile(), sim.path().label(), seed, cfg.coins(), cfg.strategy().interval(),
+                RunStore.Manifest.instruments(new ArrayList<>(grids.values())), r.fromMs(), r.toMs(), r.rows(),
+                String.join(", ", r.fundingSources()), codeVersion, r.eventLogSha256());
+        return new Outcome(m, r);
+    }
+
+    /** Re-runs a stored run from its manifest (same config, simulator, seed, data range and grids). */
+    public static Verification verify(Database db, String runId) {
+        RunStore.Manifest m = new RunStore(db).manifest(runId).orElseThrow(() -> UserError.dataMissing(
+                "no run '" + runId + "' in the database; run one with: hypertrader backtest"));
+        StrategyConfig cfg = ConfigLoader.parse(m.configJson(), "run " + runId + " config", Map.of());
+        SimConfig sim = ConfigLoader.parseSim(m.simJson(), "run " + runId + " simulator", Map.of());
+        if (!cfg.hash().equals(m.configHash())) {
+            throw new UserError(UserError.Kind.FAILURE, "run " + runId + ": the stored config no longer reads back to hash "
+                    + m.configHash() + " (got " + cfg.hash() + "): the config format changed");
+        }
+        CandleStore candles = new CandleStore(db, InstantSource.system());
+        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
+        List<CandleSeries> series = new ArrayList<>();
+        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
+        Map<Coin, Instrument> grids = new LinkedHashMap<>();
+        for (Instrument i : m.instrumentList()) {
+            grids.put(i.coin(), i);
+        }
+        int rows = 0;
+        for (Coin coin : m.coins()) {
+            CandleSeries s = candles.series(coin, m.interval(), m.fromMs(), m.toMs() + 1);
+            rows += s.size();
+            series.add(s);
+            funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
+        }
+        BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, m.seed());
+        return new Verification(m, r, r.eventLogSha256().equals(m.eventLogSha256()), rows == m.rowCount());
+    }
+
+    static FundingHistory history(List<FundingRate> rates) {
+        long[] t = new long[rates.size()];
+        double[] r = new double[rates.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = rates.get(i).timeMs();
+            r[i] = rates.get(i).rate();
+        }
+        return new FundingHistory(t, r);
+    }
+}

@@ -1,0 +1,79 @@
+package io.hypertrader.backtest;
+
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.UserError;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.strategy.fib.FibHedgeStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fib-hedge backtest as a library call, without any database: a config, candles, funding,
+ * the coins' grids, a simulator profile and a seed in; an in-memory {@link BacktestResult} out.
+ * Reports, sweeps and benchmarks call this; {@link BacktestJob} adds loading and storing.
+ */
+public final class FibBacktest {
+    private FibBacktest() {
+    }
+
+    /**
+     * Runs a (single-coin or portfolio) config.
+     *
+     * @param series      one series per traded coin (any order; the config's coin order is used)
+     * @param funding     stored funding per coin (absent = none stored)
+     * @param instruments grids per coin; the config's {@code instruments} section and the
+     *                    well-known table fill the gaps
+     */
+    public static BacktestResult run(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
+                                     Map<Coin, Instrument> instruments, SimConfig sim, long seed) {
+        List<CandleSeries> ordered = new ArrayList<>();
+        List<Instrument> grids = new ArrayList<>();
+        List<StrategySlot> slots = new ArrayList<>();
+        for (FibHedgeParams p : cfg.perCoin()) {
+            Coin coin = p.coin();
+            CandleSeries s = series.stream().filter(x -> x.coin().equals(coin)).findFirst()
+                    .orElseThrow(() -> UserError.dataMissing("no candles given for " + coin));
+            if (s.interval() != p.interval()) {
+                throw UserError.usage("candles of " + coin + " are " + s.interval() + " but the config's interval is " + p.interval());
+            }
+            ordered.add(s);
+            grids.add(instrument(cfg, instruments, coin));
+            FibHedgeStrategy st = new FibHedgeStrategy(p);
+            slots.add(new StrategySlot(st, List.of(coin)));
+        }
+        BacktestInput in = new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity());
+        return Backtester.run(in, slots);
+    }
+
+    /** Runs one coin's parameters over one series with a starting equity (USDC). */
+    public static BacktestResult run(FibHedgeParams params, CandleSeries series, Instrument instrument,
+                                     FundingHistory funding, SimConfig sim, long seed, double initialEquity) {
+        FibHedgeStrategy st = new FibHedgeStrategy(params.withCoin(series.coin()));
+        BacktestInput in = new BacktestInput(List.of(series), Map.of(series.coin(), funding), List.of(instrument), sim,
+                seed, initialEquity);
+        return Backtester.run(in, List.of(new StrategySlot(st, List.of(series.coin()))));
+    }
+
+    /** The grid of a coin: the config's, then the given map, then the well-known table. */
+    public static Instrument instrument(StrategyConfig cfg, Map<Coin, Instrument> given, Coin coin) {
+        Instrument i = cfg.instruments().get(coin);
+        if (i == null) {
+            i = given.get(coin);
+        }
+        if (i == null) {
+            i = Instrument.known(coin);
+        }
+        if (i == null) {
+            throw UserError.usage("the size/price grid of " + coin + " is unknown: fetch the coin list (hypertrader fetch)"
+                    + " or add instruments: {" + coin + ": {szDecimals: N, maxLeverage: N}} to the config");
+        }
+        return i;
+    }
+}

@@ -1,0 +1,254 @@
+package io.hypertrader.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.backtest.BacktestResult;
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.UserError;
+import io.hypertrader.data.Database;
+import io.hypertrader.sim.PathMode;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.strategy.CycleRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code hypertrader backtest}: runs a strategy config on stored candles through the simulator and stores the run. */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Backtest a strategy config on the candles (and funding) in the database, through the execution "
+                + "simulator; store the run (orders, fills, equity, cycles) and print a summary.",
+                "Without arguments: config/fib-hedge.yaml on BTC 1h, realistic profile, seed 1."})
+public final class BacktestCommand implements Callable<Integer> {
+
+    static final String DEFAULT_CONFIG = "config/fib-hedge.yaml";
+    static final String SHIPPED_DATASET = "datasets/synthetic-btc-1h.csv";
+    static final String SHIPPED_IMPORT = "hypertrader data import " + SHIPPED_DATASET + " --coin BTC --interval 1h";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: " + DEFAULT_CONFIG + ").")
+    Path config;
+
+    @Option(names = "--coin", paramLabel = "COIN", description = "Override strategy.coin (single-coin configs).")
+    String coin;
+
+    @Option(names = "--interval", paramLabel = "INTERVAL", description = "Override strategy.interval, e.g. 1h.")
+    String interval;
+
+    @Option(names = "--from", paramLabel = "T", description = "First bar open time, inclusive (epoch ms or ISO-8601, UTC).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "End of the data, exclusive (epoch ms or ISO-8601, UTC).")
+    String to;
+
+    @Option(names = "--profile", paramLabel = "ideal|seed|realistic",
+            description = "Simulator profile (default: realistic; the base of --sim).")
+    String profile;
+
+    @Option(names = "--sim", paramLabel = "FILE", description = "Simulator config file (fields override its profile).")
+    Path sim;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed of the simulator (default: 1).")
+    long seed;
+
+    @Option(names = "--path", paramLabel = "MODE",
+            description = "Bar path: bullish-low-first (default), high-first, low-first, worst-case.")
+    String path;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override any config field by its dotted path, e.g. --set strategy.levels.hedge=0.25 (repeatable).")
+    List<String> sets;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        HyperTraderCli root = HyperTraderCli.root(spec);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (sets != null) {
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) {
+                    throw UserError.usage("--set '" + s + "': expected KEY=VALUE, e.g. strategy.levels.hedge=0.25");
+                }
+                overrides.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            }
+        }
+        if (coin != null) {
+            overrides.put("strategy.coin", CliArgs.coin(coin).name());
+        }
+        if (interval != null) {
+            overrides.put("strategy.interval", CliArgs.interval(interval).code());
+        }
+        Path cfgPath = config != null ? config : Path.of(DEFAULT_CONFIG);
+        if (config == null && !Files.exists(cfgPath)) {
+            throw UserError.usage("no --config given and " + DEFAULT_CONFIG + " does not exist here; run from the project"
+                    + " folder or pass --config FILE");
+        }
+        StrategyConfig cfg = ConfigLoader.load(cfgPath, overrides);
+        if (coin != null && cfg.isPortfolio()) {
+            throw UserError.usage("--coin: " + cfgPath + " is a portfolio config (portfolio.weights); edit the weights instead");
+        }
+        Map<String, String> simOverrides = new LinkedHashMap<>();
+        if (path != null) {
+            try {
+                simOverrides.put("path", PathMode.parse(path).label());
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--path: " + e.getMessage());
+            }
+        }
+        String prof = profile == null ? null : profile.trim().toLowerCase(Locale.ROOT);
+        if (prof != null && !List.of("ideal", "seed", "realistic").contains(prof)) {
+            throw UserError.usage("--profile '" + profile + "': expected ideal, seed or realistic");
+        }
+        SimConfig simConfig = sim != null ? ConfigLoader.loadSim(sim, prof, simOverrides)
+                : ConfigLoader.simProfile(prof == null ? "realistic" : prof, simOverrides);
+        long fromMs = from == null ? Long.MIN_VALUE : CliTimes.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : CliTimes.parse("--to", to);
+        if (fromMs >= toMs) {
+            throw UserError.usage("--from must be before --to");
+        }
+        long now = System.currentTimeMillis(); // the CLI's clock: run id and created_at only, never the engine
+        String prefix = "bt-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT)
+                .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC));
+        String fix = CliArgs.fixCommand(cfg.coins().get(0), cfg.strategy().interval());
+        if (cfg.coins().get(0).name().equals("BTC") && cfg.strategy().interval().code().equals("1h")
+                && Files.exists(Path.of(SHIPPED_DATASET))) {
+            fix = SHIPPED_IMPORT + " (or: hypertrader fetch --coin BTC --interval 1h)";
+        }
+        BacktestJob.Outcome o;
+        try (Database db = Database.openExisting(root.dbPath(), fix)) {
+            o = BacktestJob.runAndStore(db, root.network(), cfg, simConfig, seed, fromMs, toMs, VersionProvider.version(),
+                    now, prefix);
+        } catch (UserError e) {
+            if (e.kind() == UserError.Kind.DATA_MISSING && fix.startsWith(SHIPPED_IMPORT) && !e.getMessage().contains(SHIPPED_IMPORT)) {
+                throw UserError.dataMissing(e.getMessage() + "; the shipped dataset: " + SHIPPED_IMPORT);
+            }
+            throw e;
+        }
+        PrintWriter out = root.out();
+        if (json) {
+            out.println(toJson(o, cfg));
+        } else {
+            printTable(out, o, cfg);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String toJson(BacktestJob.Outcome o, StrategyConfig cfg) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        BacktestResult r = o.result();
+        BacktestResult.Summary s = r.summary();
+        ObjectNode n = m.createObjectNode();
+        n.put("run_id", o.manifest().runId());
+        n.put("config_name", cfg.name());
+        n.put("config_hash", cfg.hash());
+        n.put("seed", r.seed());
+        n.put("profile", r.sim().profile());
+        n.put("path", r.sim().path().label());
+        ArrayNode coins = n.putArray("coins");
+        r.coins().forEach(c -> coins.add(c.name()));
+        n.put("interval", cfg.strategy().interval().code());
+        n.put("from", CliTimes.iso(r.fromMs()));
+        n.put("to", CliTimes.iso(r.toMs()));
+        n.put("from_ms", r.fromMs());
+        n.put("to_ms", r.toMs());
+        n.put("row_count", r.rows());
+        n.put("event_log_sha256", r.eventLogSha256());
+        n.put("initial_equity", s.initialEquity());
+        n.put("final_equity", s.finalEquity());
+        n.put("total_return", s.totalReturn());
+        n.put("max_drawdown", s.maxDrawdown());
+        n.put("trade_count", s.fillCount());
+        n.put("order_count", s.orderCount());
+        n.put("rejected_count", s.rejectedCount());
+        n.put("cancelled_count", s.cancelledCount());
+        n.put("fees", s.fees());
+        n.put("funding", s.funding());
+        n.put("slippage_cost", s.slippage());
+        n.put("price_pnl", s.pricePnl());
+        n.put("ledger_residual", s.ledgerResidual());
+        n.put("traded_notional", s.tradedNotional());
+        n.put("liquidations", s.liquidations());
+        n.put("funding_source", String.join(", ", r.fundingSources()));
+        n.put("ideal_capture", 1 - cfg.strategy().levels().hedge());
+        ArrayNode cycles = n.putArray("cycles");
+        for (CycleRecord c : r.cycles()) {
+            ObjectNode x = cycles.addObject();
+            x.put("coin", c.coin().name());
+            x.put("index", c.index());
+            num(x, "e", c.e());
+            num(x, "h", c.h());
+            x.put("q", c.q());
+            x.put("pnl", c.pnl());
+            num(x, "capture", c.capture());
+            x.put("max_state", c.maxState());
+            x.put("end_reason", c.endReason());
+            x.put("complete", c.complete());
+            x.put("start", CliTimes.iso(c.startTime()));
+            x.put("end", CliTimes.iso(c.endTime()));
+        }
+        try {
+            return m.writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void num(ObjectNode x, String k, double v) {
+        if (Double.isFinite(v)) {
+            x.put(k, v);
+        } else {
+            x.putNull(k);
+        }
+    }
+
+    static void printTable(PrintWriter out, BacktestJob.Outcome o, StrategyConfig cfg) {
+        BacktestResult r = o.result();
+        BacktestResult.Summary s = r.summary();
+        double[] caps = r.cycles().stream().filter(CycleRecord::complete).mapToDouble(CycleRecord::capture)
+                .filter(Double::isFinite).sorted().toArray();
+        String median = caps.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", caps[caps.length / 2]);
+        String coins = String.join(",", r.coins().stream().map(Object::toString).toList());
+        out.printf(Locale.ROOT, "run          %s%n", o.manifest().runId());
+        out.printf(Locale.ROOT, "config       %s (hash %s)  profile %s  seed %d  path %s%n", cfg.name(), cfg.shortHash(),
+                r.sim().profile(), r.seed(), r.sim().path().label());
+        out.printf(Locale.ROOT, "data         %s %s  %s .. %s  (%d bars)%n", coins, cfg.strategy().interval(),
+                CliTimes.iso(r.fromMs()), CliTimes.iso(r.toMs()), r.rows());
+        out.printf(Locale.ROOT, "equity       %,.2f -> %,.2f   return %+.2f%%   max drawdown %.2f%%%n", s.initialEquity(),
+                s.finalEquity(), 100 * s.totalReturn(), 100 * s.maxDrawdown());
+        out.printf(Locale.ROOT, "trades       %d fills from %d orders (%d rejected, %d cancelled)   traded %,.2f%n",
+                s.fillCount(), s.orderCount(), s.rejectedCount(), s.cancelledCount(), s.tradedNotional());
+        out.printf(Locale.ROOT, "costs        fees %,.2f   funding %,.2f   slippage %,.2f   (price P&L %,.2f)%n", s.fees(),
+                s.funding(), s.slippage(), s.pricePnl());
+        out.printf(Locale.ROOT, "cycles       %d, median capture %s (ideal %.3f)   liquidations %d%n", s.cycles(), median,
+                1 - cfg.strategy().levels().hedge(), s.liquidations());
+        out.printf(Locale.ROOT, "funding      %s%n", String.join(", ", r.fundingSources()));
+        out.printf(Locale.ROOT, "event log    sha256 %s%n", r.eventLogSha256());
+        out.printf(Locale.ROOT, "verify with  hypertrader verify %s%n", o.manifest().runId());
+        if (Arrays.stream(caps).count() == 0 && s.fillCount() == 0) {
+            out.println("note         no trades: the warm-up or the data range may be too short");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.hypertrader.config;
+
+/**
+ * Gates for promoting a config (issue 6 "Promotion"); defined by the live-trading work, accepted
+ * and validated lightly here so one strategy file carries them.
+ *
+ * @param paperMaxDrawdown        a backtest of this config hash must have a max drawdown at most this (fraction)
+ * @param paperMinTrades          ... and at least this many fills
+ * @param testnetMinPaperHours    a paper deployment must have run this long
+ * @param testnetMinPaperTrades   ... with at least this many fills
+ * @param mainnetMinTestnetOrders testnet orders needed before mainnet
+ * @param mainnetMinSuccessRate   share of those that succeeded (fraction)
+ * @param mainnetMaxPositionUsd   position cap on mainnet until raised deliberately, USDC
+ * @param confirmationHours       how long a mainnet confirmation stays valid
+ */
+public record PromotionConfig(double paperMaxDrawdown, int paperMinTrades, double testnetMinPaperHours,
+                              int testnetMinPaperTrades, int mainnetMinTestnetOrders, double mainnetMinSuccessRate,
+                              double mainnetMaxPositionUsd, double confirmationHours) {
+    public static final PromotionConfig DEFAULTS = new PromotionConfig(0.25, 10, 24, 5, 100, 0.95, 100, 24);
+}

@@ -1,0 +1,45 @@
+package io.hypertrader.backtest;
+
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Interval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the shared real datasets (open_time_ms,open,high,low,close,volume) for tests. */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static Path shared() {
+        return Path.of(System.getProperty("hypertrader.shared", "../shared"));
+    }
+
+    /** The last {@code n} rows of a shared CSV as a series. */
+    public static CandleSeries lastN(String file, String coin, Interval interval, int n) {
+        try {
+            List<String> lines = Files.readAllLines(shared().resolve("datasets").resolve(file));
+            List<String> rows = lines.subList(1, lines.size()).stream().filter(s -> !s.isBlank()).toList();
+            rows = rows.subList(Math.max(0, rows.size() - n), rows.size());
+            int m = rows.size();
+            long[] t = new long[m];
+            double[] o = new double[m], h = new double[m], l = new double[m], c = new double[m], v = new double[m];
+            for (int i = 0; i < m; i++) {
+                String[] f = rows.get(i).split(",");
+                t[i] = Long.parseLong(f[0].trim());
+                o[i] = Double.parseDouble(f[1]);
+                h[i] = Double.parseDouble(f[2]);
+                l[i] = Double.parseDouble(f[3]);
+                c[i] = Double.parseDouble(f[4]);
+                v[i] = Double.parseDouble(f[5]);
+            }
+            return new CandleSeries(Coin.of(coin), interval, t, o, h, l, c, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

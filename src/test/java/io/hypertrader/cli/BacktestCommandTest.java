@@ -1,0 +1,108 @@
+package io.hypertrader.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hypertrader.data.Database;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code hypertrader backtest} and {@code verify} in-process, on the shipped synthetic dataset. */
+class BacktestCommandTest {
+    @TempDir
+    static Path dir;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void importShippedDataset() {
+        env = Map.of("HYPERTRADER_DB", dir.resolve("t.duckdb").toString());
+        CliHarness.Result r = CliHarness.run(env, "data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC",
+                "--interval", "1h", "--source", "synthetic");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void withoutArgumentsRunsTheDefaultConfigAndPrintsASummary() {
+        CliHarness.Result r = CliHarness.run(env, "backtest");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("run ", "fib-hedge-btc-1h", "profile realistic", "5000 bars", "max drawdown",
+                "fees", "funding", "slippage", "median capture", "sha256");
+    }
+
+    @Test
+    void jsonHasTheContractFieldsAndTheRunIsStoredAndVerifies() throws Exception {
+        CliHarness.Result r = CliHarness.run(env, "backtest", "--json", "--profile", "seed", "--seed", "5",
+                "--from", "2024-02-01", "--to", "2024-05-01", "--path", "worst-case");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String k : new String[]{"run_id", "config_hash", "seed", "from", "to", "row_count", "event_log_sha256",
+                "final_equity", "total_return", "max_drawdown", "trade_count", "fees", "funding", "slippage_cost", "cycles"}) {
+            assertThat(j.has(k)).as(k).isTrue();
+        }
+        assertThat(j.get("seed").asLong()).isEqualTo(5);
+        assertThat(j.get("path").asText()).isEqualTo("worst-case");
+        assertThat(j.get("row_count").asInt()).isEqualTo(24 * (29 + 31 + 30)); // Feb..Apr 2024
+        assertThat(j.get("cycles").size()).isPositive();
+        JsonNode c = j.get("cycles").get(0);
+        assertThat(c.has("e") && c.has("h") && c.has("capture")).isTrue();
+        String runId = j.get("run_id").asText();
+
+        try (Database db = Database.open(Path.of(env.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM run_orders WHERE run_id = '" + runId + "'"
+                    + " AND decision_time_ms IS NOT NULL AND arrival_time_ms IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(j.get("order_count").asInt());
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*), sum(fee) FROM run_fills WHERE run_id = '" + runId + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(j.get("trade_count").asInt());
+                assertThat(rs.getDouble(2)).isCloseTo(j.get("fees").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM run_equity WHERE run_id = '" + runId + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(j.get("row_count").asInt());
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM run_cycles WHERE run_id = '" + runId + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(j.get("cycles").size());
+            }
+        }
+
+        CliHarness.Result v = CliHarness.run(env, "verify", runId);
+        assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).contains("matches");
+
+        // tamper with the stored hash: verify must fail
+        try (Database db = Database.open(Path.of(env.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement()) {
+            st.execute("UPDATE runs SET event_log_sha256 = 'x' || event_log_sha256 WHERE run_id = '" + runId + "'");
+        }
+        CliHarness.Result bad = CliHarness.run(env, "verify", runId);
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("MISMATCH");
+    }
+
+    @Test
+    void userErrorsHaveExitCodesAndNoStackTrace() {
+        CliHarness.Result missing = CliHarness.run(env, "backtest", "--coin", "ETH");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("no ETH 1h candles", "hypertrader fetch --coin ETH").doesNotContain("\tat ");
+
+        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()), "backtest");
+        assertThat(noDb.exitCode()).isEqualTo(3);
+        assertThat(noDb.err()).contains("hypertrader data import datasets/synthetic-btc-1h.csv --coin BTC --interval 1h");
+
+        CliHarness.Result badCfg = CliHarness.run(env, "backtest", "--set", "strategy.levels.hedge=1.5");
+        assertThat(badCfg.exitCode()).isEqualTo(2);
+        assertThat(badCfg.err()).contains("strategy.levels.hedge = 1.5").doesNotContain("\tat ");
+
+        assertThat(CliHarness.run(env, "backtest", "--path", "sideways").exitCode()).isEqualTo(2);
+        assertThat(CliHarness.run(env, "verify", "no-such-run").exitCode()).isEqualTo(3);
+    }
+}
