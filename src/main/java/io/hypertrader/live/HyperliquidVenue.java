@@ -104,7 +104,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
     }
 
     private final HyperliquidExchangeClient exchange;
-    private final HyperliquidInfoClient info;
+    private final TradingInfoClient info;
     private final String deploymentId;
     private final OrderJournal journal;
     private final LongSupplier clock;
@@ -477,7 +477,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
     private void syncFillsQuietly() {
         try {
             syncFills();
-        } catch (TransportException | MalformedResponseException e) {
+        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
             journal.note("poll", "*", "fills not read yet: " + e.getMessage(), clock.getAsLong());
         }
     }
@@ -578,7 +578,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
             for (Map.Entry<String, BigDecimal> m : info.allMids().entrySet()) {
                 mids.put(m.getKey(), m.getValue().doubleValue());
             }
-        } catch (MalformedResponseException e) {
+        } catch (io.hypertrader.data.MalformedResponseException e) {
             journal.note("poll", "*", "allMids unreadable: " + e.getMessage(), clock.getAsLong());
         }
     }
@@ -663,7 +663,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
                 for (Map.Entry<String, BigDecimal> e : info.allMids().entrySet()) {
                     mids.put(e.getKey(), e.getValue().doubleValue());
                 }
-            } catch (TransportException | MalformedResponseException e) {
+            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
                 return Double.NaN;
             }
             m = mids.get(coin);

@@ -123,7 +123,7 @@ public final class LiveRunner extends RunnerBase {
                     store.heartbeat(id, runNo, clock.getAsLong());
                 });
                 failures = 0;
-            } catch (TransportException | MalformedResponseException | io.hypertrader.data.MalformedResponseException e) {
+            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
                 failures++;
                 journal("poll", null, "exchange unreadable (" + failures + " in a row): " + e.getMessage());
                 if (failures >= MAX_FAILED_POLLS) {

@@ -18,11 +18,11 @@ import java.util.Map;
 public final class RestMarketFeed implements MarketFeed {
 
     private final HyperliquidTransport transport;
-    private final HyperliquidInfoClient info;
+    private final TradingInfoClient info;
 
     public RestMarketFeed(HyperliquidTransport transport) {
         this.transport = transport;
-        this.info = new HyperliquidInfoClient(transport);
+        this.info = new TradingInfoClient(transport);
     }
 
     @Override
@@ -35,12 +35,12 @@ public final class RestMarketFeed implements MarketFeed {
         try {
             bytes = Json.MAPPER.writeValueAsBytes(resp);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException("candleSnapshot: " + e.getOriginalMessage());
+            throw new io.hypertrader.data.MalformedResponseException("candleSnapshot: " + e.getOriginalMessage());
         }
         List<Candle> out = new ArrayList<>();
         for (HyperliquidWire.WireCandle w : HyperliquidWire.parseCandles(bytes)) {
             if (!w.coin().equals(coin.name()) || !w.interval().equals(interval.code())) {
-                throw new MalformedResponseException("candleSnapshot for " + coin + " " + interval.code() + " returned a "
+                throw new io.hypertrader.data.MalformedResponseException("candleSnapshot for " + coin + " " + interval.code() + " returned a "
                         + w.coin() + " " + w.interval() + " candle");
             }
             out.add(w.toCandle());

@@ -38,7 +38,7 @@ public final class StopExecutor {
     }
 
     public static Report stop(HyperliquidExchangeClient ex, Set<String> coins, String deploymentId, boolean flatten, LongSupplier clock) {
-        HyperliquidInfoClient info = ex.info();
+        TradingInfoClient info = ex.info();
         String user = ex.tradingUser();
         int cancelled = 0;
         List<String> errors = new ArrayList<>();

@@ -50,7 +50,7 @@ class HyperliquidVenueTest {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(400))
                 .connectTimeout(Duration.ofSeconds(2)).retryOnConnectionFailure(false).build();
         OkHttpTransport transport = new OkHttpTransport(http, fake.baseUrl());
-        HyperliquidInfoClient info = new HyperliquidInfoClient(transport);
+        TradingInfoClient info = new TradingInfoClient(transport);
         client = new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET), new NonceSource(clock::get),
                 info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, clock::get, ms -> { });
         events = new ArrayList<>();

@@ -77,7 +77,7 @@ class RunnersTest {
     }
 
     HyperliquidExchangeClient client() throws Exception {
-        HyperliquidInfoClient info = new HyperliquidInfoClient(transport);
+        TradingInfoClient info = new TradingInfoClient(transport);
         return new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET), NonceSource.systemClock(),
                 info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
     }
