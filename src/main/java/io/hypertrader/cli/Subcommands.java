@@ -16,5 +16,12 @@ final class Subcommands {
         root.addSubcommand("bench", new BenchCommand());
         root.addSubcommand("backtest", new BacktestCommand());
         root.addSubcommand("verify", new VerifyCommand());
+        root.addSubcommand("promote", new PromoteCommand());
+        root.addSubcommand("run", new RunCommand());
+        root.addSubcommand("status", new StatusCommand());
+        root.addSubcommand("orders", new OrdersCommand());
+        root.addSubcommand("fills", new FillsCommand());
+        root.addSubcommand("stop", new StopCommand());
+        root.addSubcommand("parity", new ParityCommand());
     }
 }

@@ -44,6 +44,13 @@ public final class PaperEngine {
     public record Replay(BacktestResult result, List<RiskEvent> riskEvents) {
     }
 
+    /** The risk limits a deployment runs with: the config's, with the deployment's position cap (mainnet). */
+    public static RiskLimits limits(TradingPlan plan, LiveStore.Deployment d) {
+        RiskLimits l = plan.risk();
+        Double cap = d.positionCapUsd();
+        return cap == null ? l : l.withMaxPositionNotionalUsd(Math.min(cap, l.maxPositionNotionalUsd()));
+    }
+
     /** Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan}. */
     public static Replay replay(TradingPlan plan, Map<Coin, List<Candle>> candles, long seed, RiskLimits limits) {
         List<CandleSeries> series = new ArrayList<>();

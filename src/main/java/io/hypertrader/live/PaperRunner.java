@@ -89,6 +89,24 @@ public final class PaperRunner extends RunnerBase {
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
     }
 
+    /**
+     * Stops a paper deployment whose runner is not running: brings the journal up to the recorded
+     * candles, then stops (and flattens) exactly as a running runner would.
+     */
+    public String stopOffline(boolean flatten) {
+        for (LiveStore.OrderRow o : store.orders(id)) {
+            journaled.put(o.orderId(), o);
+        }
+        for (LiveStore.FillRow f : store.fills(id)) {
+            fillKeys.add(f.fillKey());
+            fillsByKey.put(f.fillKey(), f);
+        }
+        riskCount = store.riskEvents(id).size();
+        decisionCount = (int) store.journal(id).stream().filter(e -> e.kind().equals("decision")).count();
+        process();
+        return halt(flatten);
+    }
+
     /** Replays everything recorded and journals what is new. */
     void process() {
         Map<Coin, List<Candle>> candles = store.candles(id, interval);

@@ -77,9 +77,7 @@ abstract class RunnerBase {
 
     /** The risk limits in force: the config's, with the deployment's position cap (mainnet). */
     RiskLimits limits() {
-        RiskLimits l = plan.risk();
-        Double cap = deployment.positionCapUsd();
-        return cap == null ? l : l.withMaxPositionNotionalUsd(Math.min(cap, l.maxPositionNotionalUsd()));
+        return PaperEngine.limits(plan, deployment);
     }
 
     void journal(String kind, String coin, String detail) {

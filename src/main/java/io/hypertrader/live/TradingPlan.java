@@ -60,6 +60,29 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
         }
     }
 
+    /** The plan of a loaded config (the engine's binding and hash, unchanged). */
+    public static TradingPlan of(io.hypertrader.config.StrategyConfig c) {
+        io.hypertrader.config.PromotionConfig p = c.promotion();
+        return new TradingPlan(c.name(), c.perCoin(), c.instruments(), c.initialEquity(), c.risk(),
+                new Promotion(p.paperMaxDrawdown(), p.paperMinTrades(), p.testnetMinPaperHours(), p.testnetMinPaperTrades(),
+                        p.mainnetMinTestnetOrders(), p.mainnetMinSuccessRate(), p.mainnetMaxPositionUsd(), p.confirmationHours()),
+                c.json(), c.hash());
+    }
+
+    /**
+     * The plan a deployment runs: its stored canonical JSON parsed again by the engine's loader; the
+     * hash must come out as the one the deployment was promoted with.
+     */
+    public static TradingPlan ofDeployment(LiveStore.Deployment d) {
+        TradingPlan p = of(io.hypertrader.config.ConfigLoader.parse(d.configJson(), "deployment " + d.id(), java.util.Map.of()));
+        if (!p.hash().equals(d.configHash())) {
+            throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.FAILURE, "deployment " + d.id()
+                    + ": its stored config hashes to " + p.hash() + ", not the promoted " + d.configHash()
+                    + " (config format changed?); promote the config again");
+        }
+        return p;
+    }
+
     public List<Coin> coins() {
         List<Coin> out = new ArrayList<>();
         perCoin.forEach(p -> out.add(p.coin()));
