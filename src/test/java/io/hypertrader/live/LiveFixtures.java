@@ -35,9 +35,14 @@ public final class LiveFixtures {
 
     /** Closed 1m candles ending before {@code nowMs}, seeded GARCH path around {@code startPrice}. */
     public static List<Candle> candles(long seed, int n, long nowMs, double startPrice) {
-        long iv = Interval.M1.millis();
+        return candles(seed, n, nowMs, startPrice, Interval.M1);
+    }
+
+    /** Closed candles of {@code interval} ending before {@code nowMs}, seeded GARCH path around {@code startPrice}. */
+    public static List<Candle> candles(long seed, int n, long nowMs, double startPrice, Interval interval) {
+        long iv = interval.millis();
         long start = (nowMs / iv - n - 1) * iv;
-        return SyntheticCandles.generate(new SyntheticCandles.Params(seed, n, Interval.M1, start, startPrice, 0.9, 0.06, 0.92,
+        return SyntheticCandles.generate(new SyntheticCandles.Params(seed, n, interval, start, startPrice, 0.9, 0.06, 0.92,
                 5.0, 50));
     }
 
