@@ -468,11 +468,23 @@ public final class HyperliquidVenue implements ExecutionVenue {
      * @throws TransportException when the exchange cannot be read (nothing is changed then)
      */
     public void poll() throws TransportException {
-        syncFills();
+        long now = clock.getAsLong();
+        // userFillsByTime weighs 20 of the 1200-per-minute budget: read it while an order of ours
+        // is live (or just ended) and otherwise every FILL_SWEEP_MS to notice fills of foreign orders.
+        if (tracker.hasOpen() || fillsDue || now - lastFillSweep >= FILL_SWEEP_MS) {
+            syncFills();
+            lastFillSweep = now;
+            fillsDue = tracker.hasOpen();
+        }
         syncState();
         syncOrders();
         finishClosed();
     }
+
+    /** Longest time between two reads of the account's fills when no order is live, ms. */
+    public static final long FILL_SWEEP_MS = 30_000;
+    private long lastFillSweep = Long.MIN_VALUE / 2;
+    private boolean fillsDue = true;
 
     private void syncFillsQuietly() {
         try {
@@ -574,13 +586,6 @@ public final class HyperliquidVenue implements ExecutionVenue {
         accountValue = s.marginSummary().accountValue().doubleValue();
         marginUsed = s.marginSummary().totalMarginUsed().doubleValue();
         stateFresh = true;
-        try {
-            for (Map.Entry<String, BigDecimal> m : info.allMids().entrySet()) {
-                mids.put(m.getKey(), m.getValue().doubleValue());
-            }
-        } catch (io.hypertrader.data.MalformedResponseException e) {
-            journal.note("poll", "*", "allMids unreadable: " + e.getMessage(), clock.getAsLong());
-        }
     }
 
     private void ensureState() {

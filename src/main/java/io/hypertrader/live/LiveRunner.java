@@ -166,9 +166,7 @@ public final class LiveRunner extends RunnerBase {
                 }
             }
         }
-        venue.poll();
-        venue.deliver();
-        Map<Coin, List<Candle>> bars = newBars();
+        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
         for (Coin coin : plan.coins()) {
             Strategy s = owner.get(coin);
             for (Candle c : bars.getOrDefault(coin, List.of())) {
@@ -190,6 +188,17 @@ public final class LiveRunner extends RunnerBase {
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
                     String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
         }
+    }
+
+    /** True once the bar after the last recorded one has closed (candles are read only then). */
+    private boolean barDue(long now) {
+        for (Coin c : plan.coins()) {
+            Long last = lastOpen.get(c);
+            if (last == null || now >= last + 2 * interval.millis()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rebuilds the venue's memory from the journal. */

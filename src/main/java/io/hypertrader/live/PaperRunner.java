@@ -69,7 +69,7 @@ public final class PaperRunner extends RunnerBase {
                 break;
             }
             unit(() -> {
-                if (!newBars().isEmpty()) {
+                if (barDue() && !newBars().isEmpty()) {
                     process();
                 }
                 store.heartbeat(id, runNo, clock.getAsLong());
@@ -105,6 +105,17 @@ public final class PaperRunner extends RunnerBase {
         decisionCount = (int) store.journal(id).stream().filter(e -> e.kind().equals("decision")).count();
         process();
         return halt(flatten);
+    }
+
+    private boolean barDue() {
+        long now = clock.getAsLong();
+        for (Coin c : plan.coins()) {
+            Long last = lastOpen.get(c);
+            if (last == null || now >= last + 2 * interval.millis()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replays everything recorded and journals what is new. */

@@ -134,7 +134,7 @@ class LiveCommandsTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).contains("gate 'mainnet: testnet orders' failed", "testnet orders sent 0 (minimum 1)");
 
-        r = run(withKey, "run", testnet, "--max-bars", "40", "--poll-ms", "0");
+        r = run(withKey, "run", testnet, "--max-bars", "25", "--poll-ms", "0");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("reconciled:", "ended (bounded)");
         assertThat(fake.orders(ACCOUNT)).isNotEmpty();
