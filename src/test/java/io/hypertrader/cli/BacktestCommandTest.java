@@ -94,9 +94,10 @@ class BacktestCommandTest {
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("no ETH 1h candles", "hypertrader fetch --coin ETH").doesNotContain("\tat ");
 
-        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()), "backtest");
+        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()),
+                "backtest", "--coin", "ETH");
         assertThat(noDb.exitCode()).isEqualTo(3);
-        assertThat(noDb.err()).contains("hypertrader data import datasets/synthetic-btc-1h.csv --coin BTC --interval 1h");
+        assertThat(noDb.err()).contains("hypertrader fetch --coin ETH");
 
         CliHarness.Result badCfg = CliHarness.run(env, "backtest", "--set", "strategy.levels.hedge=1.5");
         assertThat(badCfg.exitCode()).isEqualTo(2);
@@ -104,5 +105,24 @@ class BacktestCommandTest {
 
         assertThat(CliHarness.run(env, "backtest", "--path", "sideways").exitCode()).isEqualTo(2);
         assertThat(CliHarness.run(env, "verify", "no-such-run").exitCode()).isEqualTo(3);
+    }
+
+    /** The README's main command on a fresh clone: no database yet, so the shipped dataset is imported once. */
+    @Test
+    void defaultBacktestOnAFreshDatabaseImportsTheShippedDatasetOnce() throws Exception {
+        Map<String, String> fresh = Map.of("HYPERTRADER_DB", dir.resolve("fresh.duckdb").toString());
+        CliHarness.Result first = CliHarness.run(fresh, "backtest", "--profile", "ideal");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("imported the shipped synthetic dataset datasets/synthetic-btc-1h.csv (5000 bars");
+        assertThat(first.out()).contains("5000 bars");
+        CliHarness.Result second = CliHarness.run(fresh, "backtest", "--profile", "ideal");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).doesNotContain("imported");
+        try (Database db = Database.open(Path.of(fresh.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), min(source), max(source) FROM candles WHERE coin = 'BTC' AND interval = '1h'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(5000);
+            assertThat(rs.getString(2)).isEqualTo("synthetic").isEqualTo(rs.getString(3));
+        }
     }
 }
