@@ -74,7 +74,7 @@ final class RunCommand implements Runnable {
                 new PaperRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
                         root.out()).run(settings);
             } else {
-                HyperliquidExchangeClient client = LiveSupport.client(transport, network, LiveSupport.key(root, keyAddress),
+                HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
                 new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
                         root.out(), client).run(settings);

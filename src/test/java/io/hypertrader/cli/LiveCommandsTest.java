@@ -54,7 +54,7 @@ class LiveCommandsTest {
         env = new HashMap<>();
         env.put("HYPERTRADER_DB", dir.resolve("t.duckdb").toString());
         env.put("HYPERTRADER_API_URL", fake.baseUrl());
-        env.put("HYPERTRADER_KEYSTORE_DIR", dir.resolve("keys").toString());
+        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
         String yaml = Files.readString(Path.of("config/fib-hedge.yaml"))
                 .replace("warmupBars: 50", "warmupBars: 5")
                 .replace("minGainPct: 0.02", "minGainPct: 0.005")
