@@ -41,6 +41,12 @@ final class RunCommand implements Runnable {
     @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "2000", description = "Poll interval in ms (default: 2000).")
     long pollMs;
 
+    @Option(names = "--dead-man", paramLabel = "D", defaultValue = "60s",
+            description = {"Testnet/mainnet dead-man switch: the exchange cancels every open order of the account when the",
+                    "runner has not refreshed it for this long (scheduleCancel; refreshed every half window, cleared on a",
+                    "clean stop). At least 10s; 0 turns it off. Default: ${DEFAULT-VALUE}."})
+    String deadMan;
+
     @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
     String keyAddress;
 
@@ -51,6 +57,10 @@ final class RunCommand implements Runnable {
             throw UserError.usage("--max-bars and --poll-ms must not be negative");
         }
         long durationMs = duration == null ? 0 : parseDuration(duration);
+        long deadManMs = parseDuration("--dead-man", deadMan);
+        if (deadManMs != 0 && deadManMs < 10_000) {
+            throw UserError.usage("--dead-man " + deadMan + ": the window must be 0 (off) or at least 10s (the exchange demands 5 s ahead)");
+        }
         LiveStore store = LiveSupport.store(root, true);
         LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
         if (d.stopped()) {
@@ -77,7 +87,7 @@ final class RunCommand implements Runnable {
                 HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
                 new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
-                        root.out(), client).run(settings);
+                        root.out(), client).deadManWindow(deadManMs).run(settings);
             }
         } catch (TransportException e) {
             throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
@@ -85,6 +95,10 @@ final class RunCommand implements Runnable {
     }
 
     static long parseDuration(String s) {
+        return parseDuration("--duration", s);
+    }
+
+    static long parseDuration(String option, String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -106,7 +120,7 @@ final class RunCommand implements Runnable {
             }
             return v * unit;
         } catch (RuntimeException e) {
-            throw UserError.usage("--duration: '" + s + "' is not a duration such as 90s, 15m or 8h");
+            throw UserError.usage(option + ": '" + s + "' is not a duration such as 90s, 15m or 8h");
         }
     }
 }
