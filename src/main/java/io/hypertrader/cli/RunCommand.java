@@ -4,7 +4,11 @@ import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
+import io.hypertrader.live.HyperliquidWebSocket;
 import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.MarketFeed;
+import io.hypertrader.live.WebSocketMarketFeed;
+import okhttp3.OkHttpClient;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.RestMarketFeed;
 import io.hypertrader.live.SharedBudgetTransport;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -46,6 +51,10 @@ final class RunCommand implements Runnable {
                     "runner has not refreshed it for this long (scheduleCancel; refreshed every half window, cleared on a",
                     "clean stop). At least 10s; 0 turns it off. Default: ${DEFAULT-VALUE}."})
     String deadMan;
+
+    @Option(names = "--rest-feed", description = {"Poll market data over REST only (default: the WebSocket, with REST as the",
+            "fallback while it is down or stale)."})
+    boolean restFeed;
 
     @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
     String keyAddress;
@@ -79,19 +88,29 @@ final class RunCommand implements Runnable {
         SharedBudgetTransport transport = SharedBudgetTransport.create(url);
         var settings = new io.hypertrader.live.PaperRunner.Settings(pollMs, maxBars, durationMs);
         var stops = LiveSupport.stops(root);
-        try {
+        try (MarketFeed feed = feed(transport, url)) {
             if (d.stage() == LiveStore.Stage.PAPER) {
-                new PaperRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
-                        root.out()).run(settings);
+                new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out()).run(settings);
             } else {
                 HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
-                new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
-                        root.out(), client).deadManWindow(deadManMs).run(settings);
+                new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(), client)
+                        .deadManWindow(deadManMs).run(settings);
             }
         } catch (TransportException e) {
             throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The WebSocket feed beside the REST URL (REST as its fallback), or REST only with --rest-feed. */
+    private MarketFeed feed(SharedBudgetTransport transport, String url) {
+        RestMarketFeed rest = new RestMarketFeed(transport);
+        if (restFeed) {
+            return rest;
+        }
+        OkHttpClient ws = new OkHttpClient.Builder().readTimeout(Duration.ZERO).connectTimeout(Duration.ofSeconds(10)).build();
+        return new WebSocketMarketFeed(ws, Network.webSocketUrl(url), HyperliquidWebSocket.Settings.DEFAULTS, rest,
+                System::currentTimeMillis, WebSocketMarketFeed.Settings.DEFAULTS);
     }
 
     static long parseDuration(String s) {

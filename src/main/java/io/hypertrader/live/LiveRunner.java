@@ -143,6 +143,7 @@ public final class LiveRunner extends RunnerBase {
             if (deadMan != null) {
                 deadMan.maintain();
             }
+            feedNotices();
             try {
                 unit(() -> {
                     step(market);
