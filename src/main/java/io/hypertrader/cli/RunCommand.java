@@ -52,8 +52,8 @@ final class RunCommand implements Runnable {
                     "clean stop). At least 10s; 0 turns it off. Default: ${DEFAULT-VALUE}."})
     String deadMan;
 
-    @Option(names = "--rest-feed", description = {"Poll market data over REST only (default: the WebSocket, with REST as the",
-            "fallback while it is down or stale)."})
+    @Option(names = "--rest-feed", description = {"Poll market data, fills and order states over REST only (default: WebSockets,",
+            "with REST polling as the fallback and backstop)."})
     boolean restFeed;
 
     @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
@@ -94,12 +94,22 @@ final class RunCommand implements Runnable {
             } else {
                 HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
-                new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(), client)
-                        .deadManWindow(deadManMs).run(settings);
+                LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
+                        client).deadManWindow(deadManMs);
+                if (!restFeed) {
+                    runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
+                            HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
+                }
+                runner.run(settings);
             }
         } catch (TransportException e) {
             throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** okhttp for sockets: no read timeout (the client's pings and stale check govern). */
+    private static OkHttpClient webSocketClient() {
+        return new OkHttpClient.Builder().readTimeout(Duration.ZERO).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** The WebSocket feed beside the REST URL (REST as its fallback), or REST only with --rest-feed. */
@@ -108,8 +118,7 @@ final class RunCommand implements Runnable {
         if (restFeed) {
             return rest;
         }
-        OkHttpClient ws = new OkHttpClient.Builder().readTimeout(Duration.ZERO).connectTimeout(Duration.ofSeconds(10)).build();
-        return new WebSocketMarketFeed(ws, Network.webSocketUrl(url), HyperliquidWebSocket.Settings.DEFAULTS, rest,
+        return new WebSocketMarketFeed(webSocketClient(), Network.webSocketUrl(url), HyperliquidWebSocket.Settings.DEFAULTS, rest,
                 System::currentTimeMillis, WebSocketMarketFeed.Settings.DEFAULTS);
     }
 

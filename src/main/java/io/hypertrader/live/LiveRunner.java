@@ -63,6 +63,8 @@ public final class LiveRunner extends RunnerBase {
     public static final long DEFAULT_DEAD_MAN_MS = 60_000;
     private long deadManMs = DEFAULT_DEAD_MAN_MS;
     private DeadManSwitch deadMan;
+    private java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> userSocketFactory;
+    private HyperliquidWebSocket userSocket;
 
     public LiveRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                       LongSupplier clock, Sleeper sleeper, PrintWriter out, HyperliquidExchangeClient exchange) {
@@ -87,7 +89,27 @@ public final class LiveRunner extends RunnerBase {
         return this;
     }
 
+    /**
+     * Receives fills and order updates over a WebSocket as well as by REST polling: the factory
+     * builds an (unstarted) socket around the venue's listener; the runner subscribes it to the
+     * trading account's userFills and orderUpdates, starts it, and closes it when the run ends.
+     */
+    public LiveRunner userStream(java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> factory) {
+        this.userSocketFactory = factory;
+        return this;
+    }
+
     public Outcome run(Settings settings) throws TransportException {
+        try {
+            return runSession(settings);
+        } finally {
+            if (userSocket != null) {
+                userSocket.close();
+            }
+        }
+    }
+
+    private Outcome runSession(Settings settings) throws TransportException {
         long started = clock.getAsLong();
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
@@ -101,6 +123,12 @@ public final class LiveRunner extends RunnerBase {
         RiskManager risk = new RiskManager(limits(), journal::risk);
         for (FibHedgeParams p : plan.perCoin()) {
             owner.put(p.coin(), new RiskGuardedStrategy(new FibHedgeStrategy(p), risk));
+        }
+        if (userSocketFactory != null) {
+            userSocket = userSocketFactory.apply(venue.userStreamListener());
+            userSocket.subscribeUserFills(exchange.tradingUser());
+            userSocket.subscribeOrderUpdates(exchange.tradingUser());
+            userSocket.start();
         }
         if (deadManMs > 0) {
             deadMan = new DeadManSwitch(exchange, clock, deadManMs, triggersToday(), d -> journal("deadman", null, d));
