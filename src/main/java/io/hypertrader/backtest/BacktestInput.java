@@ -3,6 +3,7 @@ package io.hypertrader.backtest;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
+import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 
@@ -13,10 +14,21 @@ import java.util.Objects;
 /**
  * Everything a backtest needs besides the strategies: one candle series per coin (same interval),
  * stored funding per coin (missing = none stored), the coins' grids, the simulator parameters,
- * the seed and the starting equity (USDC).
+ * the seed, the starting equity (USDC) and the risk limits.
+ *
+ * @param risk the account's risk limits: the backtester puts one {@link io.hypertrader.risk.RiskManager}
+ *             with them in front of every strategy, exactly as paper and live runs do; null runs the
+ *             strategies bare (engine tests and benchmarks of the replay loop alone)
  */
 public record BacktestInput(List<CandleSeries> series, Map<Coin, FundingHistory> funding, List<Instrument> instruments,
-                            SimConfig sim, long seed, double initialEquity) {
+                            SimConfig sim, long seed, double initialEquity, RiskLimits risk) {
+
+    /** An input without a risk manager. */
+    public BacktestInput(List<CandleSeries> series, Map<Coin, FundingHistory> funding, List<Instrument> instruments,
+                         SimConfig sim, long seed, double initialEquity) {
+        this(series, funding, instruments, sim, seed, initialEquity, null);
+    }
+
     public BacktestInput {
         series = List.copyOf(series);
         funding = Map.copyOf(funding);

@@ -7,6 +7,9 @@ import io.hypertrader.core.OrderStatus;
 import io.hypertrader.exec.EventLog;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.portfolio.Account;
+import io.hypertrader.risk.RiskEvent;
+import io.hypertrader.risk.RiskGuardedStrategy;
+import io.hypertrader.risk.RiskManager;
 import io.hypertrader.sim.SimulatedVenue;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.sim.model.FundingSchedule;
@@ -34,6 +37,11 @@ import java.util.List;
  * orders crossed) and, in intrabar mode, at the exact crossing of the strategy's trigger
  * prices. Coins are interleaved per phase, so a portfolio shares one clock to within a third of
  * a bar.
+ *
+ * <p>Risk: with {@link BacktestInput#risk()} set, one {@link RiskManager} for the account guards
+ * every strategy through a {@link RiskGuardedStrategy}, exactly as in paper and live runs. Its
+ * events are decisions: each is hashed into the event log when it happens and kept in the result;
+ * orders it refused are kept as REJECTED records with code RISK.
  *
  * <p>Hot path: primitive arrays, no maps, no per-point objects; records are created only for
  * orders, fills and cycles.
@@ -63,10 +71,12 @@ public final class Backtester {
         final List<TransitionRecord> transitions = new ArrayList<>();
         final List<StrategySlot> slots;
         final List<String> fundingSources = new ArrayList<>();
+        final List<RiskEvent> riskEvents = new ArrayList<>();
+        final List<TrackedOrder> refused = new ArrayList<>();
 
         Run(BacktestInput in, List<StrategySlot> slots) {
             this.in = in;
-            this.slots = List.copyOf(slots);
+            this.slots = guarded(in, slots);
             this.n = in.series().size();
             this.series = in.series().toArray(new CandleSeries[0]);
             for (CandleSeries s : series) {
@@ -101,6 +111,24 @@ public final class Backtester {
             venue = new SimulatedVenue(in.sim(), models, account, schedules, barMs, log);
             market = new ReplayMarketData(coins, series[0].interval());
             venue.setListener(this::route);
+        }
+
+        /** The slots behind one risk manager for the account (the input's limits), or as given without limits. */
+        private List<StrategySlot> guarded(BacktestInput in, List<StrategySlot> given) {
+            if (in.risk() == null) {
+                return List.copyOf(given);
+            }
+            RiskManager manager = new RiskManager(in.risk(), this::riskEvent);
+            List<StrategySlot> out = new ArrayList<>(given.size());
+            for (StrategySlot s : given) {
+                out.add(new StrategySlot(new RiskGuardedStrategy(s.strategy(), manager, refused::add), s.coins()));
+            }
+            return out;
+        }
+
+        private void riskEvent(RiskEvent e) {
+            riskEvents.add(e);
+            log.begin('K').l(e.timeMs()).s(e.rule().name()).s(e.coin()).s(e.action().name()).s(e.reason());
         }
 
         private void route(OrderEvent e) {
@@ -338,6 +366,7 @@ public final class Backtester {
             for (int c = 0; c < n; c++) {
                 traded += account.tradedNotional(c);
             }
+            rejected += refused.size(); // each refused order once (its risk event says why, it is not counted again)
             log.begin('Z').d(fin).d(account.totalFees()).d(account.totalFunding()).d(account.totalSlippage())
                     .d(account.pricePnl()).l(venue.fills().size());
             long from = Long.MAX_VALUE;
@@ -351,13 +380,13 @@ public final class Backtester {
             long count = log.count();
             String sha = log.sha256();
             BacktestResult.Summary summary = new BacktestResult.Summary(initial, fin, fin / initial - 1, mdd,
-                    venue.tracker().all().size(), venue.fills().size(), rejected, cancelled, account.totalFees(),
+                    venue.tracker().all().size() + refused.size(), venue.fills().size(), rejected, cancelled, account.totalFees(),
                     account.totalFunding(), account.totalSlippage(), account.pricePnl(), account.ledgerResidual(), traded,
-                    cycles.size(), venue.liquidations().size());
+                    cycles.size(), venue.liquidations().size(), riskEvents.size());
             return new BacktestResult(List.copyOf(coins), in.sim(), in.seed(), from, to, rows, times, equity, cash, margin,
                     savings, pos, longLeg, shortLeg, mark, List.copyOf(venue.tracker().all()), List.copyOf(venue.fills()),
                     List.copyOf(cycles), List.copyOf(transitions), List.copyOf(venue.liquidations()),
-                    List.copyOf(fundingSources), sha, count, summary);
+                    List.copyOf(fundingSources), List.copyOf(refused), List.copyOf(riskEvents), sha, count, summary);
         }
     }
 }

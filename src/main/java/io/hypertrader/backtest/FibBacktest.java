@@ -5,6 +5,7 @@ import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
 import io.hypertrader.core.UserError;
+import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
@@ -18,13 +19,16 @@ import java.util.Map;
  * The fib-hedge backtest as a library call, without any database: a config, candles, funding,
  * the coins' grids, a simulator profile and a seed in; an in-memory {@link BacktestResult} out.
  * Reports, sweeps and benchmarks call this; {@link BacktestJob} adds loading and storing.
+ *
+ * <p>A config's run is guarded by its {@code risk:} limits: one risk manager for the account in
+ * front of every coin's strategy, the same rule set as paper and live (see {@link Backtester}).
  */
 public final class FibBacktest {
     private FibBacktest() {
     }
 
     /**
-     * Runs a (single-coin or portfolio) config.
+     * Runs a (single-coin or portfolio) config behind its risk limits.
      *
      * @param series      one series per traded coin (any order; the config's coin order is used)
      * @param funding     stored funding per coin (absent = none stored)
@@ -33,6 +37,16 @@ public final class FibBacktest {
      */
     public static BacktestResult run(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
                                      Map<Coin, Instrument> instruments, SimConfig sim, long seed) {
+        return run(cfg, series, funding, instruments, sim, seed, cfg.risk());
+    }
+
+    /**
+     * Runs a config behind other risk limits than its own (null: no risk manager), for studies of
+     * the limits themselves and for tests; a config's run is {@link #run(StrategyConfig, List, Map,
+     * Map, SimConfig, long)}.
+     */
+    public static BacktestResult run(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
+                                     Map<Coin, Instrument> instruments, SimConfig sim, long seed, RiskLimits risk) {
         List<CandleSeries> ordered = new ArrayList<>();
         List<Instrument> grids = new ArrayList<>();
         List<StrategySlot> slots = new ArrayList<>();
@@ -48,16 +62,22 @@ public final class FibBacktest {
             FibHedgeStrategy st = new FibHedgeStrategy(p);
             slots.add(new StrategySlot(st, List.of(coin)));
         }
-        BacktestInput in = new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity());
+        BacktestInput in = new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity(), risk);
         return Backtester.run(in, slots);
     }
 
-    /** Runs one coin's parameters over one series with a starting equity (USDC). */
+    /** Runs one coin's parameters over one series with a starting equity (USDC), without risk limits. */
     public static BacktestResult run(FibHedgeParams params, CandleSeries series, Instrument instrument,
                                      FundingHistory funding, SimConfig sim, long seed, double initialEquity) {
+        return run(params, series, instrument, funding, sim, seed, initialEquity, null);
+    }
+
+    /** Runs one coin's parameters over one series with a starting equity (USDC) behind {@code risk} (null: none). */
+    public static BacktestResult run(FibHedgeParams params, CandleSeries series, Instrument instrument,
+                                     FundingHistory funding, SimConfig sim, long seed, double initialEquity, RiskLimits risk) {
         FibHedgeStrategy st = new FibHedgeStrategy(params.withCoin(series.coin()));
         BacktestInput in = new BacktestInput(List.of(series), Map.of(series.coin(), funding), List.of(instrument), sim,
-                seed, initialEquity);
+                seed, initialEquity, risk);
         return Backtester.run(in, List.of(new StrategySlot(st, List.of(series.coin()))));
     }
 

@@ -10,6 +10,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.portfolio.LiquidationRecord;
+import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.TransitionRecord;
 import org.duckdb.DuckDBAppender;
@@ -22,8 +23,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores backtest runs in DuckDB (schema: migration 2, {@code V2__backtest_runs.sql}) and reads
- * their manifests back for {@code verify}. Bulk rows go through DuckDB's Appender; one run is
+ * Stores backtest runs in DuckDB (schema: migration 2, {@code V2__backtest_runs.sql}; risk events:
+ * migration 5, {@code V5__run_risk_events.sql}) and reads their manifests back for {@code verify}.
+ * Orders the risk manager refused are stored like the venue's rejections (run_orders with status
+ * REJECTED and run_rejections, negative ids, code RISK), each once; what the risk manager did is
+ * in run_risk_events. Bulk rows go through DuckDB's Appender; one run is
  * written in one transaction, so a crash never leaves half a run.
  */
 public final class RunStore {
@@ -171,8 +175,10 @@ public final class RunStore {
     }
 
     private void appendAll(String runId, BacktestResult r) throws SQLException {
+        List<TrackedOrder> all = new ArrayList<>(r.orders());
+        all.addAll(r.refusedOrders());
         try (DuckDBAppender a = db.connection().createAppender("run_orders")) {
-            for (TrackedOrder o : r.orders()) {
+            for (TrackedOrder o : all) {
                 OrderRequest q = o.request();
                 a.beginRow().append(runId).append(o.id()).append(q.coin().name()).append(q.side().name())
                         .append(q.type().name()).append(q.tif().name()).append(q.reduceOnly()).append(q.tag()).append(q.size());
@@ -241,11 +247,18 @@ public final class RunStore {
             }
         }
         try (DuckDBAppender a = db.connection().createAppender("run_rejections")) {
-            for (TrackedOrder o : r.orders()) {
+            for (TrackedOrder o : all) {
                 if (o.status() == OrderStatus.REJECTED) {
                     a.beginRow().append(runId).append(o.id()).append(o.endTime()).append(o.request().coin().name())
                             .append(o.rejectCode().name()).append(o.reason()).endRow();
                 }
+            }
+        }
+        try (DuckDBAppender a = db.connection().createAppender("run_risk_events")) {
+            int seq = 0;
+            for (RiskEvent e : r.riskEvents()) {
+                a.beginRow().append(runId).append(seq++).append(e.timeMs()).append(e.rule().name()).append(e.coin())
+                        .append(e.action().name()).append(e.reason()).endRow();
             }
         }
         try (DuckDBAppender a = db.connection().createAppender("run_liquidations")) {
@@ -256,6 +269,24 @@ public final class RunStore {
                         .endRow();
             }
         }
+    }
+
+    /** The risk events of a stored run, in event order. */
+    public List<RiskEvent> riskEvents(String runId) {
+        List<RiskEvent> out = new ArrayList<>();
+        String sql = "SELECT time_ms, rule, coin, action, reason FROM run_risk_events WHERE run_id = ? ORDER BY seq";
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RiskEvent(rs.getLong(1), io.hypertrader.risk.RiskRule.valueOf(rs.getString(2)), rs.getString(3),
+                            RiskEvent.Action.valueOf(rs.getString(4)), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot read the risk events of run " + runId + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private static void dbl(DuckDBAppender a, double v) throws SQLException {

@@ -15,6 +15,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.CandleFiles;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
+import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,6 +243,18 @@ public final class BacktestCommand implements Callable<Integer> {
         n.put("ledger_residual", s.ledgerResidual());
         n.put("traded_notional", s.tradedNotional());
         n.put("liquidations", s.liquidations());
+        n.put("risk_refused_count", r.refusedOrders().size());
+        n.put("risk_event_count", s.riskEvents());
+        ArrayNode risk = n.putArray("risk_events");
+        for (RiskEvent e : r.riskEvents()) {
+            ObjectNode x = risk.addObject();
+            x.put("time", CliTimes.iso(e.timeMs()));
+            x.put("time_ms", e.timeMs());
+            x.put("rule", e.rule().name());
+            x.put("coin", e.coin());
+            x.put("action", e.action().name());
+            x.put("reason", e.reason());
+        }
         n.put("funding_source", String.join(", ", r.fundingSources()));
         n.put("ideal_capture", 1 - cfg.strategy().levels().hedge());
         ArrayNode cycles = n.putArray("cycles");
@@ -266,6 +280,37 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
+    /** "none" or "N events: 12 refused (POSITION_SIZE 12), 1 forced close (POSITION_STOP 1), 1 halt (DAILY_LOSS 1)". */
+    static String riskLine(BacktestResult r) {
+        if (r.riskEvents().isEmpty()) {
+            return "no risk events (limits never reached)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (RiskEvent.Action a : RiskEvent.Action.values()) {
+            Map<String, Integer> byRule = new LinkedHashMap<>();
+            int n = 0;
+            for (RiskEvent e : r.riskEvents()) {
+                if (e.action() == a) {
+                    byRule.merge(e.rule().name(), 1, Integer::sum);
+                    n++;
+                }
+            }
+            if (n > 0) {
+                List<String> rules = new ArrayList<>();
+                byRule.forEach((k, v) -> rules.add(k + " " + v));
+                String what = switch (a) {
+                    case REFUSED -> "refused";
+                    case CLOSE -> n == 1 ? "forced close" : "forced closes";
+                    case HALTED -> n == 1 ? "daily halt" : "daily halts";
+                };
+                parts.add(n + " " + what + " (" + String.join(", ", rules) + ")");
+            }
+        }
+        RiskEvent first = r.riskEvents().getFirst();
+        return r.riskEvents().size() + " events: " + String.join(", ", parts) + "; first " + CliTimes.iso(first.timeMs()) + " "
+                + first.rule() + ": " + first.reason();
+    }
+
     private static void num(ObjectNode x, String k, double v) {
         if (Double.isFinite(v)) {
             x.put(k, v);
@@ -288,12 +333,15 @@ public final class BacktestCommand implements Callable<Integer> {
                 CliTimes.iso(r.fromMs()), CliTimes.iso(r.toMs()), r.rows());
         out.printf(Locale.ROOT, "equity       %,.2f -> %,.2f   return %+.2f%%   max drawdown %.2f%%%n", s.initialEquity(),
                 s.finalEquity(), 100 * s.totalReturn(), 100 * s.maxDrawdown());
-        out.printf(Locale.ROOT, "trades       %d fills from %d orders (%d rejected, %d cancelled)   traded %,.2f%n",
-                s.fillCount(), s.orderCount(), s.rejectedCount(), s.cancelledCount(), s.tradedNotional());
+        out.printf(Locale.ROOT, "trades       %d fills from %d orders (%d rejected%s, %d cancelled)   traded %,.2f%n",
+                s.fillCount(), s.orderCount(), s.rejectedCount(),
+                r.refusedOrders().isEmpty() ? "" : ", " + r.refusedOrders().size() + " of them by the risk manager",
+                s.cancelledCount(), s.tradedNotional());
         out.printf(Locale.ROOT, "costs        fees %,.2f   funding %,.2f   slippage %,.2f   (price P&L %,.2f)%n", s.fees(),
                 s.funding(), s.slippage(), s.pricePnl());
         out.printf(Locale.ROOT, "cycles       %d, median capture %s (ideal %.3f)   liquidations %d%n", s.cycles(), median,
                 1 - cfg.strategy().levels().hedge(), s.liquidations());
+        out.printf(Locale.ROOT, "risk         %s%n", riskLine(r));
         out.printf(Locale.ROOT, "funding      %s%n", String.join(", ", r.fundingSources()));
         out.printf(Locale.ROOT, "event log    sha256 %s%n", r.eventLogSha256());
         out.printf(Locale.ROOT, "verify with  hypertrader verify %s%n", o.manifest().runId());

@@ -97,7 +97,7 @@ final class StudySetup {
             StrategyConfig cfg = ConfigLoader.parse(text, source, strat);
             SimConfig s = simPath != null ? ConfigLoader.loadSim(simPath, prof, sim)
                     : ConfigLoader.simProfile(prof == null ? "realistic" : prof, sim);
-            return new FibSetup(cfg.perCoin(), s, cfg.initialEquity());
+            return new FibSetup(cfg.perCoin(), s, cfg.initialEquity(), cfg.risk());
         };
         StrategyConfig cfg = ConfigLoader.parse(text, source, Map.of());
         SimConfig baseSim = binder.bind(new LinkedHashMap<>()).sim();

@@ -299,6 +299,7 @@ public final class ConfigLoader {
         }
         in.done();
 
+        boolean riskGiven = root.has("risk");
         RiskLimits risk = risk(root.child("risk"));
         PromotionConfig promotion = promotion(root.child("promotion"));
         root.done();
@@ -318,8 +319,68 @@ public final class ConfigLoader {
             double alloc = weights.isEmpty() ? allocation : weights.get(c);
             checkAgainstInstrument(source, params, inst, alloc);
         }
+        checkAgainstRisk(source, params, weights, equity, risk, riskGiven);
         String json = root.json();
         return new StrategyConfig(name, params, equity, weights, instruments, risk, promotion, json, sha256(json));
+    }
+
+    /**
+     * Refuses sizing that the config's own risk limits (the same rules in backtests, paper and
+     * live) could never let through: a strategy leverage above risk.maxLeverage; per coin, an
+     * entry notional allocation * leverage * (1 - cashReserve) of equity above
+     * risk.maxPositionFraction (every entry would be refused); the first entry's notional at the
+     * starting equity above risk.maxOrderNotionalUsd; more coins than risk.maxOpenCoins. A
+     * {@code fixedQty} sizing is not checked against the fractions (its notional depends on price).
+     */
+    private static void checkAgainstRisk(String source, FibHedgeParams p, Map<Coin, Double> weights, double equity,
+                                         RiskLimits risk, boolean riskGiven) {
+        String limits = riskGiven ? "" : " (the default: the config has no risk: section; add one with limits that fit"
+                + " the sizing, see config/fib-hedge.yaml)";
+        FibHedgeParams.Sizing sz = p.sizing();
+        if (sz.leverage() > risk.maxLeverage() + 1e-9) {
+            throw UserError.usage(String.format(Locale.ROOT,
+                    "%s: strategy.sizing.leverage = %d is above risk.maxLeverage = %s%s: the risk manager would refuse"
+                            + " every entry; lower the leverage or raise risk.maxLeverage", source, sz.leverage(),
+                    fmt(risk.maxLeverage()), limits));
+        }
+        if (weights.size() > risk.maxOpenCoins()) {
+            throw UserError.usage(String.format(Locale.ROOT,
+                    "%s: portfolio.weights = %d coins is more than risk.maxOpenCoins = %d%s: the risk manager would refuse"
+                            + " the entries beyond %d; trade fewer coins or raise risk.maxOpenCoins", source, weights.size(),
+                    risk.maxOpenCoins(), limits, risk.maxOpenCoins()));
+        }
+        if (!Double.isNaN(sz.fixedQty())) {
+            return;
+        }
+        Map<String, Double> alloc = new LinkedHashMap<>();
+        if (weights.isEmpty()) {
+            alloc.put("strategy.sizing.allocation", sz.allocation());
+        } else {
+            weights.forEach((c, w) -> alloc.put("portfolio.weights." + c.name(), w));
+        }
+        for (var e : alloc.entrySet()) {
+            double fraction = e.getValue() * sz.leverage() * (1 - sz.cashReserve());
+            String sizing = String.format(Locale.ROOT, "%s = %s x strategy.sizing.leverage = %d x (1 - strategy.sizing.cashReserve"
+                    + " = %s) = %s of equity", e.getKey(), fmt(e.getValue()), sz.leverage(), fmt(sz.cashReserve()), fmtRatio(fraction));
+            if (fraction > risk.maxPositionFraction() + 1e-9) {
+                throw UserError.usage(String.format(Locale.ROOT,
+                        "%s: %s is above risk.maxPositionFraction = %s%s: the risk manager would refuse every entry"
+                                + " (position notional above that fraction of equity); raise risk.maxPositionFraction to at"
+                                + " least %s or size down", source, sizing, fmt(risk.maxPositionFraction()), limits,
+                        fmtRatio(fraction)));
+            }
+            double first = fraction * equity;
+            if (first > risk.maxOrderNotionalUsd() + 1e-9) {
+                throw UserError.usage(String.format(Locale.ROOT,
+                        "%s: %s, %.2f USDC at account.initialEquity = %s, is above risk.maxOrderNotionalUsd = %s%s: the"
+                                + " risk manager would refuse the first entry; raise risk.maxOrderNotionalUsd or size down",
+                        source, sizing, first, fmt(equity), fmt(risk.maxOrderNotionalUsd()), limits));
+            }
+        }
+    }
+
+    private static String fmtRatio(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /**

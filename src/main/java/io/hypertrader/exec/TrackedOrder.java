@@ -34,6 +34,22 @@ public final class TrackedOrder {
         this.decisionPrice = decisionPrice;
     }
 
+    /**
+     * An order refused before it reached any venue (by the risk manager): REJECTED at its decision
+     * time with the code and reason, never arrived, nothing filled.
+     *
+     * @param id    the refusal's id (negative, so it never collides with a venue's ids)
+     * @param price the price it was valued at, USDC
+     */
+    public static TrackedOrder refused(long id, OrderRequest request, long timeMs, double price, RejectCode code, String reason) {
+        TrackedOrder o = new TrackedOrder(id, request, timeMs, price);
+        o.status = OrderStatus.REJECTED;
+        o.endTime = timeMs;
+        o.rejectCode = code;
+        o.reason = reason;
+        return o;
+    }
+
     public long id() { return id; }
     public OrderRequest request() { return request; }
     /** When the strategy decided the order (UTC ms). */

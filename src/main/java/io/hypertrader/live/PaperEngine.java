@@ -9,9 +9,7 @@ import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
 import io.hypertrader.risk.RiskEvent;
-import io.hypertrader.risk.RiskGuardedStrategy;
 import io.hypertrader.risk.RiskLimits;
-import io.hypertrader.risk.RiskManager;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
@@ -57,8 +55,6 @@ public final class PaperEngine {
         List<Instrument> instruments = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         List<StrategySlot> slots = new ArrayList<>();
-        List<RiskEvent> risk = new ArrayList<>();
-        RiskManager manager = new RiskManager(limits, risk::add);
         for (FibHedgeParams p : plan.perCoin()) {
             Coin coin = p.coin();
             List<Candle> cs = candles.getOrDefault(coin, List.of());
@@ -68,12 +64,14 @@ public final class PaperEngine {
             series.add(CandleSeries.of(coin, plan.interval(), cs));
             instruments.add(plan.instrument(coin));
             funding.put(coin, FundingHistory.EMPTY);
-            slots.add(new StrategySlot(new RiskGuardedStrategy(new FibHedgeStrategy(p), manager), List.of(coin)));
+            slots.add(new StrategySlot(new FibHedgeStrategy(p), List.of(coin)));
         }
         if (series.isEmpty()) {
             return null;
         }
-        BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, plan.initialEquity());
-        return new Replay(Backtester.run(in, slots), List.copyOf(risk));
+        // the backtester puts one risk manager with these limits in front of every strategy, as a backtest does
+        BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, plan.initialEquity(), limits);
+        BacktestResult r = Backtester.run(in, slots);
+        return new Replay(r, r.riskEvents());
     }
 }

@@ -22,11 +22,14 @@ import java.util.function.Consumer;
 /**
  * An {@link ExecutionVenue} decorator that runs {@link RiskManager#check} before every order
  * reaches the venue it wraps. A refused order never reaches the venue: it gets a negative id
- * (-1, -2, ... so it can never collide with a venue's positive ids) and a
+ * (-1, -2, ... from the {@link RiskManager}, so ids are unique over every coin of the account and
+ * never collide with a venue's positive ids) and a
  * {@link OrderEvent.Rejected} with code {@link RejectCode#RISK} whose message names the rule and
  * the numbers; the refusal is also a {@link RiskEvent} in the manager's sink. Refusals are queued
  * and handed out by {@link #drainRefusals} (never from inside {@link #submit}), which
- * {@link RiskGuardedStrategy} calls after every strategy callback.
+ * {@link RiskGuardedStrategy} calls after every strategy callback. When a refusal recorder is set
+ * (backtests: the run result), each refused order is also handed to it as a REJECTED
+ * {@link TrackedOrder} with code RISK.
  *
  * <p>The order is valued at its limit price, its trigger price, or for a market order the last
  * price of the market data source. Leverage per coin is what the strategy last set through
@@ -42,9 +45,16 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     private final Map<String, Coin> byName = new HashMap<>();
     private final Map<String, Integer> leverage = new HashMap<>();
     private final ArrayDeque<OrderEvent> refusals = new ArrayDeque<>();
-    private long nextRefusalId = -1;
+    private final Consumer<TrackedOrder> refusedOrders;
 
     public RiskCheckedVenue(ExecutionVenue inner, RiskManager risk, MarketDataSource market, List<Coin> coins) {
+        this(inner, risk, market, coins, null);
+    }
+
+    /** @param refusedOrders receives every refused order as a REJECTED record (null: nobody) */
+    public RiskCheckedVenue(ExecutionVenue inner, RiskManager risk, MarketDataSource market, List<Coin> coins,
+                            Consumer<TrackedOrder> refusedOrders) {
+        this.refusedOrders = refusedOrders;
         this.inner = Objects.requireNonNull(inner);
         this.risk = Objects.requireNonNull(risk);
         this.market = Objects.requireNonNull(market);
@@ -72,18 +82,21 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
             if (req.reduceOnly()) {
                 return inner.submit(req); // a close is never blocked for want of a price
             }
-            return refuse(req, now, "no price known for " + req.coin() + " to value the order");
+            return refuse(req, now, price, "no price known for " + req.coin() + " to value the order");
         }
         RiskEvent refusal = risk.check(new OrderCheck(req.coin().name(), req.signedSize(), price, req.reduceOnly(), now), this);
         if (refusal != null) {
-            return refuse(req, now, refusal.rule() + ": " + refusal.reason());
+            return refuse(req, now, price, refusal.rule() + ": " + refusal.reason());
         }
         return inner.submit(req);
     }
 
-    private long refuse(OrderRequest req, long now, String message) {
-        long id = nextRefusalId--;
+    private long refuse(OrderRequest req, long now, double price, String message) {
+        long id = risk.nextRefusalId();
         refusals.add(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, message));
+        if (refusedOrders != null) {
+            refusedOrders.accept(TrackedOrder.refused(id, req, now, price, RejectCode.RISK, message));
+        }
         return id;
     }
 

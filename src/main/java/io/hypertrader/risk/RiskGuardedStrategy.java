@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A strategy decorator that puts a {@link RiskManager} between a strategy and its venue, the same
@@ -42,10 +43,17 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     /** Coin name to the id of the forced close in flight. */
     private final Map<String, Long> closing = new HashMap<>();
     private final Map<Long, Boolean> forced = new HashMap<>();
+    private final Consumer<TrackedOrder> refusedOrders;
 
     public RiskGuardedStrategy(Strategy inner, RiskManager risk) {
+        this(inner, risk, null);
+    }
+
+    /** @param refusedOrders receives every order the manager refuses, as a REJECTED record (null: nobody) */
+    public RiskGuardedStrategy(Strategy inner, RiskManager risk, Consumer<TrackedOrder> refusedOrders) {
         this.inner = Objects.requireNonNull(inner);
         this.risk = Objects.requireNonNull(risk);
+        this.refusedOrders = refusedOrders;
     }
 
     public Strategy inner() {
@@ -58,7 +66,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
 
     @Override
     public void start(StrategyContext ctx) {
-        this.venue = new RiskCheckedVenue(ctx.venue(), risk, ctx.market(), ctx.coins());
+        this.venue = new RiskCheckedVenue(ctx.venue(), risk, ctx.market(), ctx.coins(), refusedOrders);
         this.context = StrategyContext.of(venue, ctx.market(), ctx.journal(), ctx.coins());
         inner.start(context);
         flush();

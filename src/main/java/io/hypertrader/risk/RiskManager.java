@@ -27,6 +27,7 @@ public final class RiskManager {
     private int recentCount;
     private int recentHead;
 
+    private long nextRefusalId = -1;
     private long currentDay = Long.MIN_VALUE;
     private double dayStartEquity = Double.NaN;
     private boolean haltedForDay;
@@ -39,6 +40,11 @@ public final class RiskManager {
 
     public RiskLimits limits() {
         return limits;
+    }
+
+    /** The id of the next refused order: -1, -2, ... unique over every coin this manager guards. */
+    public long nextRefusalId() {
+        return nextRefusalId--;
     }
 
     /** True while the daily loss limit blocks risk-increasing orders. */

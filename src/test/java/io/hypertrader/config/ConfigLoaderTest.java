@@ -2,6 +2,7 @@ package io.hypertrader.config;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.UserError;
+import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.fib.FibHedgeParams;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
     private static final Path FIB = Path.of("config/fib-hedge.yaml");
+    /** The shipped config's risk section: a backstop that fits its 2.7x sizing. */
+    private static final String BACKSTOP = "risk: {maxPositionFraction: 3.0, maxLeverage: 5, dailyLossFraction: 0.15,"
+            + " positionStopFraction: 0.35, maxOrderNotionalUsd: 1000000}\n";
 
     private static StrategyConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, "test.yaml", Map.of());
@@ -40,11 +44,12 @@ class ConfigLoaderTest {
         assertThat(c.strategy().sizing().leverage()).isEqualTo(3);
         assertThat(c.strategy().trigger()).isEqualTo(PriceMode.INTRABAR);
         assertThat(c.initialEquity()).isEqualTo(10_000);
-        assertThat(c.risk()).isEqualTo(io.hypertrader.risk.RiskLimits.DEFAULTS);
+        // the risk limits are a backstop beyond the sizing (2.7x) and the strategy's own 10% stop
+        assertThat(c.risk()).isEqualTo(new RiskLimits(3.0, 5.0, 0.15, 0.35, 5, 1_000_000, 30, Double.POSITIVE_INFINITY));
         assertThat(c.promotion()).isEqualTo(PromotionConfig.DEFAULTS);
         assertThat(c.hash()).hasSize(64);
-        // an empty file means the same effective config: same canonical JSON, same hash
-        StrategyConfig empty = parse("name: fib-hedge-btc-1h\n");
+        // a file with only those risk limits means the same effective config: same canonical JSON, same hash
+        StrategyConfig empty = parse("name: fib-hedge-btc-1h\n" + BACKSTOP);
         assertThat(empty.json()).isEqualTo(c.json());
         assertThat(empty.hash()).isEqualTo(c.hash());
         // the canonical JSON reads back to the same config
@@ -75,7 +80,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(FIB, Map.of("strategy.levels.hedgee", "0.2")))
                 .isInstanceOf(UserError.class).hasMessageContaining("strategy.levels.hedgee: unknown key");
         // overrides may create a section the file leaves out
-        assertThat(ConfigLoader.parse("strategy: {coin: ETH}\n", "t", Map.of("strategy.arm.atrBars", "20"))
+        assertThat(ConfigLoader.parse("strategy: {coin: ETH}\n" + BACKSTOP, "t", Map.of("strategy.arm.atrBars", "20"))
                 .strategy().arm().atrBars()).isEqualTo(20);
     }
 
@@ -100,12 +105,58 @@ class ConfigLoaderTest {
     @Test
     void aStopBeyondTheLiquidationPriceIsRefused() {
         // leverage 10, no reserve: effective 10x, BTC maintenance 1.25%: liquidated after an 8.9% fall
-        refused("strategy: {sizing: {leverage: 10, cashReserve: 0}}", "strategy.longStop.initialPct = 0.1",
+        String wide = "risk: {maxLeverage: 10, maxPositionFraction: 10, maxOrderNotionalUsd: 1000000}\n";
+        refused("strategy: {sizing: {leverage: 10, cashReserve: 0}}\n" + wide, "strategy.longStop.initialPct = 0.1",
                 "beyond the estimated liquidation", "8.9%");
-        assertThat(parse("strategy: {sizing: {leverage: 10, cashReserve: 0}, longStop: {initialPct: 0.05}}")
+        assertThat(parse("strategy: {sizing: {leverage: 10, cashReserve: 0}, longStop: {initialPct: 0.05}}\n" + wide)
                 .strategy().sizing().leverage()).isEqualTo(10);
         // the default (3x, 10% reserve) is far from it
-        assertThat(parse("{}").strategy().longStop().initialPct()).isEqualTo(0.10);
+        assertThat(parse(BACKSTOP).strategy().longStop().initialPct()).isEqualTo(0.10);
+    }
+
+    @Test
+    void sizingThatTheRiskLimitsWouldRefuseOnEveryEntryIsRefused() {
+        // 1.0 x 3 x (1 - 0.1) = 2.7 of equity per entry against a 20% position limit
+        refused("risk: {maxPositionFraction: 0.2}", "strategy.sizing.allocation = 1 x strategy.sizing.leverage = 3 x (1 -"
+                + " strategy.sizing.cashReserve = 0.1) = 2.7 of equity", "above risk.maxPositionFraction = 0.2",
+                "refuse every entry", "at least 2.7");
+        // exactly at the limit passes; sized down passes
+        assertThat(parse("risk: {maxPositionFraction: 2.7, maxOrderNotionalUsd: 30000}").risk().maxPositionFraction()).isEqualTo(2.7);
+        assertThat(parse("strategy: {sizing: {allocation: 0.2, leverage: 1}}").risk()).isEqualTo(RiskLimits.DEFAULTS);
+        // without a risk: section the defaults apply, and the message says so
+        refused("{}", "risk.maxPositionFraction = 0.2", "no risk: section");
+        // a portfolio: each coin's weight is its allocation, named by its path
+        refused("portfolio: {weights: {BTC: 0.5, ETH: 0.4}}\nstrategy: {sizing: {leverage: 2}}\n"
+                        + "risk: {maxPositionFraction: 0.85, maxOrderNotionalUsd: 1000000}",
+                "portfolio.weights.BTC = 0.5 x strategy.sizing.leverage = 2", "= 0.9 of equity",
+                "above risk.maxPositionFraction = 0.85");
+        // fixedQty sizing does not depend on equity: not checked against the fraction
+        assertThat(parse("strategy: {sizing: {fixedQty: 0.01}}").strategy().sizing().fixedQty()).isEqualTo(0.01);
+    }
+
+    @Test
+    void strategyLeverageAboveTheRiskLeverageIsRefused() {
+        refused("strategy: {sizing: {leverage: 6, allocation: 0.1}}\nrisk: {maxPositionFraction: 1}",
+                "strategy.sizing.leverage = 6 is above risk.maxLeverage = 5", "refuse every entry");
+        refused("strategy: {sizing: {leverage: 3}}\n" + BACKSTOP.replace("maxLeverage: 5", "maxLeverage: 2.5"),
+                "strategy.sizing.leverage = 3 is above risk.maxLeverage = 2.5");
+        assertThat(parse("strategy: {sizing: {leverage: 5, allocation: 0.6}}\n" + BACKSTOP).strategy().sizing().leverage())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void moreCoinsThanTheOpenCoinLimitIsRefused() {
+        String three = "portfolio: {weights: {BTC: 0.3, ETH: 0.3, SOL: 0.3}}\nstrategy: {sizing: {leverage: 1}}\n";
+        refused(three + "risk: {maxPositionFraction: 1, maxOpenCoins: 2}", "portfolio.weights = 3 coins",
+                "more than risk.maxOpenCoins = 2");
+        assertThat(parse(three + "risk: {maxPositionFraction: 1, maxOpenCoins: 3}").coins()).hasSize(3);
+    }
+
+    @Test
+    void aFirstEntryAboveTheOrderNotionalCapIsRefused() {
+        // 2.7 x 10,000 = 27,000 USDC > 25,000
+        refused("risk: {maxPositionFraction: 3, maxOrderNotionalUsd: 25000}", "27000.00 USDC at account.initialEquity = 10000",
+                "above risk.maxOrderNotionalUsd = 25000", "refuse the first entry");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import io.hypertrader.report.ReportData;
+import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.report.ReportWriter;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 
@@ -119,8 +120,36 @@ public final class ReportService {
         x.put("funding", m.fundingSource());
         x.put("round trips", "one per completed cycle (net P&L after fees, slippage and funding)");
         x.put("code version", m.codeVersion());
+        x.put("risk events", riskEvents(r));
         x.put("event log", "sha256:" + m.eventLogSha256() + " (" + r.eventCount() + " events)");
         return x;
+    }
+
+    /**
+     * The risk manager's events in a few lines: none, or the count per action and rule and the
+     * first events with their reasons (refused orders are also rows of the rejections section).
+     */
+    static String riskEvents(BacktestResult r) {
+        List<RiskEvent> events = r.riskEvents();
+        if (events.isEmpty()) {
+            return "none: no order refused, no position force-closed, no daily halt (the config's risk limits were never reached)";
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (RiskEvent e : events) {
+            counts.merge(e.action() + " " + e.rule(), 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder().append(events.size()).append(" events:");
+        counts.forEach((k, v) -> b.append(' ').append(k).append(" x").append(v).append(';'));
+        int shown = Math.min(events.size(), 20);
+        for (int i = 0; i < shown; i++) {
+            RiskEvent e = events.get(i);
+            b.append('\n').append(Instant.ofEpochMilli(e.timeMs())).append(' ').append(e.action()).append(' ').append(e.rule())
+                    .append(' ').append(e.coin()).append(": ").append(e.reason());
+        }
+        if (shown < events.size()) {
+            b.append("\n... ").append(events.size() - shown).append(" more in the run_risk_events table");
+        }
+        return b.toString();
     }
 
     private static String pretty(String json) {

@@ -308,8 +308,13 @@ public final class RunAdapter {
             fills.add(new ReportData.Fill(f.timeMs(), orderId(f.orderId()), side(f.side()), f.price(), f.size(), f.fee(),
                     slipBp, latency, f.maker(), f.liquidation() ? "liquidation" : leg(f)));
         }
+        // venue orders and the risk manager's refusals (REJECTED, code RISK, the rule and numbers as
+        // reason) in decision order: each refused order is one rejected row, counted once
+        List<TrackedOrder> placed = new ArrayList<>(r.orders());
+        placed.addAll(r.refusedOrders());
+        placed.sort(java.util.Comparator.comparingLong(TrackedOrder::decisionTime));
         List<ReportData.Order> orderRows = new ArrayList<>();
-        for (TrackedOrder o : r.orders()) {
+        for (TrackedOrder o : placed) {
             if (!o.request().coin().equals(coin) || o.decisionTime() < r.times()[k0]) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.hypertrader.backtest.sweep;
 
+import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 
@@ -8,9 +9,16 @@ import java.util.Objects;
 
 /**
  * A fib-hedge config after the loader applied a trial's overrides and validated it: one parameter
- * set per coin (in the order of the candle series), the simulator and the starting equity (USDC).
+ * set per coin (in the order of the candle series), the simulator, the starting equity (USDC) and
+ * the config's risk limits (null: trials run without a risk manager).
  */
-public record FibSetup(List<FibHedgeParams> strategies, SimConfig sim, double initialEquity) {
+public record FibSetup(List<FibHedgeParams> strategies, SimConfig sim, double initialEquity, RiskLimits risk) {
+
+    /** A setup without risk limits. */
+    public FibSetup(List<FibHedgeParams> strategies, SimConfig sim, double initialEquity) {
+        this(strategies, sim, initialEquity, null);
+    }
+
     public FibSetup {
         strategies = List.copyOf(strategies);
         Objects.requireNonNull(sim, "sim");

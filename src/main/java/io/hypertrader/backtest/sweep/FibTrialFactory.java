@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds fib-hedge trials from shared, read-only candles: binds the overrides once per distinct
  * parameter set (cached; the bound records are immutable), then per trial creates fresh
- * strategies, applies the path mode and cuts the candles to the trial's window plus warm-up.
+ * strategies, applies the path mode and cuts the candles to the trial's window plus warm-up. Trials
+ * run behind the setup's risk limits, as a single backtest of the config does.
  *
  * <p>Warm-up: a window starting at {@code fromMs} also replays the bars before it that the strategy
  * needs before it may enter, max(entry.warmupBars, arm.atrBars + 1), so a test window is traded
@@ -91,7 +92,7 @@ public final class FibTrialFactory implements TrialFactory {
             slots.add(new StrategySlot(new FibHedgeStrategy(p), List.of(coin)));
             levels.put(coin, CycleLevels.of(p));
         }
-        BacktestInput in = new BacktestInput(series, funding, instruments, sim, spec.seed(), s.initialEquity());
+        BacktestInput in = new BacktestInput(series, funding, instruments, sim, spec.seed(), s.initialEquity(), s.risk());
         return new Trial(in, slots, levels, spec.fromMs());
     }
 
