@@ -102,6 +102,9 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
 
     /** Hands queued refusals to {@code sink}, oldest first; returns how many. */
     public int drainRefusals(Consumer<OrderEvent> sink) {
+        if (refusals.isEmpty()) {
+            return 0;
+        }
         int n = 0;
         while (!refusals.isEmpty()) {
             sink.accept(refusals.poll());
@@ -191,6 +194,11 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     @Override
     public double leverage(String coin) {
         return leverage.getOrDefault(coin, 1);
+    }
+
+    /** The leverage the strategy last set for the coin (1 before). */
+    double leverage(Coin coin) {
+        return leverage.getOrDefault(coin.name(), 1);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.Side;
 import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.MarketDataSource;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
@@ -32,18 +33,29 @@ import java.util.function.Consumer;
  *       that order's fills marked as forced ({@link Fill#liquidation()} true), exactly as it
  *       receives a venue liquidation, so it ends its cycle instead of rebuilding the position.</li>
  * </ul>
- * Risk events go to the manager's sink (journal, run result). Not thread-safe, like strategies.
+ * Risk events go to the manager's sink (journal, run result); a forced close is reported once,
+ * when it is sent, not again on the prices until it fills. Not thread-safe, like strategies.
+ *
+ * <p>Hot path (every price point of a backtest): no allocation; the stop is only evaluated for a
+ * coin with a position and no forced close in flight.
  */
 public final class RiskGuardedStrategy implements Strategy, LegView {
 
     private final Strategy inner;
     private final RiskManager risk;
+    private static final long NONE = Long.MIN_VALUE;
+
     private RiskCheckedVenue venue;
     private StrategyContext context;
-    /** Coin name to the id of the forced close in flight. */
-    private final Map<String, Long> closing = new HashMap<>();
+    private ExecutionVenue raw;
+    private MarketDataSource market;
+    private Coin[] coins;
+    /** Per coin (index in the context's coins): the id of the forced close in flight, or NONE. */
+    private long[] closing;
+    /** Ids of forced closes not yet finished (their events are passed on marked as forced). */
     private final Map<Long, Boolean> forced = new HashMap<>();
     private final Consumer<TrackedOrder> refusedOrders;
+    private final Consumer<OrderEvent> toInner;
 
     public RiskGuardedStrategy(Strategy inner, RiskManager risk) {
         this(inner, risk, null);
@@ -54,6 +66,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         this.inner = Objects.requireNonNull(inner);
         this.risk = Objects.requireNonNull(risk);
         this.refusedOrders = refusedOrders;
+        this.toInner = inner::onOrderEvent;
     }
 
     public Strategy inner() {
@@ -68,6 +81,11 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     public void start(StrategyContext ctx) {
         this.venue = new RiskCheckedVenue(ctx.venue(), risk, ctx.market(), ctx.coins(), refusedOrders);
         this.context = StrategyContext.of(venue, ctx.market(), ctx.journal(), ctx.coins());
+        this.raw = ctx.venue();
+        this.market = ctx.market();
+        this.coins = ctx.coins().toArray(new Coin[0]);
+        this.closing = new long[coins.length];
+        java.util.Arrays.fill(closing, NONE);
         inner.start(context);
         flush();
     }
@@ -85,25 +103,30 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     }
 
     private void checkStops(long timeMs) {
-        ExecutionVenue v = venue.inner();
+        ExecutionVenue v = raw;
         risk.onEquity(timeMs, v.equity());
-        if (venue.openCoins().isEmpty()) {
-            return;
-        }
-        for (String name : risk.positionsToClose(venue, timeMs)) {
-            if (closing.containsKey(name)) {
+        for (int i = 0; i < coins.length; i++) {
+            Coin coin = coins[i];
+            double pos = v.position(coin);
+            if (pos == 0 || closing[i] != NONE) {
+                continue; // flat, or its forced close is already on the way
+            }
+            double entry = v.entryPrice(coin);
+            double mark = market.lastPrice(coin);
+            double lev = venue.leverage(coin);
+            if (!risk.stopHit(pos, entry, mark, lev)) {
                 continue;
             }
-            Coin coin = Coin.of(name);
+            risk.reportStop(coin.name(), pos, entry, mark, lev, timeMs);
             for (TrackedOrder o : List.copyOf(v.openOrders(coin))) {
                 v.cancel(o.id());
             }
-            double pos = v.position(coin);
+            pos = v.position(coin);
             if (pos == 0) {
                 continue;
             }
             long id = v.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, Math.abs(pos), true, "risk-stop"));
-            closing.put(name, id);
+            closing[i] = id;
             forced.put(id, Boolean.TRUE);
         }
     }
@@ -116,13 +139,14 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
 
     @Override
     public void onOrderEvent(OrderEvent event) {
-        if (forced.containsKey(event.orderId())) {
+        if (!forced.isEmpty() && forced.containsKey(event.orderId())) {
             event = asForced(event);
-            switch (event) {
-                case OrderEvent.Filled f -> closing.remove(f.coin().name());
-                case OrderEvent.Cancelled c -> closing.remove(c.coin().name());
-                case OrderEvent.Rejected r -> closing.remove(r.coin().name());
-                default -> {
+            if (event instanceof OrderEvent.Filled || event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Rejected) {
+                forced.remove(event.orderId()); // finished: the coin may be stopped again later
+                for (int i = 0; i < coins.length; i++) {
+                    if (closing[i] == event.orderId()) {
+                        closing[i] = NONE;
+                    }
                 }
             }
         }
@@ -147,7 +171,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
 
     private void flush() {
         // A refusal may make the strategy try again (and be refused again): bounded by the strategies' own retry limits.
-        for (int guard = 0; guard < 1000 && venue.drainRefusals(inner::onOrderEvent) > 0; guard++) {
+        for (int guard = 0; guard < 1000 && venue.drainRefusals(toInner) > 0; guard++) {
             // keep draining
         }
     }

@@ -22,8 +22,8 @@ public final class RiskManager {
 
     private final RiskLimits limits;
     private final Consumer<RiskEvent> sink;
-    /** Ring buffer of accepted order times, for the per-minute rate. */
-    private final long[] recentOrders;
+    /** Ring buffer of accepted order times, for the per-minute rate; grows up to the limit as orders come. */
+    private long[] recentOrders;
     private int recentCount;
     private int recentHead;
 
@@ -35,7 +35,7 @@ public final class RiskManager {
     public RiskManager(RiskLimits limits, Consumer<RiskEvent> sink) {
         this.limits = limits;
         this.sink = sink;
-        this.recentOrders = new long[limits.maxOrdersPerMinute()];
+        this.recentOrders = new long[Math.min(limits.maxOrdersPerMinute(), 64)];
     }
 
     public RiskLimits limits() {
@@ -99,14 +99,19 @@ public final class RiskManager {
             double lev = account.leverage(coin);
             if (stopHit(size, entry, mark, lev)) {
                 close.add(coin);
-                double margin = Math.abs(size) * entry / lev;
-                sink.accept(new RiskEvent(timeMs, RiskRule.POSITION_STOP, coin, RiskEvent.Action.CLOSE, String.format(Locale.ROOT,
-                        "position %s %.6f from %.6f at mark %.6f lost %.2f, %.1f%% of its margin %.2f (stop %.1f%%)",
-                        coin, size, entry, mark, -size * (mark - entry), 100 * size * (entry - mark) / margin, margin,
-                        100 * limits.positionStopFraction())));
+                reportStop(coin, size, entry, mark, lev, timeMs);
             }
         }
         return close;
+    }
+
+    /** Reports the forced close of a position whose {@link #stopHit} is true (one CLOSE event with the numbers). */
+    public void reportStop(String coin, double size, double entry, double mark, double leverage, long timeMs) {
+        double margin = Math.abs(size) * entry / leverage;
+        sink.accept(new RiskEvent(timeMs, RiskRule.POSITION_STOP, coin, RiskEvent.Action.CLOSE, String.format(Locale.ROOT,
+                "position %s %.6f from %.6f at mark %.6f lost %.2f, %.1f%% of its margin %.2f (stop %.1f%%)",
+                coin, size, entry, mark, -size * (mark - entry), 100 * size * (entry - mark) / margin, margin,
+                100 * limits.positionStopFraction())));
     }
 
     /**
@@ -201,6 +206,15 @@ public final class RiskManager {
     }
 
     private void recordOrder(long time) {
+        if (recentCount == recentOrders.length && recentOrders.length < limits.maxOrdersPerMinute()) {
+            // full but below the limit: unroll the ring into a larger buffer (oldest first)
+            long[] grown = new long[(int) Math.min(limits.maxOrdersPerMinute(), 2L * recentOrders.length)];
+            for (int i = 0; i < recentCount; i++) {
+                grown[i] = recentOrders[(recentHead + i) % recentOrders.length];
+            }
+            recentOrders = grown;
+            recentHead = 0;
+        }
         if (recentCount < recentOrders.length) {
             recentOrders[(recentHead + recentCount) % recentOrders.length] = time;
             recentCount++;

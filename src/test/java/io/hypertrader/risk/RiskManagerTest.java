@@ -129,6 +129,23 @@ class RiskManagerTest {
     }
 
     @Test
+    void aLargeOrderRateLimitHoldsPastTheBuffersInitialSize() {
+        // 500 a minute: the window's buffer grows as orders come (it starts small); the 501st in the
+        // minute is refused, and each order leaves the window exactly 60 s after it was accepted
+        RiskLimits limits = new RiskLimits(1e3, 1e3, 0.05, 0.1, 5, 1e12, 500, Double.POSITIVE_INFINITY);
+        RiskManager rm = manager(limits);
+        Account acct = new Account(1e9);
+        for (int i = 0; i < 500; i++) {
+            assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 100L * i), acct)).as("order " + i).isNull();
+        }
+        assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 50_000), acct).rule()).isEqualTo(RiskRule.ORDER_RATE);
+        assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 59_999), acct).rule()).isEqualTo(RiskRule.ORDER_RATE);
+        assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 60_000), acct)).isNull(); // order 0 left
+        assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 60_050), acct).rule()).isEqualTo(RiskRule.ORDER_RATE);
+        assertThat(rm.check(new OrderCheck("BTC", 0.001, 40_000, false, T0 + 60_100), acct)).isNull(); // order 1 left
+    }
+
+        @Test
     void mainnetCapLimitsAnyPositionToOneHundredDollars() {
         RiskManager rm = manager(RiskLimits.DEFAULTS.withMaxPositionNotionalUsd(100));
         Account acct = new Account(100_000);
