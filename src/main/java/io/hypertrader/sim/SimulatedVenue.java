@@ -107,6 +107,16 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final int[] winHead;
     private final double[] winVarSum;
     private final double[] winUsdSum;
+    // this bar's inputs to its market state, and the window before it (see marketState)
+    private final boolean trackMarket;
+    private final double[] barsPerDay;
+    private final double[] barVar;
+    private final double[] barUsd;
+    private final double[] preVarSum;
+    private final double[] preUsdSum;
+    private final int[] preCount;
+    private final boolean[] marketFresh;
+    private static final double FOUR_LN2 = 4 * Math.log(2);
 
     private final List<Fill> fillLog = new ArrayList<>();
     private final List<LiquidationRecord> liquidations = new ArrayList<>();
@@ -151,12 +161,21 @@ public final class SimulatedVenue implements ExecutionVenue {
         winHead = new int[n];
         winVarSum = new double[n];
         winUsdSum = new double[n];
+        trackMarket = models.latency().usesMarketState() || models.slippage().usesMarketState();
+        barsPerDay = new double[n];
+        barVar = new double[n];
+        barUsd = new double[n];
+        preVarSum = new double[n];
+        preUsdSum = new double[n];
+        preCount = new int[n];
+        marketFresh = new boolean[n];
         int windowHours = config.slippage().windowHours();
         for (int c = 0; c < n; c++) {
             curP[c] = Double.NaN;
             curT[c] = Long.MIN_VALUE;
             market[c] = new MarketState();
             market[c].barMs = barMs;
+            barsPerDay[c] = 86_400_000.0 / market[c].barMs;
             flights.add(new ArrayList<>());
             resting.add(new ArrayList<>());
             int wb = (int) Math.max(1, Math.round(windowHours * 3_600_000.0 / barMs));
@@ -174,37 +193,64 @@ public final class SimulatedVenue implements ExecutionVenue {
      * there are none) and the liquidity of its first segment.
      */
     public void beginBar(int c, double open, double high, double low, double close, double volume) {
-        MarketState m = market[c];
-        double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
-        double var = lr * lr / (4 * Math.log(2));
-        m.sigmaBar = Math.sqrt(var);
-        double barsPerDay = 86_400_000.0 / m.barMs;
-        if (winCount[c] > 0) {
-            m.sigmaDay = Math.sqrt(winVarSum[c] / winCount[c] * barsPerDay);
-            m.advUsd = winUsdSum[c] / winCount[c] * barsPerDay;
-        } else {
-            m.sigmaDay = Math.sqrt(var * barsPerDay);
-            m.advUsd = volume * close * barsPerDay;
+        if (trackMarket) {
+            double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
+            double var = lr * lr / FOUR_LN2;
+            double usd = volume * close;
+            // The fields of market[c] are derived from these on first use in the bar (marketState).
+            barVar[c] = var;
+            barUsd[c] = usd;
+            preVarSum[c] = winVarSum[c];
+            preUsdSum[c] = winUsdSum[c];
+            preCount[c] = winCount[c];
+            marketFresh[c] = false;
+            // push this bar into the window for the next bars
+            int wb = winBars[c];
+            int h = winHead[c];
+            double[] wv = winVar[c];
+            double[] wu = winUsd[c];
+            if (winCount[c] == wb) {
+                winVarSum[c] -= wv[h];
+                winUsdSum[c] -= wu[h];
+            } else {
+                winCount[c]++;
+            }
+            wv[h] = var;
+            wu[h] = usd;
+            winVarSum[c] += var;
+            winUsdSum[c] += usd;
+            winHead[c] = h + 1 == wb ? 0 : h + 1;
         }
-        // push this bar into the window for the next bars
-        int wb = winBars[c];
-        int h = winHead[c];
-        if (winCount[c] == wb) {
-            winVarSum[c] -= winVar[c][h];
-            winUsdSum[c] -= winUsd[c][h];
-        } else {
-            winCount[c]++;
-        }
-        winVar[c][h] = var;
-        winUsd[c][h] = volume * close;
-        winVarSum[c] += var;
-        winUsdSum[c] += volume * close;
-        winHead[c] = (h + 1) % wb;
 
         segVolume[c] = volume / 3.0;
         segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
         segId[c] = nextSegment++;
         segActive[c] = false;
+    }
+
+    /**
+     * The market state of coin c for the current bar (the bar's Parkinson volatility; daily
+     * volatility and traded value over the trailing window of earlier bars, or this bar when
+     * there are none), derived on first use: most bars see no fill, so the square roots are
+     * taken only when a model reads them.
+     */
+    private MarketState marketState(int c) {
+        MarketState m = market[c];
+        if (!trackMarket || marketFresh[c]) {
+            return m;
+        }
+        double var = barVar[c];
+        m.sigmaBar = Math.sqrt(var);
+        double barsPerDay = this.barsPerDay[c];
+        if (preCount[c] > 0) {
+            m.sigmaDay = Math.sqrt(preVarSum[c] / preCount[c] * barsPerDay);
+            m.advUsd = preUsdSum[c] / preCount[c] * barsPerDay;
+        } else {
+            m.sigmaDay = Math.sqrt(var * barsPerDay);
+            m.advUsd = barUsd[c] * barsPerDay;
+        }
+        marketFresh[c] = true;
+        return m;
     }
 
     /**
@@ -520,7 +566,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         }
         OrderRequest req = o.request();
         double path = curP[c];
-        double a = models.latency().arrivalPrice(path, f.delay, market[c]);
+        double a = models.latency().arrivalPrice(path, f.delay, marketState(c));
         tracker.arrived(o, t, a);
         log.begin('A').l(o.id()).l(t).d(a);
         RejectCode code = check(c, o, a);
@@ -671,7 +717,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                     : "no liquidity left in this path segment (participation cap)");
             return;
         }
-        double s = models.slippage().slippage(size * a, market[c]);
+        double s = models.slippage().slippage(size * a, marketState(c));
         int sign = req.side().sign();
         double px = a * (1 + sign * s);
         boolean refused = false;
@@ -865,7 +911,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             TrackedOrder o = tracker.register(id, req, t, a);
             tracker.arrived(o, t, a);
             log.begin('L').l(id).s(coin.name()).l(t).d(a).d(eq).d(mm);
-            double s = models.slippage().slippage(size * a, market[c]);
+            double s = models.slippage().slippage(size * a, marketState(c));
             if (!Double.isFinite(s)) {
                 s = models.marketMaxPct();
             }
