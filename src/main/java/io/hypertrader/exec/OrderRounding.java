@@ -101,7 +101,18 @@ public final class OrderRounding {
 
     /** The size step, 10^-szDecimals. */
     public static double sizeStep(int szDecimals) {
+        if (szDecimals >= 0 && szDecimals < SIZE_STEPS.length) {
+            return SIZE_STEPS[szDecimals]; // the venue asks per fill: no BigDecimal on that path
+        }
         return BigDecimal.ONE.movePointLeft(szDecimals).doubleValue();
+    }
+
+    private static final double[] SIZE_STEPS = new double[9];
+
+    static {
+        for (int i = 0; i < SIZE_STEPS.length; i++) {
+            SIZE_STEPS[i] = BigDecimal.ONE.movePointLeft(i).doubleValue();
+        }
     }
 
     /** True when the price already lies on the grid (what the exchange would accept). */
