@@ -7,6 +7,7 @@ import io.hypertrader.core.OrderStatus;
 import io.hypertrader.exec.EventLog;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.portfolio.Account;
+import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimulatedVenue;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.sim.model.FundingSchedule;
@@ -55,6 +56,8 @@ public final class Backtester {
         final CandleSeries[] series;
         final Strategy[] owner;
         final boolean[] intrabar;
+        Coin[] coinOf;          // coins.get(c), without the list on the hot path
+        LegView[] legs;         // owner[c] as a LegView, or null
         final SimulatedVenue venue;
         final Account account;
         final EventLog log = new EventLog();
@@ -126,9 +129,13 @@ public final class Backtester {
             for (StrategySlot slot : slots) {
                 slot.strategy().start(StrategyContext.of(venue, market, this, slot.coins()));
             }
+            coinOf = coins.toArray(new Coin[0]);
+            legs = new LegView[n];
             for (int c = 0; c < n; c++) {
                 intrabar[c] = owner[c] != null && owner[c].priceMode() == PriceMode.INTRABAR;
+                legs[c] = owner[c] instanceof LegView lv ? lv : null;
             }
+            PathMode path = in.sim().path();
             // merged timeline of open times
             long[] steps = mergedTimes();
             int m = steps.length;
@@ -170,7 +177,7 @@ public final class Backtester {
                     int i = ptr[c];
                     double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
                     venue.beginBar(c, o, h, l, cl, s.volume(i));
-                    boolean lowFirst = in.sim().path().lowFirst(o, cl, account.position(c));
+                    boolean lowFirst = path.lowFirst(o, cl, account.position(c));
                     tp1[c] = t + barMs / 3;
                     tp2[c] = t + 2 * barMs / 3;
                     tp3[c] = t + barMs - 1;
@@ -211,15 +218,16 @@ public final class Backtester {
                 margin[k] = account.initialMargin();
                 savings[k] = account.savings();
                 for (int c = 0; c < n; c++) {
-                    pos[c][k] = account.position(c);
+                    double p = account.position(c);
+                    pos[c][k] = p;
                     mark[c][k] = account.mark(c);
-                    Strategy st = owner[c];
-                    if (st instanceof LegView lv) {
-                        longLeg[c][k] = lv.longLeg(coins.get(c));
-                        shortLeg[c][k] = lv.shortLeg(coins.get(c));
+                    LegView lv = legs[c];
+                    if (lv != null) {
+                        longLeg[c][k] = lv.longLeg(coinOf[c]);
+                        shortLeg[c][k] = lv.shortLeg(coinOf[c]);
                     } else {
-                        longLeg[c][k] = Math.max(0, pos[c][k]);
-                        shortLeg[c][k] = Math.max(0, -pos[c][k]);
+                        longLeg[c][k] = Math.max(0, p);
+                        shortLeg[c][k] = Math.max(0, -p);
                     }
                 }
             }
@@ -234,7 +242,7 @@ public final class Backtester {
         private void segment(int c, long t1, double p1, boolean fresh, boolean deliverEnd) {
             venue.beginSegment(c, t1, p1, fresh);
             Strategy s = owner[c];
-            Coin coin = coins.get(c);
+            Coin coin = coinOf[c];
             boolean crossings = intrabar[c];
             for (int guard = 0; ; guard++) {
                 if (guard > 100_000) {
@@ -284,7 +292,7 @@ public final class Backtester {
             market.set(c, t, p);
             Strategy s = owner[c];
             if (s != null) {
-                s.onPrice(coins.get(c), t, p);
+                s.onPrice(coinOf[c], t, p);
                 venue.settle(c);
             }
         }

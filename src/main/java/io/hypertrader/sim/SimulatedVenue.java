@@ -95,8 +95,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final MarketState[] market;
     private final FundingSchedule[] funding;
     private final int[] fundingIdx;
-    private final List<List<Flight>> flights = new ArrayList<>();
-    private final List<List<Resting>> resting = new ArrayList<>();
+    // per coin index (arrays, not lists of lists: read at every path point)
+    private final ArrayList<Flight>[] flights;
+    private final ArrayList<Resting>[] resting;
+    /** Time of each coin's next funding settlement (Long.MAX_VALUE after the last): the per-point test. */
+    private final long[] nextFunding;
     private long nextSegment = 1;
 
     // trailing window for sigma_day and ADV
@@ -154,6 +157,13 @@ public final class SimulatedVenue implements ExecutionVenue {
         market = new MarketState[n];
         this.funding = funding.toArray(new FundingSchedule[0]);
         fundingIdx = new int[n];
+        @SuppressWarnings("unchecked")
+        ArrayList<Flight>[] fa = new ArrayList[n];
+        @SuppressWarnings("unchecked")
+        ArrayList<Resting>[] ra = new ArrayList[n];
+        flights = fa;
+        resting = ra;
+        nextFunding = new long[n];
         winBars = new int[n];
         winVar = new double[n][];
         winUsd = new double[n][];
@@ -176,8 +186,10 @@ public final class SimulatedVenue implements ExecutionVenue {
             market[c] = new MarketState();
             market[c].barMs = barMs;
             barsPerDay[c] = 86_400_000.0 / market[c].barMs;
-            flights.add(new ArrayList<>());
-            resting.add(new ArrayList<>());
+            flights[c] = new ArrayList<>();
+            resting[c] = new ArrayList<>();
+            long[] ft = this.funding[c].times();
+            nextFunding[c] = ft.length > 0 ? ft[0] : Long.MAX_VALUE;
             int wb = (int) Math.max(1, Math.round(windowHours * 3_600_000.0 / barMs));
             winBars[c] = wb;
             winVar[c] = new double[wb];
@@ -301,7 +313,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public long nextEventTime(int c) {
         long best = Long.MAX_VALUE;
         pendingEventPrice = Double.NaN;
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         for (int i = 0, k = fl.size(); i < k; i++) {
             long at = fl.get(i).at;
             if (at < best) {
@@ -311,7 +323,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         if (best != Long.MAX_VALUE && best < curT[c]) {
             best = curT[c];
         }
-        List<Resting> rs = resting.get(c);
+        List<Resting> rs = resting[c];
         if (!rs.isEmpty() && segActive[c]) {
             for (int i = 0, k = rs.size(); i < k; i++) {
                 Resting r = rs.get(i);
@@ -383,7 +395,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         now = Math.max(now, t);
         account.setMark(c, curP[c]);
         processArrivals(c, t);
-        if (segActive[c] || !resting.get(c).isEmpty()) {
+        if (segActive[c] || !resting[c].isEmpty()) {
             processResting(c, t);
         }
         checkLiquidation(t);
@@ -414,7 +426,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private boolean dueNow(int c) {
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         for (int i = 0, k = fl.size(); i < k; i++) {
             if (fl.get(i).at <= curT[c]) {
                 return true;
@@ -440,7 +452,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             return id;
         }
         long delay = models.latency().delayMs();
-        flights.get(c).add(new Flight(o, now + delay, delay, false));
+        flights[c].add(new Flight(o, now + delay, delay, false));
         return id;
     }
 
@@ -453,12 +465,12 @@ public final class SimulatedVenue implements ExecutionVenue {
         int c = account.index(o.request().coin());
         long delay = models.latency().delayMs();
         long at = now + delay;
-        for (Flight f : flights.get(c)) {
+        for (Flight f : flights[c]) {
             if (f.order == o && !f.cancel) {
                 at = Math.max(at, f.at); // a cancel never overtakes its order
             }
         }
-        flights.get(c).add(new Flight(o, at, delay, true));
+        flights[c].add(new Flight(o, at, delay, true));
     }
 
     @Override
@@ -529,7 +541,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== order processing
 
     private void processArrivals(int c, long t) {
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         while (!fl.isEmpty()) {
             int best = -1;
             for (int i = 0; i < fl.size(); i++) {
@@ -590,7 +602,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                 } else if (req.tif() == TimeInForce.IOC) {
                     emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0, "IOC limit did not match on arrival"));
                 } else {
-                    resting.get(c).add(new Resting(o));
+                    resting[c].add(new Resting(o));
                 }
             }
             case STOP, TAKE_PROFIT -> {
@@ -598,7 +610,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                     tracker.triggered(o);
                     takeLiquidity(c, o, t, a, true);
                 } else {
-                    resting.get(c).add(new Resting(o));
+                    resting[c].add(new Resting(o));
                 }
             }
         }
@@ -631,7 +643,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void processResting(int c, long t) {
-        List<Resting> rs = resting.get(c);
+        List<Resting> rs = resting[c];
         if (rs.isEmpty()) {
             return;
         }
@@ -675,7 +687,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void removeResting(int c, TrackedOrder o) {
-        resting.get(c).removeIf(r -> r.order == o);
+        resting[c].removeIf(r -> r.order == o);
     }
 
     /** A resting limit the path traded through: fills at its limit as maker, up to the segment's liquidity. */
@@ -752,10 +764,10 @@ public final class SimulatedVenue implements ExecutionVenue {
     private void finishUnfilled(int c, TrackedOrder o, long t, boolean marketLike, String reason) {
         OrderRequest req = o.request();
         if (!marketLike && req.tif() == TimeInForce.GTC) {
-            if (resting.get(c).stream().noneMatch(r -> r.order == o)) {
+            if (resting[c].stream().noneMatch(r -> r.order == o)) {
                 Resting r = new Resting(o);
                 r.lastSegment = segId[c];
-                resting.get(c).add(r);
+                resting[c].add(r);
             }
             return;
         }
@@ -856,6 +868,9 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== funding and liquidation
 
     private void payFunding(int c, long from, long to, boolean jumped) {
+        if (nextFunding[c] > to) {
+            return;
+        }
         FundingSchedule fs = funding[c];
         int i = fundingIdx[c];
         long[] times = fs.times();
@@ -872,6 +887,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             i++;
         }
         fundingIdx[c] = i;
+        nextFunding[c] = i < times.length ? times[i] : Long.MAX_VALUE;
     }
 
     private void checkLiquidation(long t) {
@@ -882,20 +898,20 @@ public final class SimulatedVenue implements ExecutionVenue {
         double mm = account.maintenanceMargin();
         // Cancel everything in flight or resting, then close every position at the path price.
         for (int c = 0; c < n; c++) {
-            for (Flight f : new ArrayList<>(flights.get(c))) {
+            for (Flight f : new ArrayList<>(flights[c])) {
                 if (!f.cancel && !f.order.status().terminal()) {
                     emit(new OrderEvent.Cancelled(f.order.id(), f.order.request().coin(), t, f.order.filledSize(),
                             "liquidation: account below maintenance margin"));
                 }
             }
-            flights.get(c).clear();
-            for (Resting r : resting.get(c)) {
+            flights[c].clear();
+            for (Resting r : resting[c]) {
                 if (!r.order.status().terminal()) {
                     emit(new OrderEvent.Cancelled(r.order.id(), r.order.request().coin(), t, r.order.filledSize(),
                             "liquidation: account below maintenance margin"));
                 }
             }
-            resting.get(c).clear();
+            resting[c].clear();
         }
         for (int c = 0; c < n; c++) {
             double pos = account.position(c);
@@ -1003,7 +1019,7 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     /** True when nothing can happen inside a segment of coin c: no order in flight or resting, no position. */
     public boolean idle(int c) {
-        return flights.get(c).isEmpty() && resting.get(c).isEmpty() && account.position(c) == 0;
+        return flights[c].isEmpty() && resting[c].isEmpty() && account.position(c) == 0;
     }
 
     /**
@@ -1016,8 +1032,8 @@ public final class SimulatedVenue implements ExecutionVenue {
             emit(new OrderEvent.Cancelled(o.id(), o.request().coin(), now, o.filledSize(), "end of run"));
         }
         for (int c = 0; c < n; c++) {
-            flights.get(c).clear();
-            resting.get(c).clear();
+            flights[c].clear();
+            resting[c].clear();
         }
         deliver();
     }
