@@ -99,8 +99,10 @@ public final class MetricsCalculator {
                 ? SharpeRatios.deflated(sr, r.length, m.skewness(), m.kurtosis(), opt.trialSharpeVariance(), opt.trials())
                 : psr;
         double block = opt.meanBlockLength() > 0 ? opt.meanBlockLength() : StationaryBootstrap.defaultBlockLength(r.length);
-        StationaryBootstrap.Result boot = new StationaryBootstrap(opt.bootstrapSamples(), block, opt.seed())
-                .run(r, ppy, opt.confidence());
+        StationaryBootstrap.Result boot = opt.bootstrapSamples() == 0
+                ? new StationaryBootstrap.Result(new ConfidenceInterval(Double.NaN, Double.NaN, opt.confidence()),
+                        new ConfidenceInterval(Double.NaN, Double.NaN, opt.confidence()))
+                : new StationaryBootstrap(opt.bootstrapSamples(), block, opt.seed()).run(r, ppy, opt.confidence());
         Metrics.Significance sig = new Metrics.Significance(sr, psr, minTrl, opt.trials(), dsr,
                 boot.sharpe(), boot.maxDrawdown(), opt.bootstrapSamples(), block, opt.seed());
 

@@ -49,7 +49,17 @@ public final class BacktestJob {
     public static Outcome runAndStore(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed,
                                       long fromMs, long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
         Outcome o = run(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix);
-        new RunStore(db).save(o.manifest(), o.result());
+        RunStore store = new RunStore(db);
+        // The same run repeated within a second gets the same id: number the repeats instead of failing.
+        String base = o.manifest().runId();
+        String id = base;
+        for (int n = 2; store.exists(id); n++) {
+            id = base + "-" + n;
+        }
+        if (!id.equals(base)) {
+            o = new Outcome(o.manifest().withRunId(id), o.result());
+        }
+        store.save(o.manifest(), o.result());
         return o;
     }
 

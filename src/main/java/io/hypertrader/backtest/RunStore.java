@@ -38,6 +38,12 @@ public final class RunStore {
                            Interval interval, String instruments, long fromMs, long toMs, int rowCount,
                            String fundingSource, String codeVersion, String eventLogSha256) {
 
+        /** The same manifest under another run id. */
+        public Manifest withRunId(String id) {
+            return new Manifest(id, createdAtMs, name, configJson, configHash, simJson, simProfile, pathMode, seed, coins,
+                    interval, instruments, fromMs, toMs, rowCount, fundingSource, codeVersion, eventLogSha256);
+        }
+
         public static String instruments(List<Instrument> list) {
             List<String> parts = new ArrayList<>();
             for (Instrument i : list) {

@@ -9,7 +9,11 @@ public final class Benchmarks {
 
     public static List<BenchSection> all() {
         return List.of(
-                new DataBench()
+                new DataBench(),
+                new ReferenceRuleSection(),
+                new FibHedgeSection(),
+                new SignSection(),
+                new ColdCliSection()
         );
     }
 }

@@ -16,5 +16,9 @@ final class Subcommands {
         root.addSubcommand("bench", new BenchCommand());
         root.addSubcommand("backtest", new BacktestCommand());
         root.addSubcommand("verify", new VerifyCommand());
+        root.addSubcommand("report", new ReportCommand());
+        root.addSubcommand("sweep", new SweepCommand());
+        root.addSubcommand("montecarlo", new MonteCarloCommand());
+        root.addSubcommand("walkforward", new WalkForwardCommand());
     }
 }

@@ -188,7 +188,7 @@ final class Html {
         return b.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             :root { --ink: #222; --muted: #666; --line: #e3e3e3; --accent: #1f5fbf; --warn: #fff4e0; --warn-line: #e0a100; }
             * { box-sizing: border-box; }
             body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0 auto;
@@ -225,7 +225,7 @@ final class Html {
 
     // Marks each image as loaded or broken once the page has loaded, so a headless browser's DOM dump
     // shows whether the charts rendered (checked by the report test).
-    private static final String SCRIPT = """
+    static final String SCRIPT = """
             window.addEventListener('load', function () {
               var imgs = document.getElementsByTagName('img'), ok = 0;
               for (var i = 0; i < imgs.length; i++) {

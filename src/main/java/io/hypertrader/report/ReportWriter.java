@@ -96,7 +96,7 @@ public final class ReportWriter {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static void replace(Path tmp, Path target, Path parent, String name) throws IOException {
+    static void replace(Path tmp, Path target, Path parent, String name) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(parent, "." + name + ".old-");
@@ -124,7 +124,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

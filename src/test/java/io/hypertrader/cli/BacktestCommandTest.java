@@ -30,7 +30,7 @@ class BacktestCommandTest {
 
     @Test
     void withoutArgumentsRunsTheDefaultConfigAndPrintsASummary() {
-        CliHarness.Result r = CliHarness.run(env, "backtest");
+        CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("run ", "fib-hedge-btc-1h", "profile realistic", "5000 bars", "max drawdown",
                 "fees", "funding", "slippage", "median capture", "sha256");
@@ -38,7 +38,7 @@ class BacktestCommandTest {
 
     @Test
     void jsonHasTheContractFieldsAndTheRunIsStoredAndVerifies() throws Exception {
-        CliHarness.Result r = CliHarness.run(env, "backtest", "--json", "--profile", "seed", "--seed", "5",
+        CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report", "--json", "--profile", "seed", "--seed", "5",
                 "--from", "2024-02-01", "--to", "2024-05-01", "--path", "worst-case");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -90,19 +90,43 @@ class BacktestCommandTest {
 
     @Test
     void userErrorsHaveExitCodesAndNoStackTrace() {
-        CliHarness.Result missing = CliHarness.run(env, "backtest", "--coin", "ETH");
+        CliHarness.Result missing = CliHarness.run(env, "backtest", "--no-report", "--coin", "ETH");
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("no ETH 1h candles", "hypertrader fetch --coin ETH").doesNotContain("\tat ");
 
-        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()), "backtest");
+        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()),
+                "backtest", "--no-report", "--coin", "ETH");
         assertThat(noDb.exitCode()).isEqualTo(3);
-        assertThat(noDb.err()).contains("hypertrader data import datasets/synthetic-btc-1h.csv --coin BTC --interval 1h");
+        assertThat(noDb.err()).contains("hypertrader fetch --coin ETH");
 
-        CliHarness.Result badCfg = CliHarness.run(env, "backtest", "--set", "strategy.levels.hedge=1.5");
+        CliHarness.Result badCfg = CliHarness.run(env, "backtest", "--no-report", "--set", "strategy.levels.hedge=1.5");
         assertThat(badCfg.exitCode()).isEqualTo(2);
         assertThat(badCfg.err()).contains("strategy.levels.hedge = 1.5").doesNotContain("\tat ");
 
-        assertThat(CliHarness.run(env, "backtest", "--path", "sideways").exitCode()).isEqualTo(2);
+        assertThat(CliHarness.run(env, "backtest", "--no-report", "--path", "sideways").exitCode()).isEqualTo(2);
         assertThat(CliHarness.run(env, "verify", "no-such-run").exitCode()).isEqualTo(3);
+    }
+
+    /** The README's main command on a fresh clone: no database yet, so the shipped dataset is imported once. */
+    @Test
+    void defaultBacktestOnAFreshDatabaseImportsTheShippedDatasetOnce() throws Exception {
+        Map<String, String> fresh = Map.of("HYPERTRADER_DB", dir.resolve("fresh.duckdb").toString());
+        CliHarness.Result first = CliHarness.run(fresh, "backtest", "--no-report", "--profile", "ideal");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("imported the shipped synthetic dataset datasets/synthetic-btc-1h.csv (5000 bars");
+        assertThat(first.out()).contains("5000 bars");
+        CliHarness.Result second = CliHarness.run(fresh, "backtest", "--no-report", "--profile", "ideal");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).doesNotContain("imported");
+        // Identical runs (same config, data, seed) get distinct run ids even within the same second.
+        String id1 = first.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("\\s+")[1];
+        String id2 = second.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("\\s+")[1];
+        assertThat(id2).isNotEqualTo(id1);
+        try (Database db = Database.open(Path.of(fresh.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), min(source), max(source) FROM candles WHERE coin = 'BTC' AND interval = '1h'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(5000);
+            assertThat(rs.getString(2)).isEqualTo("synthetic").isEqualTo(rs.getString(3));
+        }
     }
 }

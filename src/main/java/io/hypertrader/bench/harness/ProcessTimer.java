@@ -43,8 +43,12 @@ public final class ProcessTimer {
         return Measurement.of(nanos, 1, 1);
     }
 
-    /** One run; returns its wall time in ns. */
-    static long runOnce(List<String> command, Path dir, Duration timeout) {
+    /** A finished process: exit code, wall time and everything it printed (stdout and stderr merged). */
+    public record Output(int exitCode, long nanos, String text) {
+    }
+
+    /** Runs a command once in {@code dir} and captures its output; fails only when it cannot start or times out. */
+    public static Output run(List<String> command, Path dir, Duration timeout) {
         Path log = null;
         try {
             log = Files.createTempFile("hypertrader-bench-", ".log");
@@ -55,14 +59,10 @@ public final class ProcessTimer {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new ProcessFailed(String.join(" ", command) + " did not finish within " + timeout.toSeconds()
-                        + " s; output ends with:\n" + tail(log));
+                        + " s; output ends with:\n" + tail(Files.readString(log, StandardCharsets.UTF_8)));
             }
             long elapsed = System.nanoTime() - start;
-            if (p.exitValue() != 0) {
-                throw new ProcessFailed(String.join(" ", command) + " exited " + p.exitValue()
-                        + "; output ends with:\n" + tail(log));
-            }
-            return elapsed;
+            return new Output(p.exitValue(), elapsed, Files.readString(log, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ProcessFailed("cannot run " + String.join(" ", command) + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -79,8 +79,17 @@ public final class ProcessTimer {
         }
     }
 
-    private static String tail(Path log) throws IOException {
-        String s = Files.readString(log, StandardCharsets.UTF_8);
+    /** One run that must exit 0; returns its wall time in ns. */
+    static long runOnce(List<String> command, Path dir, Duration timeout) {
+        Output o = run(command, dir, timeout);
+        if (o.exitCode() != 0) {
+            throw new ProcessFailed(String.join(" ", command) + " exited " + o.exitCode() + "; output ends with:\n"
+                    + tail(o.text()));
+        }
+        return o.nanos();
+    }
+
+    private static String tail(String s) {
         return s.length() <= 2000 ? s : s.substring(s.length() - 2000);
     }
 }

@@ -1,5 +1,7 @@
 package io.hypertrader.bench.harness;
 
+import io.hypertrader.bench.BenchOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,8 +37,19 @@ public final class Timer {
     public record Settings(long warmupNanos, int samples, long minSampleNanos) {
         /** Full benchmark: 2 s warm-up, 31 samples of at least 20 ms. */
         public static final Settings FULL = new Settings(2_000_000_000L, 31, 20_000_000L);
-        /** CI smoke run: 0.2 s warm-up, 5 samples of at least 2 ms; figures are indicative only. */
-        public static final Settings QUICK = new Settings(200_000_000L, 5, 2_000_000L);
+        /** CI smoke run: 0.5 s warm-up, 5 samples of at least 2 ms; figures are indicative only. */
+        public static final Settings QUICK = new Settings(500_000_000L, 5, 2_000_000L);
+
+        /**
+         * The settings for the bench command's options: {@code warmup} x 0.4 s of warm-up,
+         * {@code repetitions} samples of at least 20 ms (2 ms and a 0.5 s warm-up when quick).
+         */
+        public static Settings of(BenchOptions o) {
+            if (o.quick()) {
+                return new Settings(Math.max(500_000_000L, o.warmup() * 400_000_000L), o.repetitions(), 2_000_000L);
+            }
+            return new Settings(o.warmup() * 400_000_000L, o.repetitions(), 20_000_000L);
+        }
 
         public Settings {
             if (warmupNanos < 0 || samples < 1 || minSampleNanos < 0) {

@@ -7,6 +7,8 @@ import static io.hypertrader.bench.refrule.ReferenceRule.INITIAL_CASH;
 import static io.hypertrader.bench.refrule.ReferenceRule.MIN_RUN;
 import static io.hypertrader.bench.refrule.ReferenceRule.REENTRY_BOUNCE;
 
+import io.hypertrader.exec.OrderRounding;
+
 import java.util.Arrays;
 
 /**
@@ -29,6 +31,25 @@ public final class PlainLoopReferenceRule {
      * {@code from} is the rule's bar 0 and the result's fill indices are relative to it.
      */
     public static ReferenceRule.Result run(double[] high, double[] low, double[] close, int from, int to) {
+        return loop(high, low, close, from, to, -1);
+    }
+
+    /**
+     * The rule with every buy rounded down to a size step of 10^-szDecimals coin, as an exchange
+     * (and our simulated venue) requires; the cash that does not fit a whole step stays uninvested.
+     * This is the exact counterpart of the engine's run, used to show that the engine's only
+     * difference from {@link #run} is the size grid.
+     */
+    public static ReferenceRule.Result runOnSizeGrid(double[] high, double[] low, double[] close, int szDecimals) {
+        if (szDecimals < 0) {
+            throw new IllegalArgumentException("szDecimals < 0: " + szDecimals);
+        }
+        return loop(high, low, close, 0, close.length, szDecimals);
+    }
+
+    /** The loop; {@code szDecimals < 0} means no size grid. */
+    private static ReferenceRule.Result loop(double[] high, double[] low, double[] close, int from, int to,
+                                             int szDecimals) {
         if (from < 0 || to > close.length || to > high.length || to > low.length || from >= to) {
             throw new IllegalArgumentException("bad range [" + from + ", " + to + ") of " + close.length + " bars");
         }
@@ -60,7 +81,7 @@ public final class PlainLoopReferenceRule {
                 final double run = peak - entry;
                 act = run >= MIN_RUN * entry && c <= peak - EXIT_RETRACE * run;
                 if (act) {
-                    cash = qty * c * sellFactor;
+                    cash += qty * c * sellFactor;
                     qty = 0;
                     inPosition = false;
                     exitedOnce = true;
@@ -79,7 +100,12 @@ public final class PlainLoopReferenceRule {
                 }
                 if (act) {
                     qty = cash / (c * buyFactor);
-                    cash = 0;
+                    if (szDecimals >= 0) {
+                        qty = OrderRounding.roundSize(qty, szDecimals);
+                        cash -= qty * c * buyFactor;
+                    } else {
+                        cash = 0;
+                    }
                     inPosition = true;
                     entry = c;
                     peak = c;
@@ -92,7 +118,7 @@ public final class PlainLoopReferenceRule {
                 fills[nFills++] = i - from;
             }
         }
-        double equity = inPosition ? qty * close[to - 1] : cash;
+        double equity = inPosition ? cash + qty * close[to - 1] : cash;
         return new ReferenceRule.Result(nFills / 2, equity, inPosition, Arrays.copyOf(fills, nFills));
     }
 }

@@ -25,36 +25,65 @@ public final class ReferenceRuleBench {
     public static final double EQUITY_TOLERANCE = 1e-6;
 
     /** Name of the baseline row. */
-    public static final String PLAIN_LOOP = "plain loop (primitive arrays)";
+    public static final String PLAIN_LOOP = "plain loop over primitive arrays";
+    /** Our engine: Backtester + simulator (ideal profile, 4.5 bp taker fee), close mode. */
+    public static final String ENGINE = "our engine (ideal + 4.5 bp fee, close mode)";
     /** ta4j's fastest setup. */
-    public static final String TA4J_DOUBLE = "ta4j 0.22.2 DoubleNum, prebuilt series";
+    public static final String TA4J_DOUBLE = "ta4j DoubleNum, prebuilt series";
     /** ta4j's exact type on a prebuilt series (isolates the cost of DecimalNum itself). */
-    public static final String TA4J_DECIMAL_PREBUILT = "ta4j 0.22.2 DecimalNum, prebuilt series";
+    public static final String TA4J_DECIMAL_PREBUILT = "ta4j DecimalNum, prebuilt series";
     /** ta4j's defaults: DecimalNum, series built from the candles for each backtest. */
-    public static final String TA4J_DECIMAL_DEFAULT = "ta4j 0.22.2 DecimalNum (default), series built per run";
+    public static final String TA4J_DECIMAL_DEFAULT = "ta4j DecimalNum, series built per run (default)";
 
     /**
      * One way of running the rule.
      *
-     * @param name what the row is called
-     * @param run  one complete backtest of the rule; called many times, must not share mutable
-     *             state between calls
+     * @param name       what the row is called
+     * @param run        one complete backtest of the rule; called many times, must not share
+     *                   mutable state between calls
+     * @param sizeGrid   size decimals the implementation rounds its buys to (an exchange's size
+     *                   step, 10^-sizeGrid coin), or -1 for exact all-in sizes; its result is
+     *                   compared with the plain loop under the same rounding
      */
-    public record Implementation(String name, Supplier<ReferenceRule.Result> run) {
+    public record Implementation(String name, Supplier<ReferenceRule.Result> run, int sizeGrid) {
         public Implementation {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(run, "run");
+            if (sizeGrid < -1) {
+                throw new IllegalArgumentException("sizeGrid must be -1 (none) or >= 0, got " + sizeGrid);
+            }
+        }
+
+        /** An implementation with exact all-in sizes. */
+        public Implementation(String name, Supplier<ReferenceRule.Result> run) {
+            this(name, run, -1);
         }
     }
 
     /**
      * One row of the table.
      *
-     * @param name   implementation
-     * @param result its outcome
-     * @param time   time per backtest
+     * @param name      implementation
+     * @param result    its outcome
+     * @param reference the plain loop's outcome under the same size rounding (the plain loop's own
+     *                  for exact implementations)
+     * @param sizeGrid  as {@link Implementation#sizeGrid()}
+     * @param time      time per backtest
      */
-    public record Row(String name, ReferenceRule.Result result, Measurement time) {
+    public record Row(String name, ReferenceRule.Result result, ReferenceRule.Result reference, int sizeGrid,
+                      Measurement time) {
+
+        /** |final equity - the reference's|: the agreement figure, quote currency. */
+        public double equityGap() {
+            return Math.abs(result.finalEquity() - reference.finalEquity());
+        }
+
+        /** Same round trips, fills and open position as the reference, equity within {@value #EQUITY_TOLERANCE}. */
+        public boolean agrees() {
+            return result.roundTrips() == reference.roundTrips() && result.openAtEnd() == reference.openAtEnd()
+                    && java.util.Arrays.equals(result.fillBars(), reference.fillBars())
+                    && equityGap() <= EQUITY_TOLERANCE;
+        }
     }
 
     /** All rows of one run; the first row is the baseline (the plain loop). */
@@ -75,28 +104,27 @@ public final class ReferenceRuleBench {
             return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
         }
 
-        /** |final equity - baseline's final equity| of a row. */
-        public double equityGap(Row r) {
+        /** |final equity - the plain loop's exact final equity| of a row (includes any size-grid effect). */
+        public double gapToExact(Row r) {
             return Math.abs(r.result().finalEquity() - baseline().result().finalEquity());
         }
 
-        /** Same round trips, same fills and final equity within {@value #EQUITY_TOLERANCE}. */
-        public boolean agrees(Row r) {
-            ReferenceRule.Result b = baseline().result();
-            return r.result().roundTrips() == b.roundTrips() && r.result().openAtEnd() == b.openAtEnd()
-                    && java.util.Arrays.equals(r.result().fillBars(), b.fillBars())
-                    && equityGap(r) <= EQUITY_TOLERANCE;
+        public boolean allAgree() {
+            return rows.stream().allMatch(Row::agrees);
         }
 
-        public boolean allAgree() {
-            return rows.stream().allMatch(this::agrees);
+        /** Median time of a row divided by the median time of another, or NaN when either is missing. */
+        public double ratio(String slower, String faster) {
+            Row a = row(slower);
+            Row b = row(faster);
+            return a == null || b == null ? Double.NaN : a.time().medianNanos() / b.time().medianNanos();
         }
     }
 
     private ReferenceRuleBench() {
     }
 
-    /** The plain loop and the three ta4j setups on these candles (ta4j series prebuilt here, untimed). */
+    /** The plain loop, our engine and the three ta4j setups on these candles (ta4j series prebuilt here, untimed). */
     public static List<Implementation> implementations(CandleSeries candles) {
         double[] h = candles.highs();
         double[] l = candles.lows();
@@ -105,6 +133,7 @@ public final class ReferenceRuleBench {
         BarSeries decimals = Ta4jReferenceRule.series(candles, DecimalNumFactory.getInstance());
         List<Implementation> list = new ArrayList<>();
         list.add(new Implementation(PLAIN_LOOP, () -> PlainLoopReferenceRule.run(h, l, c)));
+        list.add(new Implementation(ENGINE, () -> EngineReferenceRule.run(candles), EngineReferenceRule.SZ_DECIMALS));
         list.add(new Implementation(TA4J_DOUBLE, () -> Ta4jReferenceRule.run(doubles)));
         list.add(new Implementation(TA4J_DECIMAL_PREBUILT, () -> Ta4jReferenceRule.run(decimals)));
         list.add(new Implementation(TA4J_DECIMAL_DEFAULT, () -> Ta4jReferenceRule.run(
@@ -112,36 +141,68 @@ public final class ReferenceRuleBench {
         return list;
     }
 
-    /** Runs each implementation once for its result, then times it; the first is the baseline. */
-    public static Report run(int candles, List<Implementation> implementations, Timer.Settings settings) {
+    /**
+     * Runs each implementation once for its result, then times it. The first implementation must
+     * be the plain loop without a size grid (the baseline); rows with a size grid are compared with
+     * the plain loop on the same grid.
+     */
+    public static Report run(CandleSeries candles, List<Implementation> implementations, Timer.Settings settings) {
         List<Row> rows = new ArrayList<>();
+        ReferenceRule.Result exact = null;
         for (Implementation impl : implementations) {
             ReferenceRule.Result result = impl.run().get();
+            if (exact == null) {
+                if (impl.sizeGrid() != -1) {
+                    throw new IllegalArgumentException("the first implementation must be exact (the baseline)");
+                }
+                exact = result;
+            }
+            ReferenceRule.Result reference = impl.sizeGrid() < 0 ? exact
+                    : PlainLoopReferenceRule.runOnSizeGrid(candles.highs(), candles.lows(), candles.closes(), impl.sizeGrid());
             Measurement time = Timer.measure(settings, impl.run());
-            rows.add(new Row(impl.name(), result, time));
+            rows.add(new Row(impl.name(), result, reference, impl.sizeGrid(), time));
         }
-        return new Report(candles, rows);
+        return new Report(candles.size(), rows);
     }
 
-    /** Prints the table: round trips, final equity, gap to the baseline, median time, ratio. */
+    /** Prints the table: round trips, final equity, agreement gap, median time, ratio to the loop. */
     public static void print(Report report, String dataset, PrintWriter out) {
-        out.println(Fmt.f("Reference rule on the last %d candles of %s (median of %d samples per row)",
+        out.println(Fmt.f("Reference rule on the last %d candles of %s (ta4j 0.22.2; median of %d samples per row)",
                 report.candles(), dataset, report.baseline().time().samples()));
-        out.println(Fmt.f("  %-58s %11s %16s %10s %11s %10s %9s", "implementation", "round trips",
+        out.println(Fmt.f("  %-50s %6s %16s %10s %11s %10s %9s", "implementation", "trips",
                 "final equity", "|d equity|", "per run", "candles/s", "vs loop"));
         double base = report.baseline().time().medianNanos();
+        List<String> notes = new ArrayList<>();
         for (Row r : report.rows()) {
             double perCandle = r.time().medianNanos() / report.candles();
-            out.println(Fmt.f("  %-58s %11d %16.6f %10.1e %11s %10s %9s%s", r.name(), r.result().roundTrips(),
-                    r.result().finalEquity(), report.equityGap(r), Fmt.duration(r.time().medianNanos()),
-                    Fmt.rate(1e9 / perCandle), Fmt.ratio(r.time().medianNanos() / base),
-                    report.agrees(r) ? "" : "  DISAGREES"));
+            String mark = "";
+            if (r.sizeGrid() >= 0) {
+                notes.add(Fmt.f("(%d) %s: |d equity| is against the plain loop with buys rounded down to the venue's"
+                        + " size step of 1e-%d coin, as the venue requires; against the exact loop it is %.1e"
+                        + " (%.1e relative), the cash a whole-step size leaves uninvested.", notes.size() + 1,
+                        r.name(), r.sizeGrid(), report.gapToExact(r),
+                        report.gapToExact(r) / report.baseline().result().finalEquity()));
+                mark = "(" + notes.size() + ")";
+            }
+            out.println(Fmt.f("  %-50s %6d %16.6f %10.1e %11s %10s %9s%s%s", r.name(), r.result().roundTrips(),
+                    r.result().finalEquity(), r.equityGap(), Fmt.duration(r.time().medianNanos()),
+                    Fmt.rate(1e9 / perCandle), Fmt.ratio(r.time().medianNanos() / base), mark,
+                    r.agrees() ? "" : "  DISAGREES"));
+        }
+        for (String n : notes) {
+            out.println("  " + n);
         }
         out.println(report.allAgree()
-                ? Fmt.f("  agreement: all %d implementations give %d round trips%s and final equity within %.0e of %.6f",
-                        report.rows().size(), report.baseline().result().roundTrips(),
-                        report.baseline().result().openAtEnd() ? " (plus one open position)" : "",
-                        EQUITY_TOLERANCE, report.baseline().result().finalEquity())
+                ? Fmt.f("  agreement: all %d implementations make the same %d fills (%d round trips%s) and final equity"
+                        + " within %.0e", report.rows().size(), report.baseline().result().fillBars().length,
+                        report.baseline().result().roundTrips(),
+                        report.baseline().result().openAtEnd() ? " plus one open position" : "", EQUITY_TOLERANCE)
                 : "  agreement: FAILED, see the rows marked DISAGREES");
+        double engineVsLoop = report.ratio(ENGINE, PLAIN_LOOP);
+        if (!Double.isNaN(engineVsLoop)) {
+            out.println(Fmt.f("  targets: engine / plain loop %s (target <= 3x); ta4j DoubleNum / engine %s (target >= 4x);"
+                            + " ta4j default / engine %s (target >= 25x)", Fmt.ratio(engineVsLoop),
+                    Fmt.ratio(report.ratio(TA4J_DOUBLE, ENGINE)), Fmt.ratio(report.ratio(TA4J_DECIMAL_DEFAULT, ENGINE))));
+        }
     }
 }

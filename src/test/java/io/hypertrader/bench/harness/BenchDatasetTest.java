@@ -37,11 +37,18 @@ class BenchDatasetTest {
     @Test
     void fallsBackWhenThePrimaryIsAbsent() throws IOException {
         Path fallback = csv("synthetic.csv",
-                "1700000000000,10,11,9,10.5,1", "1700003600000,10.5,12,10,11,2", "1700007200000,11,11.5,10.5,11.2,3");
+                "1699999200000,10,11,9,10.5,1", "1700002800000,10.5,12,10,11,2", "1700006400000,11,11.5,10.5,11.2,3");
         BenchDataset d = BenchDataset.load(dir.resolve("absent.csv"), fallback, 2);
         assertThat(d.source()).isEqualTo(fallback);
         assertThat(d.candles().size()).isEqualTo(2);
         assertThat(d.candles().close(1)).isEqualTo(11.2);
+    }
+
+    @Test
+    void theShippedSyntheticSeriesIsTheFallbackWithoutShared() {
+        BenchDataset d = BenchDataset.load(dir.resolve("no-shared.csv"), Path.of(BenchDataset.SHIPPED_CSV), 5000);
+        assertThat(d.name()).isEqualTo("synthetic-btc-1h.csv");
+        assertThat(d.candles().size()).isEqualTo(5000);
     }
 
     @Test
@@ -53,14 +60,14 @@ class BenchDatasetTest {
 
     @Test
     void corruptRowRefusesTheFileNamingTheLine() throws IOException {
-        Path bad = csv("bad.csv", "1700000000000,10,11,9,10.5,1", "1700003600000,10.5,9,10,11,2");
+        Path bad = csv("bad.csv", "1699999200000,10,11,9,10.5,1", "1700002800000,10.5,9,10,11,2");
         assertThatThrownBy(() -> BenchDataset.load(bad, bad, 2))
                 .isInstanceOf(UserError.class).hasMessageContaining("line 3").hasMessageContaining("high");
     }
 
     @Test
     void tooFewCandlesIsAUsageError() throws IOException {
-        Path small = csv("small.csv", "1700000000000,10,11,9,10.5,1", "1700003600000,10.5,12,10,11,2");
+        Path small = csv("small.csv", "1699999200000,10,11,9,10.5,1", "1700002800000,10.5,12,10,11,2");
         assertThatThrownBy(() -> BenchDataset.load(small, small, 5000))
                 .isInstanceOf(UserError.class).hasMessageContaining("has 2 candles");
     }

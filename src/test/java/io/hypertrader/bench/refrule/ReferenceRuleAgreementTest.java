@@ -29,13 +29,40 @@ class ReferenceRuleAgreementTest {
     @Test
     void allImplementationsAgreeOnRoundTripsFillsAndEquity() {
         ReferenceRule.Result loop = results.get(ReferenceRuleBench.PLAIN_LOOP);
-        assertThat(results.keySet()).containsExactly(ReferenceRuleBench.PLAIN_LOOP, ReferenceRuleBench.TA4J_DOUBLE,
-                ReferenceRuleBench.TA4J_DECIMAL_PREBUILT, ReferenceRuleBench.TA4J_DECIMAL_DEFAULT);
+        assertThat(results.keySet()).containsExactly(ReferenceRuleBench.PLAIN_LOOP, ReferenceRuleBench.ENGINE,
+                ReferenceRuleBench.TA4J_DOUBLE, ReferenceRuleBench.TA4J_DECIMAL_PREBUILT,
+                ReferenceRuleBench.TA4J_DECIMAL_DEFAULT);
+        ReferenceRule.Result loopOnGrid = PlainLoopReferenceRule.runOnSizeGrid(candles.highs(), candles.lows(),
+                candles.closes(), EngineReferenceRule.SZ_DECIMALS);
+        assertThat(loopOnGrid.fillBars()).containsExactly(loop.fillBars());
         results.forEach((name, r) -> {
             assertThat(r.roundTrips()).as(name).isEqualTo(loop.roundTrips());
             assertThat(r.openAtEnd()).as(name).isEqualTo(loop.openAtEnd());
             assertThat(r.fillBars()).as(name).containsExactly(loop.fillBars());
-            assertThat(r.finalEquity()).as(name).isCloseTo(loop.finalEquity(), within(ReferenceRuleBench.EQUITY_TOLERANCE));
+            // The engine must round its buys to the venue's size step: compare it with the loop on that grid.
+            double reference = name.equals(ReferenceRuleBench.ENGINE) ? loopOnGrid.finalEquity() : loop.finalEquity();
+            assertThat(r.finalEquity()).as(name).isCloseTo(reference, within(ReferenceRuleBench.EQUITY_TOLERANCE));
+        });
+        // The size grid costs the engine less than 1e-8 of the exact equity.
+        assertThat(results.get(ReferenceRuleBench.ENGINE).finalEquity())
+                .isCloseTo(loop.finalEquity(), within(1e-8 * loop.finalEquity()));
+    }
+
+    /** The shipped synthetic series (what CI without ../shared benchmarks on): the same agreement. */
+    @Test
+    void allImplementationsAgreeOnTheShippedSyntheticSeriesToo() {
+        CandleSeries synthetic = BenchDataset.load(java.nio.file.Path.of("no-such-dir/none.csv"),
+                java.nio.file.Path.of(BenchDataset.SHIPPED_CSV), ReferenceRule.BENCH_CANDLES).candles();
+        Map<String, ReferenceRule.Result> all = RuleFixtures.runAll(synthetic);
+        ReferenceRule.Result loop = all.get(ReferenceRuleBench.PLAIN_LOOP);
+        // The synthetic series halves in price after bar 177, and the rule has no stop: one round trip, then held.
+        assertThat(loop.roundTrips()).isPositive();
+        ReferenceRule.Result onGrid = PlainLoopReferenceRule.runOnSizeGrid(synthetic.highs(), synthetic.lows(),
+                synthetic.closes(), EngineReferenceRule.SZ_DECIMALS);
+        all.forEach((name, r) -> {
+            assertThat(r.fillBars()).as(name).containsExactly(loop.fillBars());
+            double reference = name.equals(ReferenceRuleBench.ENGINE) ? onGrid.finalEquity() : loop.finalEquity();
+            assertThat(r.finalEquity()).as(name).isCloseTo(reference, within(ReferenceRuleBench.EQUITY_TOLERANCE));
         });
     }
 

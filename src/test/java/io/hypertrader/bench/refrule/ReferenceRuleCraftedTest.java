@@ -1,5 +1,6 @@
 package io.hypertrader.bench.refrule;
 
+import static io.hypertrader.bench.refrule.RuleFixtures.assertEquity;
 import static io.hypertrader.bench.refrule.RuleFixtures.bar;
 import static io.hypertrader.bench.refrule.RuleFixtures.runAll;
 import static io.hypertrader.bench.refrule.RuleFixtures.series;
@@ -53,12 +54,12 @@ class ReferenceRuleCraftedTest {
         assertThat(expected).isCloseTo(10440.301031124528, within(1e-9));
 
         Map<String, ReferenceRule.Result> results = runAll(s);
-        assertThat(results).hasSize(4);
+        assertThat(results).hasSize(5);
         results.forEach((name, res) -> {
             assertThat(res.fillBars()).as(name).containsExactly(50, 52, 54, 57, 59);
             assertThat(res.roundTrips()).as(name).isEqualTo(2);
             assertThat(res.openAtEnd()).as(name).isTrue();
-            assertThat(res.finalEquity()).as(name).isCloseTo(10440.301031124528, within(1e-9));
+            assertEquity(name, res, 10440.301031124528, s);
         });
     }
 
@@ -74,7 +75,7 @@ class ReferenceRuleCraftedTest {
             assertThat(res.fillBars()).as(name).containsExactly(50, 52);
             assertThat(res.roundTrips()).as(name).isEqualTo(1);
             assertThat(res.openAtEnd()).as(name).isFalse();
-            assertThat(res.finalEquity()).as(name).isCloseTo(expected, within(1e-9));
+            assertEquity(name, res, expected, s);
         });
     }
 
@@ -92,7 +93,7 @@ class ReferenceRuleCraftedTest {
         double expected = cash / (108.2 * (1 + FEE)) * 108.4;
         runAll(s).forEach((name, res) -> {
             assertThat(res.fillBars()).as(name).containsExactly(50, 52, 54);
-            assertThat(res.finalEquity()).as(name).isCloseTo(expected, within(1e-9));
+            assertEquity(name, res, expected, s);
         });
     }
 
@@ -107,7 +108,7 @@ class ReferenceRuleCraftedTest {
         runAll(s).forEach((name, res) -> {
             assertThat(res.fillBars()).as(name).containsExactly(50);
             assertThat(res.openAtEnd()).as(name).isTrue();
-            assertThat(res.finalEquity()).as(name).isCloseTo(expected, within(1e-9));
+            assertEquity(name, res, expected, s);
         });
     }
 

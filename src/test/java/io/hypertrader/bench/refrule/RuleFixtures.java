@@ -46,6 +46,34 @@ final class RuleFixtures {
         return new double[] {high, low, close};
     }
 
+    /**
+     * Asserts a result's final equity: exact implementations within 1e-9 of {@code exact}; one that
+     * rounds buys to a size grid (the engine) within 1e-9 of the plain loop on that grid, and
+     * within the grid's bound of {@code exact} (each buy leaves less than one size step uninvested).
+     */
+    static void assertEquity(String name, ReferenceRule.Result r, double exact, CandleSeries s) {
+        org.assertj.core.api.Assertions.assertThat(r.finalEquity()).as(name + " vs the hand-worked figure")
+                .isCloseTo(exact, org.assertj.core.api.Assertions.within(gridOf(name) < 0 ? 1e-9 : gridBound(name, s)));
+        int grid = gridOf(name);
+        if (grid >= 0) {
+            double onGrid = PlainLoopReferenceRule.runOnSizeGrid(s.highs(), s.lows(), s.closes(), grid).finalEquity();
+            org.assertj.core.api.Assertions.assertThat(r.finalEquity()).as(name + " vs the plain loop on its size grid")
+                    .isCloseTo(onGrid, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    /** Size grid of an implementation, -1 for none. */
+    static int gridOf(String name) {
+        return ReferenceRuleBench.implementations(series(1, 1)).stream().filter(i -> i.name().equals(name))
+                .findFirst().orElseThrow().sizeGrid();
+    }
+
+    /** Uninvested cash per buy is below one size step at the buy price; the equity loses at most that per fill, grown. */
+    private static double gridBound(String name, CandleSeries s) {
+        double maxClose = java.util.Arrays.stream(s.closes()).max().orElseThrow();
+        return s.size() * Math.pow(10, -gridOf(name)) * maxClose * 2;
+    }
+
     /** Every implementation's result, in the bench's order (plain loop first). */
     static Map<String, ReferenceRule.Result> runAll(CandleSeries candles) {
         Map<String, ReferenceRule.Result> out = new LinkedHashMap<>();

@@ -1,0 +1,134 @@
+package io.hypertrader.backtest.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hypertrader.analytics.Metrics;
+import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.backtest.BacktestResult;
+import io.hypertrader.backtest.RunStore;
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.UserError;
+import io.hypertrader.data.CandleStore;
+import io.hypertrader.data.Database;
+import io.hypertrader.report.ReportData;
+import io.hypertrader.report.ReportWriter;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+
+/**
+ * Writes the report folder of one backtest, {@code <reportsRoot>/<runId>/}: the metrics come from
+ * analytics through {@link RunAdapter}, the files from {@link ReportWriter}. The {@code backtest}
+ * command calls it after every run (unless {@code --no-report}); {@code hypertrader report RUN_ID}
+ * calls it on a stored run.
+ */
+public final class ReportService {
+    /** Default folder of run reports, relative to the working directory. */
+    public static final String DEFAULT_ROOT = "reports";
+
+    private ReportService() {
+    }
+
+    /**
+     * Computes the metrics of {@code result} and writes its report into {@code reportsRoot/runId}.
+     *
+     * @param candles  the replayed series, in the order of {@link BacktestResult#coins()}
+     * @param levels   cycle levels per coin (empty for strategies without cycles)
+     * @param manifest run manifest in display order (config, hashes, seed, data, code version ...)
+     * @return the written index.html
+     * @throws UserError FAILURE when the folder cannot be written
+     */
+    public static Path writeFor(BacktestResult result, List<CandleSeries> candles, Map<Coin, CycleLevels> levels,
+                                String runId, String title, SequencedMap<String, String> manifest, Path reportsRoot) {
+        RunAdapter adapter = new RunAdapter(result, candles, levels);
+        Metrics metrics = adapter.metrics();
+        ReportData data = adapter.reportData(runId, title, manifest, metrics);
+        Path dir = reportsRoot.resolve(runId);
+        try {
+            return ReportWriter.DEFAULT.write(data, dir);
+        } catch (IOException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the report of a run the engine just stored: the candles are read back from the
+     * database over the manifest's range, the cycle levels from its config.
+     */
+    public static Path writeFor(Database db, RunStore.Manifest m, BacktestResult result, Path reportsRoot) {
+        StrategyConfig cfg = ConfigLoader.parse(m.configJson(), "run " + m.runId() + " config", Map.of());
+        CandleStore store = new CandleStore(db, InstantSource.system());
+        List<CandleSeries> candles = new ArrayList<>();
+        for (Coin coin : result.coins()) {
+            candles.add(store.series(coin, m.interval(), m.fromMs(), m.toMs() + 1));
+        }
+        Map<Coin, CycleLevels> levels = new LinkedHashMap<>();
+        for (FibHedgeParams p : cfg.perCoin()) {
+            levels.put(p.coin(), CycleLevels.of(p));
+        }
+        String coins = String.join(",", result.coins().stream().map(Coin::name).toList());
+        return writeFor(result, candles, levels, m.runId(), m.name() + " " + coins + " " + m.interval().code(),
+                manifest(m, result), reportsRoot);
+    }
+
+    /**
+     * Re-renders {@code reportsRoot/runId} from a stored run: re-runs it from its manifest (config,
+     * simulator, seed, data range, grids), checks that the event-log hash matches the stored one,
+     * and writes the report of that identical run.
+     *
+     * @throws UserError DATA_MISSING for an unknown run id; FAILURE when the run no longer
+     *                   reproduces (its candles changed, or a different engine version)
+     */
+    public static Path rerender(Database db, String runId, Path reportsRoot) {
+        BacktestJob.Verification v = BacktestJob.verify(db, runId);
+        if (!v.hashMatches()) {
+            throw new UserError(UserError.Kind.FAILURE, "run " + runId + " no longer reproduces (stored event log "
+                    + v.stored().eventLogSha256() + ", re-run " + v.rerun().eventLogSha256() + (v.dataMatches() ? ""
+                    : "; its candles changed") + "): a report of it would show another run; see hypertrader verify " + runId);
+        }
+        return writeFor(db, v.stored(), v.rerun(), reportsRoot);
+    }
+
+    /** The manifest as the report shows it, in display order. */
+    static SequencedMap<String, String> manifest(RunStore.Manifest m, BacktestResult r) {
+        SequencedMap<String, String> x = new LinkedHashMap<>();
+        x.put("run id", m.runId());
+        x.put("created", Instant.ofEpochMilli(m.createdAtMs()).toString());
+        x.put("config name", m.name());
+        x.put("config hash", "sha256:" + m.configHash());
+        x.put("config", pretty(m.configJson()));
+        x.put("simulator", m.simProfile() + ", path " + m.pathMode());
+        x.put("simulator config", pretty(m.simJson()));
+        x.put("seed", Long.toString(m.seed()));
+        x.put("data", String.join(",", m.coins().stream().map(Coin::name).toList()) + " " + m.interval().code() + ", "
+                + m.rowCount() + " bars, " + Instant.ofEpochMilli(m.fromMs()) + " to "
+                + Instant.ofEpochMilli(m.toMs() + m.interval().millis()));
+        x.put("instruments", m.instruments());
+        x.put("funding", m.fundingSource());
+        x.put("round trips", "one per completed cycle (net P&L after fees, slippage and funding)");
+        x.put("code version", m.codeVersion());
+        x.put("event log", "sha256:" + m.eventLogSha256() + " (" + r.eventCount() + " events)");
+        return x;
+    }
+
+    private static String pretty(String json) {
+        try {
+            ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            return om.writeValueAsString(om.readTree(json));
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.backtest.analysis.ReportService;
+import io.hypertrader.data.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code hypertrader report RUN_ID}: re-renders a stored run's report folder. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Re-render the report of a stored backtest into REPORTS/<run-id>/ (index.html, charts, "
+                + "metrics.json, trades.csv, equity.csv, cycles.csv).",
+                "The run is re-run from its manifest and must reproduce its stored event-log hash.",
+                "Exit 3 when the run id is not in the database."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id printed by hypertrader backtest.")
+    String runId;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder of run reports (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
+    @Override
+    public Integer call() {
+        HyperTraderCli root = HyperTraderCli.root(spec);
+        try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
+            Path index = ReportService.rerender(db, runId, reports);
+            root.out().println(index);
+            root.out().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.hypertrader.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The options sweep, montecarlo and walkforward share (a picocli mixin). */
+final class StudyOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: " + BacktestCommand.DEFAULT_CONFIG + ").")
+    Path config;
+
+    @Option(names = "--param", paramLabel = "PATH=VALUES",
+            description = "A config field and its values: start:end:step (inclusive), a comma list, or one value; "
+                    + "sim.* paths go to the simulator config. Repeatable; the grid is their product.")
+    List<String> params;
+
+    @Option(names = "--profile", paramLabel = "ideal|seed|realistic",
+            description = "Simulator profile (default: realistic; the base of --sim).")
+    String profile;
+
+    @Option(names = "--sim", paramLabel = "FILE", description = "Simulator config file (fields override its profile).")
+    Path sim;
+
+    @Option(names = "--from", paramLabel = "T", description = "First bar open time, inclusive (epoch ms or ISO-8601, UTC).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "End of the data, exclusive (epoch ms or ISO-8601, UTC).")
+    String to;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "First seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder of reports (default: ${DEFAULT-VALUE}).")
+    Path reports;
+}

@@ -1,0 +1,193 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.backtest.FibBacktest;
+import io.hypertrader.backtest.sweep.FibSetup;
+import io.hypertrader.backtest.sweep.FibTrialFactory;
+import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.Network;
+import io.hypertrader.core.UserError;
+import io.hypertrader.data.CandleStore;
+import io.hypertrader.data.CoinMeta;
+import io.hypertrader.data.CoinMetaStore;
+import io.hypertrader.data.Database;
+import io.hypertrader.data.FundingRate;
+import io.hypertrader.data.FundingStore;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedMap;
+
+/**
+ * What sweep, montecarlo and walkforward share: the config read once (and bound through the
+ * config loader per parameter set, {@code sim.*} paths to the simulator), the candles, funding and
+ * grids loaded once from the database, the trial factory over them, and the manifest.
+ */
+final class StudySetup {
+    final Path configPath;
+    final String configText;
+    final StrategyConfig base;
+    final SimConfig baseSim;
+    final List<CandleSeries> candles;
+    final FibTrialFactory factory;
+    final int threads;
+
+    private StudySetup(Path configPath, String configText, StrategyConfig base, SimConfig baseSim,
+                       List<CandleSeries> candles, FibTrialFactory factory, int threads) {
+        this.configPath = configPath;
+        this.configText = configText;
+        this.base = base;
+        this.baseSim = baseSim;
+        this.candles = candles;
+        this.factory = factory;
+        this.threads = threads;
+    }
+
+    static StudySetup load(StudyOptions o, Database db, Network network) {
+        Path cfgPath = o.config != null ? o.config : Path.of(BacktestCommand.DEFAULT_CONFIG);
+        String text;
+        try {
+            text = Files.readString(cfgPath);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw UserError.usage("--config: " + cfgPath + " does not exist");
+        } catch (IOException e) {
+            throw new UserError(UserError.Kind.USAGE, "--config: cannot read " + cfgPath + ": " + e.getMessage(), e);
+        }
+        String prof = o.profile == null ? null : o.profile.trim().toLowerCase(Locale.ROOT);
+        if (prof != null && !List.of("ideal", "seed", "realistic").contains(prof)) {
+            throw UserError.usage("--profile '" + o.profile + "': expected ideal, seed or realistic");
+        }
+        if (o.threads != null && o.threads < 1) {
+            throw UserError.usage("--threads must be >= 1, got " + o.threads);
+        }
+        String source = cfgPath.toString();
+        Path simPath = o.sim;
+        FibSetup.Binder binder = overrides -> {
+            Map<String, String> strat = new LinkedHashMap<>(), sim = new LinkedHashMap<>();
+            for (var e : overrides.entrySet()) {
+                String k = e.getKey();
+                if (k.equals("strategy.coin") || k.equals("strategy.interval") || k.startsWith("portfolio")) {
+                    throw UserError.usage("--param " + k + ": changes which candles are replayed; sweep one data set at a"
+                            + " time (run once per coin or interval)");
+                }
+                if (k.startsWith("sim.")) {
+                    sim.put(k.substring(4), e.getValue());
+                } else {
+                    strat.put(k, e.getValue());
+                }
+            }
+            StrategyConfig cfg = ConfigLoader.parse(text, source, strat);
+            SimConfig s = simPath != null ? ConfigLoader.loadSim(simPath, prof, sim)
+                    : ConfigLoader.simProfile(prof == null ? "realistic" : prof, sim);
+            return new FibSetup(cfg.perCoin(), s, cfg.initialEquity());
+        };
+        StrategyConfig cfg = ConfigLoader.parse(text, source, Map.of());
+        SimConfig baseSim = binder.bind(new LinkedHashMap<>()).sim();
+        long fromMs = o.from == null ? Long.MIN_VALUE : CliTimes.parse("--from", o.from);
+        long toMs = o.to == null ? Long.MAX_VALUE : CliTimes.parse("--to", o.to);
+        if (fromMs >= toMs) {
+            throw UserError.usage("--from must be before --to");
+        }
+        CandleStore store = new CandleStore(db, InstantSource.system());
+        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
+        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
+        List<CandleSeries> series = new ArrayList<>();
+        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
+        List<Instrument> grids = new ArrayList<>();
+        for (FibHedgeParams p : cfg.perCoin()) {
+            Coin coin = p.coin();
+            CandleSeries s = store.series(coin, p.interval(), fromMs, toMs);
+            series.add(s);
+            List<FundingRate> rates = fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1);
+            long[] t = new long[rates.size()];
+            double[] r = new double[rates.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = rates.get(i).timeMs();
+                r[i] = rates.get(i).rate();
+            }
+            funding.put(coin, new FundingHistory(t, r));
+            Instrument inst = cfg.instruments().get(coin);
+            if (inst == null) {
+                Optional<CoinMeta> m = meta.find(network, coin);
+                if (m.isPresent()) {
+                    inst = new Instrument(coin, m.get().szDecimals(), m.get().maxLeverage());
+                }
+            }
+            inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
+            ConfigLoader.checkAgainstInstrument(source, p, inst, p.sizing().allocation());
+            grids.add(inst);
+        }
+        int threads = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
+        return new StudySetup(cfgPath, text, cfg, baseSim, series, new FibTrialFactory(binder, series, funding, grids),
+                threads);
+    }
+
+    /** "20261122-013000-ab12cd": UTC time of the start and 6 hex digits of what was asked. */
+    static String id(long now, String what) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(Instant.ofEpochMilli(now)
+                .atOffset(ZoneOffset.UTC)) + "-" + ConfigLoader.sha256(what + "@" + now).substring(0, 6);
+    }
+
+    long fromMs() {
+        return candles.stream().mapToLong(c -> c.openTime(0)).min().orElse(0);
+    }
+
+    long toMs() {
+        return candles.stream().mapToLong(c -> c.openTime(c.size() - 1) + c.interval().millis()).max().orElse(0);
+    }
+
+    int bars() {
+        return candles.stream().mapToInt(CandleSeries::size).sum();
+    }
+
+    /** The manifest every study report starts with. */
+    SequencedMap<String, String> manifest(String kind, String id, List<String> params, long createdMs) {
+        SequencedMap<String, String> m = new LinkedHashMap<>();
+        m.put(kind + " id", id);
+        m.put("created", Instant.ofEpochMilli(createdMs).toString());
+        m.put("config file", configPath.toString());
+        m.put("config name", base.name());
+        m.put("config hash", "sha256:" + base.hash() + " (without the --param values)");
+        m.put("--param", params.isEmpty() ? "(none)" : String.join("\n", params));
+        m.put("simulator", baseSim.profile() + ", path " + baseSim.path().label());
+        String coins = String.join(",", candles.stream().map(c -> c.coin().name()).toList());
+        m.put("data", coins + " " + candles.get(0).interval().code() + ", " + bars() + " bars, "
+                + Instant.ofEpochMilli(fromMs()) + " to " + Instant.ofEpochMilli(toMs()));
+        m.put("threads", Integer.toString(threads));
+        m.put("code version", VersionProvider.version());
+        m.put("config", configText);
+        return m;
+    }
+
+    SweepStore.SweepRow row(String id, String kind, long createdMs, List<String> params, int seeds, long baseSeed,
+                            int configurations, int trials, double variance, long elapsedMs,
+                            SequencedMap<String, String> manifest) {
+        SequencedMap<String, String> stored = new LinkedHashMap<>(manifest);
+        stored.remove("config");
+        return new SweepStore.SweepRow(id, kind, createdMs, configPath.toString(), base.hash(), params, seeds, baseSeed,
+                threads, configurations, trials, variance, fromMs(), toMs(), bars(), VersionProvider.version(), elapsedMs,
+                stored);
+    }
+
+    static String dataFix(StudyOptions o) {
+        return "hypertrader fetch --coin BTC --interval 1h (or: " + BacktestCommand.SHIPPED_IMPORT + ")";
+    }
+}

@@ -1,0 +1,328 @@
+package io.hypertrader.report;
+
+import io.hypertrader.analytics.Metrics;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link StudyReport} folder: index.html, one PNG per chart block, the CSV files. Written
+ * into a temporary folder and moved into place whole, like run reports. Drawing only.
+ */
+public final class StudyReportWriter {
+    /** The writer; it holds no state. */
+    public static final StudyReportWriter DEFAULT = new StudyReportWriter();
+
+    private static final Color[] LINES = {ChartStyle.EQUITY, ChartStyle.BUY_HOLD, ChartStyle.AMBER, ChartStyle.SHORT,
+            ChartStyle.LONG};
+
+    private StudyReportWriter() {
+    }
+
+    /** Writes {@code r} into {@code dir} (created; replaced if it exists) and returns dir/index.html. */
+    public Path write(StudyReport r, Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        String name = target.getFileName().toString();
+        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        try {
+            for (StudyReport.Block b : r.blocks()) {
+                JFreeChart chart = switch (b) {
+                    case StudyReport.Heatmap h -> heatmap(h);
+                    case StudyReport.Fan f -> fan(f);
+                    case StudyReport.Lines l -> lines(l);
+                    default -> null;
+                };
+                if (chart != null) {
+                    ChartStyle.save(chart, tmp.resolve(file(b)), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+                }
+            }
+            for (StudyReport.CsvFile c : r.csv()) {
+                Files.writeString(tmp.resolve(c.name()), csv(c), StandardCharsets.UTF_8);
+            }
+            Files.writeString(tmp.resolve(ReportWriter.INDEX), html(r), StandardCharsets.UTF_8);
+            ReportWriter.replace(tmp, target, parent, name);
+        } catch (IOException | RuntimeException e) {
+            ReportWriter.deleteTree(tmp);
+            throw e;
+        }
+        return target.resolve(ReportWriter.INDEX);
+    }
+
+    private static String file(StudyReport.Block b) {
+        return switch (b) {
+            case StudyReport.Heatmap h -> h.file();
+            case StudyReport.Fan f -> f.file();
+            case StudyReport.Lines l -> l.file();
+            default -> null;
+        };
+    }
+
+    // ------------------------------------------------------------------ HTML
+
+    static String html(StudyReport r) {
+        StringBuilder b = new StringBuilder(32_000);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.esc(r.title())).append("</title>\n<style>\n").append(Html.CSS)
+                .append("</style>\n</head>\n<body data-images=\"pending\">\n<header>\n<h1>").append(Html.esc(r.title()))
+                .append("</h1>\n<p class=\"sub\"><code>").append(Html.esc(r.id())).append("</code></p>\n</header>\n");
+        if (!r.warnings().isEmpty()) {
+            b.append("<section class=\"warnings\" id=\"warnings\">\n<h2>Read this first</h2>\n<ul>\n");
+            for (String w : r.warnings()) {
+                b.append("<li>").append(Html.esc(w)).append("</li>\n");
+            }
+            b.append("</ul>\n</section>\n");
+        }
+        for (StudyReport.Block blk : r.blocks()) {
+            b.append("<section>\n<h2>").append(Html.esc(blk.heading())).append("</h2>\n");
+            switch (blk) {
+                case StudyReport.Cards c -> {
+                    b.append("<div class=\"cards\">\n");
+                    for (StudyReport.Card k : c.cards()) {
+                        b.append("<div class=\"card\"><div class=\"label\">").append(Html.esc(k.label()))
+                                .append("</div><div class=\"value\">").append(Html.esc(cell(k.value())))
+                                .append("</div><div class=\"note\">").append(Html.esc(k.note())).append("</div></div>\n");
+                    }
+                    b.append("</div>\n");
+                }
+                case StudyReport.Table t -> table(b, t);
+                case StudyReport.Heatmap h -> figure(b, h.file(), h.caption());
+                case StudyReport.Fan f -> figure(b, f.file(), f.caption());
+                case StudyReport.Lines l -> figure(b, l.file(), l.caption());
+            }
+            b.append("</section>\n");
+        }
+        b.append("<section id=\"manifest\">\n<h2>Manifest</h2>\n<table class=\"manifest\">\n<tbody>\n");
+        for (Map.Entry<String, String> e : r.manifestView().entrySet()) {
+            b.append("<tr><th>").append(Html.esc(e.getKey())).append("</th><td>");
+            if (e.getValue().indexOf('\n') >= 0) {
+                b.append("<pre>").append(Html.esc(e.getValue())).append("</pre>");
+            } else {
+                b.append("<code>").append(Html.esc(e.getValue())).append("</code>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        if (!r.csv().isEmpty()) {
+            b.append("<p>Data files: ");
+            for (int i = 0; i < r.csv().size(); i++) {
+                String n = r.csv().get(i).name();
+                b.append(i == 0 ? "" : ", ").append("<a href=\"").append(Html.esc(n)).append("\">").append(Html.esc(n))
+                        .append("</a>");
+            }
+            b.append("</p>\n");
+        }
+        b.append("</section>\n<footer>Written by HyperTrader Workbench. All times UTC; money in USDC. Definitions of every")
+                .append(" figure: docs/metrics.md and docs/sweeps.md.</footer>\n<script>\n").append(Html.SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void figure(StringBuilder b, String file, String caption) {
+        b.append("<figure><img src=\"").append(Html.esc(file)).append("\" alt=\"").append(Html.esc(caption))
+                .append("\" width=\"").append(ChartStyle.WIDTH).append("\" height=\"").append(ChartStyle.HEIGHT)
+                .append("\"><figcaption>").append(Html.esc(caption)).append("</figcaption></figure>\n");
+    }
+
+    private static void table(StringBuilder b, StudyReport.Table t) {
+        if (t.caption() != null && !t.caption().isEmpty()) {
+            b.append("<p>").append(Html.esc(t.caption())).append("</p>\n");
+        }
+        b.append("<table>\n<thead><tr>");
+        for (StudyReport.Column c : t.columns()) {
+            b.append(c.numeric() ? "<th class=\"num\">" : "<th>").append(Html.esc(c.label())).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        for (List<StudyReport.Cell> row : t.rows()) {
+            b.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                boolean num = i < t.columns().size() && t.columns().get(i).numeric();
+                b.append(num ? "<td class=\"num\">" : "<td>").append(Html.esc(cell(row.get(i)))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+    }
+
+    private static String cell(StudyReport.Cell c) {
+        return c.text() != null ? c.text() : Fmt.figure(c.value(), c.unit());
+    }
+
+    static String csv(StudyReport.CsvFile f) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.join(",", f.header())).append('\n');
+        for (List<StudyReport.Cell> row : f.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                StudyReport.Cell c = row.get(i);
+                b.append(i == 0 ? "" : ",").append(c.text() != null ? Csv.text(c.text()) : Fmt.plain(c.value()));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    /** Diverging scale: red below 0, white at 0, green above, saturating at +-limit. */
+    private record Diverging(double limit) implements PaintScale {
+        @Override
+        public double getLowerBound() {
+            return -limit;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return limit;
+        }
+
+        @Override
+        public Paint getPaint(double v) {
+            if (Double.isNaN(v)) {
+                return new Color(0xEEEEEE);
+            }
+            double f = Math.max(-1, Math.min(1, v / limit));
+            Color end = f >= 0 ? new Color(0x1E9E6A) : new Color(0xD64541);
+            double a = Math.abs(f);
+            return new Color((int) Math.round(255 + (end.getRed() - 255) * a), (int) Math.round(255 + (end.getGreen() - 255) * a),
+                    (int) Math.round(255 + (end.getBlue() - 255) * a));
+        }
+    }
+
+    static JFreeChart heatmap(StudyReport.Heatmap h) {
+        int nx = h.xValues().size(), ny = h.yValues().size();
+        double[] xs = new double[nx * ny], ys = new double[nx * ny], zs = new double[nx * ny];
+        double limit = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                int k = i * ny + j;
+                xs[k] = i;
+                ys[k] = j;
+                zs[k] = h.z()[i][j];
+                if (Double.isFinite(zs[k])) {
+                    limit = Math.max(limit, Math.abs(zs[k]));
+                }
+            }
+        }
+        DefaultXYZDataset ds = new DefaultXYZDataset();
+        ds.addSeries(h.zLabel(), new double[][]{xs, ys, zs});
+        XYBlockRenderer r = new XYBlockRenderer();
+        Diverging scale = new Diverging(limit > 0 ? limit : 1);
+        r.setPaintScale(scale);
+        SymbolAxis x = new SymbolAxis(h.xLabel(), h.xValues().toArray(new String[0]));
+        SymbolAxis y = new SymbolAxis(h.yLabel(), h.yValues().toArray(new String[0]));
+        x.setGridBandsVisible(false);
+        y.setGridBandsVisible(false);
+        x.setRange(-0.5, nx - 0.5);
+        y.setRange(-0.5, ny - 0.5);
+        if (nx > 16) {
+            x.setVerticalTickLabels(true);
+        }
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        if (nx * ny <= 400) {
+            Font font = new Font(ChartStyle.FONT, Font.PLAIN, nx * ny <= 100 ? 13 : 10);
+            for (int k = 0; k < zs.length; k++) {
+                XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(zs[k]) ? "—" : Fmt.figure(zs[k], h.unit())
+                        .replace(" %", "%"), xs[k], ys[k]);
+                a.setFont(font);
+                a.setPaint(new Color(0x222222));
+                plot.addAnnotation(a);
+            }
+        }
+        JFreeChart chart = new JFreeChart(h.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        NumberAxis legendAxis = new NumberAxis(h.zLabel());
+        legendAxis.setTickLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 12));
+        legendAxis.setLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+        legend.setStripWidth(16);
+        legend.setSubdivisionCount(64);
+        chart.addSubtitle(legend);
+        ChartStyle.apply(chart, h.caption().length() > 140 ? null : h.caption());
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return chart;
+    }
+
+    static JFreeChart fan(StudyReport.Fan f) {
+        int q = f.levels().length, mid = q / 2;
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        for (int k = 0; k < mid; k++) {
+            YIntervalSeries s = new YIntervalSeries(Fmt.f("%.0f-%.0f %%", f.levels()[k] * 100, f.levels()[q - 1 - k] * 100));
+            for (int t = 0; t < f.time().length; t++) {
+                s.add(f.time()[t], f.bands()[mid][t], f.bands()[k][t], f.bands()[q - 1 - k][t]);
+            }
+            ds.addSeries(s);
+            r.setSeriesFillPaint(k, new Color(31, 95, 191, 45 + 45 * k));
+            r.setSeriesPaint(k, ChartStyle.EQUITY);
+            r.setSeriesStroke(k, ChartStyle.LINE);
+        }
+        r.setAlpha(1f);
+        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(f.time()[0], f.time()[f.time().length - 1]),
+                ChartStyle.valueAxis(f.yLabel(), false), r);
+        return ChartStyle.apply(new JFreeChart(f.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, true),
+                Fmt.f("line: median across seeds; bands: %s", bandLabels(f.levels())));
+    }
+
+    private static String bandLabels(double[] levels) {
+        List<String> out = new ArrayList<>();
+        int q = levels.length;
+        for (int k = 0; k < q / 2; k++) {
+            out.add(Fmt.f("%.0f-%.0f %%", levels[k] * 100, levels[q - 1 - k] * 100));
+        }
+        return String.join(", ", out);
+    }
+
+    static JFreeChart lines(StudyReport.Lines l) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < l.series().size(); k++) {
+            StudyReport.Series s = l.series().get(k);
+            XYSeries x = new XYSeries(s.name(), false, true);
+            for (int t = 0; t < l.time().length; t++) {
+                x.add(l.time()[t], s.values()[t], false);
+            }
+            ds.addSeries(x);
+            r.setSeriesPaint(k, LINES[k % LINES.length]);
+            r.setSeriesStroke(k, ChartStyle.LINE);
+        }
+        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(l.time()[0], l.time()[l.time().length - 1]),
+                ChartStyle.valueAxis(l.yLabel(), l.percent()), r);
+        return ChartStyle.apply(new JFreeChart(l.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, true),
+                l.caption().length() > 140 ? null : l.caption());
+    }
+
+    /** Locale-free lower-case name of a unit, for captions. */
+    static String unitName(Metrics.Unit u) {
+        return u.name().toLowerCase(Locale.ROOT);
+    }
+}

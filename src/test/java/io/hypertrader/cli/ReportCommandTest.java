@@ -1,0 +1,75 @@
+package io.hypertrader.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest writes its report; {@code hypertrader report RUN_ID} re-renders it from the stored run. */
+class ReportCommandTest {
+    @TempDir
+    static Path dir;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void importShippedDataset() {
+        env = Map.of("HYPERTRADER_DB", dir.resolve("t.duckdb").toString());
+        CliHarness.Result r = CliHarness.run(env, "data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC",
+                "--interval", "1h", "--source", "synthetic");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void backtestWritesItsReportAndReportRewritesTheSameFiles() throws Exception {
+        Path reports = dir.resolve("reports");
+        CliHarness.Result bt = CliHarness.run(env, "backtest", "--reports", reports.toString(), "--to", "2024-04-01",
+                "--seed", "3");
+        assertThat(bt.exitCode()).as(bt.err()).isZero();
+        String runId = bt.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().substring(4).trim();
+        Path folder = reports.resolve(runId);
+        assertThat(bt.out()).contains("report       " + folder.resolve("index.html").toAbsolutePath());
+        for (String f : List.of("index.html", "equity.png", "capture.png", "candles.png", "metrics.json", "trades.csv",
+                "equity.csv", "cycles.csv")) {
+            assertThat(folder.resolve(f)).as(f).isNotEmptyFile();
+        }
+        String html = Files.readString(folder.resolve("index.html"));
+        // per-cycle capture against the ideal of STRATEGY.md section 8, and the manifest
+        assertThat(html).contains("Cycle capture (median)", "ideal 76.40 %", "capture.png", "config hash", "sha256:",
+                "event log", runId);
+        String metrics = Files.readString(folder.resolve("metrics.json"));
+        String equity = Files.readString(folder.resolve("equity.csv"));
+
+        Files.delete(folder.resolve("metrics.json"));
+        CliHarness.Result rep = CliHarness.run(env, "report", runId, "--reports", reports.toString());
+        assertThat(rep.exitCode()).as(rep.err()).isZero();
+        assertThat(rep.out().trim()).isEqualTo(folder.resolve("index.html").toAbsolutePath().toString());
+        // the same run re-rendered: byte-identical data files
+        assertThat(Files.readString(folder.resolve("metrics.json"))).isEqualTo(metrics);
+        assertThat(Files.readString(folder.resolve("equity.csv"))).isEqualTo(equity);
+    }
+
+    @Test
+    void unknownRunIdExits3() {
+        CliHarness.Result r = CliHarness.run(env, "report", "bt-nope", "--reports", dir.resolve("reports").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("no run 'bt-nope'").doesNotContain("Exception");
+        CliHarness.Result noDb = CliHarness.run(Map.of("HYPERTRADER_DB", dir.resolve("none.duckdb").toString()),
+                "report", "x");
+        assertThat(noDb.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void noReportWritesNothing() {
+        Path reports = dir.resolve("none");
+        CliHarness.Result bt = CliHarness.run(env, "backtest", "--no-report", "--reports", reports.toString(), "--to",
+                "2024-02-01");
+        assertThat(bt.exitCode()).as(bt.err()).isZero();
+        assertThat(reports).doesNotExist();
+    }
+}
