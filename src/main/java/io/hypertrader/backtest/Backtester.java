@@ -136,6 +136,10 @@ public final class Backtester {
                 legs[c] = owner[c] instanceof LegView lv ? lv : null;
             }
             PathMode path = in.sim().path();
+            double[][] variance = new double[n][];
+            for (int c = 0; c < n; c++) {
+                variance[c] = venue.tracksMarketState() ? SimulatedVenue.parkinsonVariances(series[c]) : null;
+            }
             // merged timeline of open times
             long[] steps = mergedTimes();
             int m = steps.length;
@@ -176,7 +180,7 @@ public final class Backtester {
                     CandleSeries s = series[c];
                     int i = ptr[c];
                     double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
-                    venue.beginBar(c, o, h, l, cl, s.volume(i));
+                    venue.beginBar(c, o, h, l, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
                     boolean lowFirst = path.lowFirst(o, cl, account.position(c));
                     tp1[c] = t + barMs / 3;
                     tp2[c] = t + 2 * barMs / 3;

@@ -1,5 +1,6 @@
 package io.hypertrader.sim;
 
+import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Instrument;
@@ -24,8 +25,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -205,9 +209,17 @@ public final class SimulatedVenue implements ExecutionVenue {
      * there are none) and the liquidity of its first segment.
      */
     public void beginBar(int c, double open, double high, double low, double close, double volume) {
+        beginBar(c, open, high, low, close, volume, trackMarket ? parkinsonVariance(high, low) : 0);
+    }
+
+    /**
+     * {@link #beginBar(int, double, double, double, double, double)} with the bar's Parkinson
+     * variance given (from {@link #parkinsonVariances}, computed once per series): the replay
+     * loop's form, which spares a logarithm per bar.
+     */
+    public void beginBar(int c, double open, double high, double low, double close, double volume, double parkinsonVar) {
         if (trackMarket) {
-            double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
-            double var = lr * lr / FOUR_LN2;
+            double var = parkinsonVar;
             double usd = volume * close;
             // The fields of market[c] are derived from these on first use in the bar (marketState).
             barVar[c] = var;
@@ -238,6 +250,43 @@ public final class SimulatedVenue implements ExecutionVenue {
         segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
         segId[c] = nextSegment++;
         segActive[c] = false;
+    }
+
+    /** Parkinson variance of one bar, ln(H/L)^2 / (4 ln 2), 0 without a positive range: the one formula. */
+    public static double parkinsonVariance(double high, double low) {
+        double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
+        return lr * lr / FOUR_LN2;
+    }
+
+    private record Variances(double[] lows, double[] var) {
+    }
+
+    /** Per series (keyed by its highs array, checked against its lows), collected with the series. */
+    private static final Map<double[], Variances> VARIANCES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * {@link #parkinsonVariance} of every bar of a series, computed once per series and kept while
+     * the series lives: a sweep replays the same candles thousands of times, and the logarithm
+     * was a sixth of a realistic backtest. The result is shared: do not modify it.
+     */
+    public static double[] parkinsonVariances(CandleSeries s) {
+        double[] h = s.highs();
+        double[] l = s.lows();
+        Variances v = VARIANCES.get(h);
+        if (v != null && v.lows() == l && v.var().length == h.length) {
+            return v.var();
+        }
+        double[] var = new double[h.length];
+        for (int i = 0; i < var.length; i++) {
+            var[i] = parkinsonVariance(h[i], l[i]);
+        }
+        VARIANCES.put(h, new Variances(l, var));
+        return var;
+    }
+
+    /** True when a model reads the market state (then the replay passes per-bar variances). */
+    public boolean tracksMarketState() {
+        return trackMarket;
     }
 
     /**
