@@ -863,7 +863,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         double pos = account.position(c);
         if (rules.exchangeRules()) {
             int sz = account.instrument(c).szDecimals();
-            if (!OrderRounding.isValidSize(BigDecimal.valueOf(r.size()), sz)) {
+            if (!OrderRounding.isValidSize(r.size(), sz)) {
                 return RejectCode.SIZE_OFF_GRID;
             }
             if (r.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.limitPrice()), sz, false)) {
