@@ -71,7 +71,9 @@ public interface FundingModel {
             if (fallbackRate == 0 && hist == 0) {
                 return new FundingSchedule(new long[0], new double[0], 0, 0);
             }
-            return new FundingSchedule(Arrays.copyOf(t, n), Arrays.copyOf(r, n), hist, fallback);
+            // usually n == capacity (hourly bars, no history): no second copy of the arrays
+            return new FundingSchedule(n == t.length ? t : Arrays.copyOf(t, n), n == r.length ? r : Arrays.copyOf(r, n),
+                    hist, fallback);
         }
 
         @Override
