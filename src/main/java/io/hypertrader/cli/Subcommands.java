@@ -20,5 +20,12 @@ final class Subcommands {
         root.addSubcommand("sweep", new SweepCommand());
         root.addSubcommand("montecarlo", new MonteCarloCommand());
         root.addSubcommand("walkforward", new WalkForwardCommand());
+        root.addSubcommand("promote", new PromoteCommand());
+        root.addSubcommand("run", new RunCommand());
+        root.addSubcommand("status", new StatusCommand());
+        root.addSubcommand("orders", new OrdersCommand());
+        root.addSubcommand("fills", new FillsCommand());
+        root.addSubcommand("stop", new StopCommand());
+        root.addSubcommand("parity", new ParityCommand());
     }
 }

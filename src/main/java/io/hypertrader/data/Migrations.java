@@ -13,7 +13,8 @@ public final class Migrations {
     private static final List<Migration> ALL = List.of(
             Migration.fromResource(1, "market data: candles, funding, coin_meta", "migrations/V1__market_data.sql"),
             Migration.fromResource(2, "backtest runs: manifest, orders, fills, equity, positions, cycles", "migrations/V2__backtest_runs.sql"),
-            Migration.fromResource(3, "sweeps: sweeps, sweep_results", "migrations/V3__sweeps.sql")
+            Migration.fromResource(3, "sweeps: sweeps, sweep_results", "migrations/V3__sweeps.sql"),
+            Migration.fromResource(4, "live trading: deployments, journal, orders, fills, risk events", "migrations/V4__live_trading.sql")
             // 2 = backtest runs (engine), 3 = sweeps/analytics, 4 = live trading/deployments.
     );
 

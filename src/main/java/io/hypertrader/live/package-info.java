@@ -1,7 +1,10 @@
 /**
  * Live trading against Hyperliquid: the REST exchange and info clients, the WebSocket feed, the
- * transport boundary they share, and (in later work) the paper/live runners, the reconciler and
- * the promotion gates. Sub-packages: {@code sign} (action hashing and EIP-712 signatures, nonces,
+ * transport boundary they share; the {@link io.hypertrader.live.HyperliquidVenue} (the engine's
+ * venue on the exchange), the deployment store and write-ahead journal
+ * ({@link io.hypertrader.live.LiveStore}, {@link io.hypertrader.live.DbJournal}), the paper and
+ * testnet/mainnet runners with start-up reconciliation, the stop signal and executor, the
+ * promotion gates and parity (see docs/live.md). Sub-packages: {@code sign} (action hashing and EIP-712 signatures, nonces,
  * client order ids), {@code keys} (the encrypted key store), {@code ws} (the WebSocket client).
  *
  * <p>Wire DTOs live here and are kept apart from the engine's domain types; numbers that go on

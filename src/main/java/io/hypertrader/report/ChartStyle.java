@@ -122,7 +122,7 @@ final class ChartStyle {
     static DateAxis timeAxis(long from, long to) {
         DateAxis axis = new DateAxis("time (UTC)", TimeZone.getTimeZone("UTC"), Locale.ROOT);
         long span = to - from;
-        String pattern = span <= 3 * 86_400_000L ? "MM-dd HH:mm" : span <= 200 * 86_400_000L ? "yyyy-MM-dd" : "yyyy-MM";
+        String pattern = span <= 3 * 86_400_000L ? "MM-dd HH:mm" : span <= 730 * 86_400_000L ? "yyyy-MM-dd" : "yyyy-MM";
         SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
         f.setTimeZone(TimeZone.getTimeZone("UTC"));
         axis.setDateFormatOverride(f);

@@ -98,6 +98,7 @@ public final class FakeHyperliquid implements Closeable {
     private final List<JsonNode> exchangeBodies = new ArrayList<>();
     private final List<String> exchangeErrors = new ArrayList<>();
     private final List<WsSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Function<JsonNode, JsonNode>> infoHandlers = new HashMap<>();
     private long nextOid = 1_000_000;
     private long nextTid = 500_000_000_000L;
     private long answerDelayMs = 2_000;
@@ -179,6 +180,14 @@ public final class FakeHyperliquid implements Closeable {
             pushes.add(() -> publish(s -> s.subscribed("allMids", null, null), channel("allMids", m)));
         }
         pushes.forEach(Runnable::run);
+    }
+
+    /**
+     * Answers /info requests of {@code type} with {@code handler} (called under the fake's lock;
+     * e.g. a scripted candleSnapshot feed for runner tests).
+     */
+    public synchronized void setInfoHandler(String type, java.util.function.Function<JsonNode, JsonNode> handler) {
+        infoHandlers.put(type, handler);
     }
 
     /** Queues {@code fault} for the next {@code times} requests to {@code path} ("/info" or "/exchange"). */
@@ -347,6 +356,10 @@ public final class FakeHyperliquid implements Closeable {
 
     private String info(JsonNode body) {
         String type = body.path("type").asText();
+        java.util.function.Function<JsonNode, JsonNode> extra = infoHandlers.get(type);
+        if (extra != null) {
+            return extra.apply(body).toString();
+        }
         JsonNode out = switch (type) {
             case "meta" -> meta();
             case "allMids" -> {

@@ -1,0 +1,76 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.core.Network;
+import io.hypertrader.core.UserError;
+import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.HyperliquidExchangeClient;
+import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.SharedBudgetTransport;
+import io.hypertrader.live.StopControl;
+import io.hypertrader.live.TradingInfoClient;
+import io.hypertrader.live.TransportException;
+import io.hypertrader.live.keys.KeyResolver;
+import io.hypertrader.live.keys.KeyStore;
+import io.hypertrader.live.keys.SecretPrompt;
+import io.hypertrader.live.sign.HyperliquidSigner;
+import io.hypertrader.live.sign.SigningKey;
+
+import java.nio.file.Files;
+
+/** What the live-trading commands share: the store, deployments, the exchange client of a deployment. */
+final class LiveSupport {
+
+    private LiveSupport() {
+    }
+
+    static LiveStore store(HyperTraderCli root, boolean mustExist) {
+        if (mustExist && !Files.exists(root.dbPath())) {
+            throw UserError.dataMissing("no database at " + root.dbPath() + "; create a deployment with: hypertrader promote --config FILE");
+        }
+        return new LiveStore(DbAccess.file(root.dbPath()));
+    }
+
+    static StopControl stops(HyperTraderCli root) {
+        return StopControl.besideDatabase(root.dbPath());
+    }
+
+    static LiveStore.Deployment deployment(LiveStore store, String id) {
+        return store.deployment(id).orElseThrow(() -> UserError.dataMissing("no deployment '" + id
+                + "'; list them with: hypertrader status"));
+    }
+
+    /** The network a deployment trades on; --network, if given, must agree (nothing reaches mainnet by default). */
+    static Network network(HyperTraderCli root, LiveStore.Deployment d) {
+        Network n = switch (d.stage()) {
+            case TESTNET -> Network.TESTNET;
+            case MAINNET -> Network.MAINNET;
+            case PAPER -> root.networkGiven() ? root.network() : Network.MAINNET; // paper reads public market data only
+        };
+        if (d.stage() != LiveStore.Stage.PAPER && root.networkGiven() && root.network() != n) {
+            throw UserError.usage("--network " + root.network().name().toLowerCase(java.util.Locale.ROOT) + " does not match deployment "
+                    + d.id() + ", which is a " + d.stage().code() + " deployment");
+        }
+        return n;
+    }
+
+    /** REST URL: --api-url / HYPERTRADER_API_URL when given, else the deployment's network. */
+    static String apiUrl(HyperTraderCli root, Network n) {
+        String url = root.apiUrl();
+        boolean given = !(url.equals(root.network().restUrl()) && !root.networkGiven());
+        return given ? url : n.restUrl();
+    }
+
+    static SigningKey key(HyperTraderCli root, String keyAddress) {
+        return new KeyResolver(root.env(), KeyStore.forEnv(root.env()), SecretPrompt.system(), root.err()).resolve(keyAddress);
+    }
+
+    static HyperliquidExchangeClient client(SharedBudgetTransport transport, Network n, SigningKey key, String account) {
+        TradingInfoClient info = new TradingInfoClient(transport);
+        try {
+            return HyperliquidExchangeClient.create(transport, new HyperliquidSigner(key, n), info, info.meta(), account, null,
+                    HyperliquidExchangeClient.Settings.DEFAULTS);
+        } catch (TransportException e) {
+            throw UserError.exchange("cannot read the exchange's asset list (meta) from " + n + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.UserError;
+import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.PromotionGates;
+import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.sign.Addresses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code hypertrader promote}: creates a deployment of a config at a stage when that stage's gate
+ * holds (exit 5 naming the gate and the numbers otherwise), raises a mainnet position cap, or
+ * renews a mainnet confirmation.
+ */
+@Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Create a paper, testnet or mainnet deployment of a config when its promotion gate holds.",
+                "paper: a stored backtest of this exact config hash meets the promotion thresholds; testnet: a paper",
+                "deployment of the hash ran the minimum time and trades; mainnet: enough testnet orders with enough",
+                "success, the account address typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
+                "Without --to a deployment is paper. Exit 5 when a gate fails."})
+final class PromoteCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config to promote.")
+    Path config;
+
+    @Option(names = "--to", paramLabel = "paper|testnet|mainnet", defaultValue = "paper",
+            description = "Stage (default: paper; mainnet is never a default).")
+    String to;
+
+    @Option(names = "--account", paramLabel = "0x..", description = "Trading account address (testnet and mainnet).")
+    String account;
+
+    @Option(names = "--confirm-mainnet", paramLabel = "0x..", description = "The account address, typed to confirm mainnet trading.")
+    String confirm;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
+    long seed;
+
+    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm).")
+    String deploymentId;
+
+    @Option(names = "--raise-cap", paramLabel = "USD", description = "New mainnet position cap in USDC (needs --confirm-mainnet).")
+    Double raiseCap;
+
+    @Option(names = "--reconfirm", description = "Renew an expired mainnet confirmation (needs --confirm-mainnet).")
+    boolean reconfirm;
+
+    @Override
+    public void run() {
+        HyperTraderCli root = HyperTraderCli.root(spec);
+        if (deploymentId != null) {
+            adjust(root);
+            return;
+        }
+        if (config == null) {
+            throw UserError.usage("--config: give the strategy config to promote");
+        }
+        LiveStore.Stage stage;
+        try {
+            stage = LiveStore.Stage.parse(to);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--to: " + e.getMessage());
+        }
+        StrategyConfig cfg = ConfigLoader.load(config);
+        TradingPlan plan = TradingPlan.of(cfg);
+        LiveStore store = LiveSupport.store(root, false);
+        TradingPlan.Promotion p = plan.promotion();
+        String acct = null;
+        if (stage != LiveStore.Stage.PAPER) {
+            if (account == null) {
+                throw UserError.usage("--account: a " + stage.code() + " deployment needs the trading account address");
+            }
+            acct = address(account, "--account");
+        }
+        PromotionGates.Verdict v = switch (stage) {
+            case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.latestBacktest(store.db(), plan.hash()));
+            case TESTNET -> PromotionGates.testnet(p, plan.hash(), PromotionGates.paperFacts(store, plan.hash()));
+            case MAINNET -> PromotionGates.mainnet(p, PromotionGates.testnetFacts(store, plan.hash()));
+        };
+        if (!v.passed()) {
+            throw new UserError(UserError.Kind.REFUSED, "gate '" + v.gate() + "' failed: " + v.message());
+        }
+        long now = System.currentTimeMillis();
+        Double cap = null;
+        String confirmed = null;
+        Long until = null;
+        if (stage == LiveStore.Stage.MAINNET) {
+            confirmed = confirmation(root, acct);
+            cap = p.mainnetMaxPositionUsd();
+            until = now + (long) (p.confirmationHours() * 3_600_000L);
+        }
+        LiveStore.Stage prev = stage == LiveStore.Stage.MAINNET ? LiveStore.Stage.TESTNET
+                : stage == LiveStore.Stage.TESTNET ? LiveStore.Stage.PAPER : null;
+        String from = null;
+        if (prev != null) {
+            List<LiveStore.Deployment> before = store.deployments(plan.hash(), prev);
+            from = before.isEmpty() ? null : before.get(before.size() - 1).id();
+        }
+        String id = store.newDeploymentId(stage, plan.hash());
+        store.insert(new LiveStore.Deployment(id, stage, plan.hash(), plan.name(), config.toString(), plan.json(), acct, "created",
+                now, from, v.gate() + ": " + v.message(), seed, plan.initialEquity(), cap, confirmed, until, null, null));
+        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, null,
+                stage.code() + " deployment of config " + plan.shortHash() + " (" + v.gate() + ": " + v.message() + ")"
+                        + (cap != null ? "; position cap " + cap + " USDC" : "")));
+        var out = root.out();
+        out.println("deployment " + id + " created: " + stage.code() + ", config " + plan.name() + " hash " + plan.shortHash());
+        out.println("gate " + v.gate() + ": " + v.message());
+        if (stage == LiveStore.Stage.MAINNET) {
+            out.println(String.format(Locale.ROOT, "account %s; position cap %.2f USDC (raise with --raise-cap); confirmed until %s",
+                    acct, cap, Instant.ofEpochMilli(until)));
+        }
+        out.println("start it with: hypertrader run " + id);
+        out.flush();
+    }
+
+    private void adjust(HyperTraderCli root) {
+        LiveStore store = LiveSupport.store(root, true);
+        LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
+        if (d.stage() != LiveStore.Stage.MAINNET) {
+            throw UserError.usage("--deployment " + d.id() + " is a " + d.stage().code() + " deployment: caps and confirmations are for mainnet");
+        }
+        if (raiseCap == null && !reconfirm) {
+            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm");
+        }
+        String confirmed = confirmation(root, d.accountAddress());
+        TradingPlan plan = TradingPlan.ofDeployment(d);
+        long now = System.currentTimeMillis();
+        long until = now + (long) (plan.promotion().confirmationHours() * 3_600_000L);
+        store.setConfirmation(d.id(), confirmed, until);
+        if (raiseCap != null) {
+            if (!(raiseCap > 0)) {
+                throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
+            }
+            store.setPositionCap(d.id(), raiseCap);
+            store.append(d.id(), LiveStore.Entry.of(now, null, "cap", null, null, null, null, null, raiseCap,
+                    "position cap " + d.positionCapUsd() + " -> " + raiseCap + " USDC, confirmed by " + confirmed));
+            root.out().println(String.format(Locale.ROOT, "deployment %s: position cap %.2f -> %.2f USDC (takes effect at the next run start)",
+                    d.id(), d.positionCapUsd() == null ? Double.NaN : d.positionCapUsd(), raiseCap));
+        }
+        store.append(d.id(), LiveStore.Entry.of(now, null, "confirm", null, null, null, null, null, null,
+                "mainnet confirmed by " + confirmed + " until " + Instant.ofEpochMilli(until)));
+        root.out().println("deployment " + d.id() + ": mainnet confirmed until " + Instant.ofEpochMilli(until));
+        root.out().flush();
+    }
+
+    /** The typed (or flagged) address; it must be the deployment's account. */
+    private String confirmation(HyperTraderCli root, String acct) {
+        String typed = confirm;
+        if (typed == null) {
+            Console console = System.console();
+            if (console == null) {
+                throw new UserError(UserError.Kind.REFUSED, "mainnet needs a confirmation: type the account address in a terminal, or pass --confirm-mainnet "
+                        + acct);
+            }
+            typed = console.readLine("Mainnet trading with real money on account %s. Type the account address to confirm: ", acct);
+        }
+        String norm;
+        try {
+            norm = address(typed, "--confirm-mainnet");
+        } catch (UserError e) {
+            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + e.getMessage());
+        }
+        if (!norm.equals(acct)) {
+            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + norm + " is not the account " + acct);
+        }
+        return norm;
+    }
+
+    private static String address(String a, String flag) {
+        try {
+            return Addresses.normalize(a, flag);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(flag + ": " + e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,112 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.core.Network;
+import io.hypertrader.core.UserError;
+import io.hypertrader.live.HyperliquidExchangeClient;
+import io.hypertrader.live.LiveRunner;
+import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.PaperRunner;
+import io.hypertrader.live.RestMarketFeed;
+import io.hypertrader.live.SharedBudgetTransport;
+import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.TransportException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** {@code hypertrader run DEPLOYMENT}: runs a deployment until stopped (or a bound is reached). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a deployment: paper on live candles through the simulator (realistic profile, wall clock),",
+                "testnet and mainnet on Hyperliquid. Same strategy code as the backtest, behind the risk manager.",
+                "Stops on 'hypertrader stop' from any process; --max-bars / --duration bound a session."})
+final class RunCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "Deployment id (see: hypertrader status).")
+    String deploymentId;
+
+    @Option(names = "--max-bars", paramLabel = "N", defaultValue = "0", description = "Stop after N new closed bars (0 = no bound).")
+    int maxBars;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 90s, 15m, 8h (default: no bound).")
+    String duration;
+
+    @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "2000", description = "Poll interval in ms (default: 2000).")
+    long pollMs;
+
+    @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
+    String keyAddress;
+
+    @Override
+    public void run() {
+        HyperTraderCli root = HyperTraderCli.root(spec);
+        if (maxBars < 0 || pollMs < 0) {
+            throw UserError.usage("--max-bars and --poll-ms must not be negative");
+        }
+        long durationMs = duration == null ? 0 : parseDuration(duration);
+        LiveStore store = LiveSupport.store(root, true);
+        LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
+        if (d.stopped()) {
+            throw new UserError(UserError.Kind.REFUSED, "deployment " + d.id() + " was stopped at " + Instant.ofEpochMilli(d.stoppedMs())
+                    + " (" + d.stopReason() + "); promote the config again for a new deployment");
+        }
+        long now = System.currentTimeMillis();
+        if (d.stage() == LiveStore.Stage.MAINNET && (d.confirmedUntilMs() == null || d.confirmedUntilMs() <= now)) {
+            throw new UserError(UserError.Kind.REFUSED, "the mainnet confirmation of " + d.id() + " expired"
+                    + (d.confirmedUntilMs() == null ? "" : " at " + Instant.ofEpochMilli(d.confirmedUntilMs()))
+                    + "; renew it with: hypertrader promote --deployment " + d.id() + " --reconfirm --confirm-mainnet " + d.accountAddress());
+        }
+        TradingPlan plan = TradingPlan.ofDeployment(d);
+        Network network = LiveSupport.network(root, d);
+        String url = LiveSupport.apiUrl(root, network);
+        SharedBudgetTransport transport = SharedBudgetTransport.create(url);
+        var settings = new io.hypertrader.live.PaperRunner.Settings(pollMs, maxBars, durationMs);
+        var stops = LiveSupport.stops(root);
+        try {
+            if (d.stage() == LiveStore.Stage.PAPER) {
+                new PaperRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
+                        root.out()).run(settings);
+            } else {
+                HyperliquidExchangeClient client = LiveSupport.client(transport, network, LiveSupport.key(root, keyAddress),
+                        d.accountAddress());
+                new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
+                        root.out(), client).run(settings);
+            }
+        } catch (TransportException e) {
+            throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Long.parseLong(t.substring(0, t.length() - 2));
+            }
+            long unit = switch (t.charAt(t.length() - 1)) {
+                case 's' -> 1_000L;
+                case 'm' -> 60_000L;
+                case 'h' -> 3_600_000L;
+                case 'd' -> 86_400_000L;
+                default -> -1;
+            };
+            if (unit < 0) {
+                return Long.parseLong(t);
+            }
+            long v = Long.parseLong(t.substring(0, t.length() - 1));
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v * unit;
+        } catch (RuntimeException e) {
+            throw UserError.usage("--duration: '" + s + "' is not a duration such as 90s, 15m or 8h");
+        }
+    }
+}

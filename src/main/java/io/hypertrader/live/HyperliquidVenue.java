@@ -1,0 +1,739 @@
+package io.hypertrader.live;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.OrderType;
+import io.hypertrader.core.RejectCode;
+import io.hypertrader.core.Side;
+import io.hypertrader.core.TimeInForce;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.exec.OrderTracker;
+import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.live.sign.Cloid;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@link ExecutionVenue} of testnet and mainnet: orders go to Hyperliquid through
+ * {@link HyperliquidExchangeClient}, state comes back from the info endpoint.
+ *
+ * <p><b>Identity.</b> Order ids are the deployment's sequence numbers; each order carries the
+ * cloid derived from (deployment id, sequence), so the exchange client's lookup-before-resend
+ * rule can never turn a retry into a second order, and a restarted runner finds its orders again.
+ *
+ * <p><b>Write-ahead.</b> Every order is written to the {@link OrderJournal} before it is sent; if
+ * the journal cannot keep it, the order is not sent (the journal's exception propagates).
+ *
+ * <p><b>Mapping.</b> LIMIT keeps its time in force; MARKET is an IOC limit at mid * (1 +/- slippage)
+ * (the SDKs' market order); STOP and TAKE_PROFIT are market trigger orders whose worst price is
+ * the trigger moved by the same slippage. Prices and sizes must already be on the grid
+ * ({@link OrderRounding}): an order off the grid is refused here with the simulator's codes.
+ *
+ * <p><b>State.</b> Answers to /exchange give acceptance; fills come from {@code userFillsByTime}
+ * (de-duplicated by trade id), terminal states of resting orders from {@code openOrders} and
+ * {@code orderStatus}, positions and account value from {@code clearinghouseState}, all in
+ * {@link #poll()}, fills first so the positions read afterwards always include every fill already
+ * reported. An order whose answer was lost is looked up by cloid on each poll until the exchange
+ * knows it or a grace period proves it never arrived.
+ *
+ * <p>Single-threaded: call {@link #submit}, {@link #poll} and {@link #deliver} from the runner's
+ * thread. Events reach the listener only from {@link #deliver}, never from inside {@link #submit}.
+ * Money in USDC, sizes in coins (positions signed), times UTC epoch ms of the wall clock.
+ */
+public final class HyperliquidVenue implements ExecutionVenue {
+
+    private static final double EPS = 1e-9;
+
+    /** How long an order with an unknown outcome may stay unknown to the exchange before it counts as never placed. */
+    public static final long UNKNOWN_GRACE_MS = 15_000;
+
+    /** A live order: the tracked order plus its exchange identity. */
+    private static final class LiveOrder {
+        final TrackedOrder tracked;
+        final Cloid cloid;
+        Long oid;
+        /** Set when the outcome of the POST is unknown: when it became unknown. */
+        long unknownSince = -1;
+        /** For an IOC/market answered FILLED: the size the exchange said filled (the rest is cancelled). */
+        BigDecimal answeredFilled;
+        /** The exchange says the order ended (canceled/rejected); the Cancelled event waits for its fills. */
+        String closedStatus;
+
+        LiveOrder(TrackedOrder tracked, Cloid cloid) {
+            this.tracked = tracked;
+            this.cloid = cloid;
+        }
+    }
+
+    /** What the venue needs to continue after a restart (from the journal, after reconciliation). */
+    public record Resume(long nextSequence, long fillCursorMs, Set<String> seenFillKeys, List<OpenOrderState> openOrders,
+                         Map<String, double[]> realizedAndFees, double savings) {
+        public Resume {
+            seenFillKeys = Set.copyOf(seenFillKeys);
+            openOrders = List.copyOf(openOrders);
+            realizedAndFees = Map.copyOf(realizedAndFees);
+        }
+
+        /** A fresh deployment. */
+        public static Resume fresh() {
+            return new Resume(1, 0, Set.of(), List.of(), Map.of(), 0);
+        }
+    }
+
+    /** An order that was open when the last runner stopped: its request, identity and past events. */
+    public record OpenOrderState(long id, OrderRequest request, Cloid cloid, Long oid, long decisionTimeMs,
+                                 double decisionPrice, List<OrderEvent> pastEvents) {
+    }
+
+    private final HyperliquidExchangeClient exchange;
+    private final TradingInfoClient info;
+    private final String deploymentId;
+    private final OrderJournal journal;
+    private final LongSupplier clock;
+    private final BooleanSupplier stopRequested;
+    private final BigDecimal slippage;
+    private final OrderTracker tracker = new OrderTracker();
+    private final Map<Long, LiveOrder> orders = new LinkedHashMap<>();
+    private final Map<Long, Long> idByOid = new HashMap<>();
+    private final Map<String, Long> idByCloid = new HashMap<>();
+    private final Set<String> seenFills = new HashSet<>();
+    private final ArrayDeque<OrderEvent> outbox = new ArrayDeque<>();
+    private final Map<String, Double> mids = new HashMap<>();
+    private final Map<String, AccountState.Position> positions = new LinkedHashMap<>();
+    private final Map<String, Double> localPosition = new HashMap<>();
+    private final Map<String, double[]> realizedFees = new LinkedHashMap<>();
+    private Consumer<OrderEvent> listener = e -> {
+    };
+    private long nextSeq;
+    private long fillCursor;
+    private double accountValue = Double.NaN;
+    private double marginUsed;
+    private double savings;
+    private boolean stateFresh;
+
+    /**
+     * @param stopRequested true once the deployment must not place new orders (a stop was
+     *                      requested): submissions are then refused with {@link RejectCode#RISK}
+     * @param slippage      market-order slippage bound as a fraction (0.05 = 5 %)
+     */
+    public HyperliquidVenue(HyperliquidExchangeClient exchange, String deploymentId, OrderJournal journal, LongSupplier clock,
+                            BooleanSupplier stopRequested, BigDecimal slippage, Resume resume) {
+        this.exchange = Objects.requireNonNull(exchange);
+        this.info = exchange.info();
+        this.deploymentId = Objects.requireNonNull(deploymentId);
+        this.journal = Objects.requireNonNull(journal);
+        this.clock = Objects.requireNonNull(clock);
+        this.stopRequested = Objects.requireNonNull(stopRequested);
+        this.slippage = Objects.requireNonNull(slippage);
+        this.nextSeq = resume.nextSequence();
+        this.fillCursor = resume.fillCursorMs();
+        this.seenFills.addAll(resume.seenFillKeys());
+        resume.realizedAndFees().forEach((k, v) -> realizedFees.put(k, v.clone()));
+        this.savings = resume.savings();
+        for (OpenOrderState s : resume.openOrders()) {
+            TrackedOrder t = tracker.register(s.id(), s.request(), s.decisionTimeMs(), s.decisionPrice());
+            for (OrderEvent e : s.pastEvents()) {
+                tracker.apply(e);
+            }
+            LiveOrder lo = new LiveOrder(t, s.cloid());
+            lo.oid = s.oid();
+            if (s.oid() == null) {
+                // Journaled but never answered: the signed request died with the old process, so it
+                // can no longer arrive late; the first poll looks the cloid up and settles it.
+                lo.unknownSince = clock.getAsLong() - UNKNOWN_GRACE_MS;
+            }
+            index(s.id(), lo);
+        }
+    }
+
+    /** The cloid of order {@code sequence} of deployment {@code deploymentId}. */
+    public static Cloid cloid(String deploymentId, long sequence) {
+        return Cloid.derive(deploymentId, sequence);
+    }
+
+    private void index(long id, LiveOrder lo) {
+        orders.put(id, lo);
+        idByCloid.put(lo.cloid.hex(), id);
+        if (lo.oid != null) {
+            idByOid.put(lo.oid, id);
+        }
+    }
+
+    // ================================================================== ExecutionVenue
+
+    @Override
+    public long submit(OrderRequest req) {
+        long id = nextSeq++;
+        Cloid cloid = cloid(deploymentId, id);
+        long now = clock.getAsLong();
+        String coin = req.coin().name();
+        double ref = mid(coin);
+        TrackedOrder t = tracker.register(id, req, now, ref);
+        LiveOrder lo = new LiveOrder(t, cloid);
+        index(id, lo);
+        if (stopRequested.getAsBoolean()) {
+            journal.intent(id, cloid, req, now, ref);
+            journal.answer(id, cloid, "NOT_SENT", null, "stop requested", now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, "deployment stop requested: no new orders"));
+            return id;
+        }
+        var asset = exchange.assets().find(coin);
+        if (asset.isEmpty()) {
+            journal.intent(id, cloid, req, now, ref);
+            journal.answer(id, cloid, "NOT_SENT", null, "unknown coin", now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.UNKNOWN_COIN, "the exchange does not list " + coin));
+            return id;
+        }
+        int sz = asset.get().szDecimals();
+        BigDecimal size = BigDecimal.valueOf(req.size());
+        RejectCode grid = null;
+        if (!OrderRounding.isValidSize(size, sz)) {
+            grid = RejectCode.SIZE_OFF_GRID;
+        } else if (req.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.limitPrice()), sz, false)) {
+            grid = RejectCode.PRICE_OFF_GRID;
+        } else if (req.type().isTrigger() && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.triggerPrice()), sz, false)) {
+            grid = RejectCode.PRICE_OFF_GRID;
+        }
+        if (grid != null) {
+            journal.intent(id, cloid, req, now, ref);
+            journal.answer(id, cloid, "NOT_SENT", null, grid.name(), now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, grid, "size or price off the exchange grid (szDecimals " + sz + ")"));
+            return id;
+        }
+        io.hypertrader.live.OrderRequest wire;
+        try {
+            wire = toWire(req, asset.get(), size, cloid, ref);
+        } catch (IllegalStateException e) {
+            journal.intent(id, cloid, req, now, ref);
+            journal.answer(id, cloid, "NOT_SENT", null, e.getMessage(), now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.EXCHANGE, e.getMessage()));
+            return id;
+        }
+        journal.intent(id, cloid, req, now, ref); // write-ahead: throws (and nothing is sent) if it cannot persist
+        OrderResult r;
+        try {
+            r = exchange.place(wire);
+        } catch (OutcomeUnknownException e) {
+            lo.unknownSince = clock.getAsLong();
+            journal.answer(id, cloid, "UNKNOWN", null, e.getMessage(), lo.unknownSince);
+            return id;
+        } catch (ExchangeUnavailableException e) {
+            journal.answer(id, cloid, "NOT_SENT", null, e.getMessage(), clock.getAsLong());
+            emit(new OrderEvent.Rejected(id, req.coin(), clock.getAsLong(), RejectCode.EXCHANGE, "not sent: " + e.getMessage()));
+            return id;
+        }
+        journal.answer(id, cloid, r.kind().name(), r.oid(), r.error(), clock.getAsLong());
+        handleResult(lo, r);
+        if (r.kind() == OrderResult.Kind.FILLED) {
+            syncFillsQuietly();
+        }
+        return id;
+    }
+
+    private io.hypertrader.live.OrderRequest toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
+                                                    double ref) {
+        boolean buy = req.side() == Side.BUY;
+        return switch (req.type()) {
+            case LIMIT -> new io.hypertrader.live.OrderRequest(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
+                    req.reduceOnly(), new io.hypertrader.live.OrderRequest.Limit(tif(req.tif())), cloid);
+            case MARKET -> {
+                if (!(ref > 0)) {
+                    throw new IllegalStateException("no mid price for " + req.coin() + ": cannot bound a market order");
+                }
+                BigDecimal px = OrderWire.slippagePrice(BigDecimal.valueOf(ref), buy, slippage, asset);
+                yield new io.hypertrader.live.OrderRequest(req.coin().name(), buy, px, size, req.reduceOnly(),
+                        new io.hypertrader.live.OrderRequest.Limit(io.hypertrader.live.OrderRequest.Tif.IOC), cloid);
+            }
+            case STOP, TAKE_PROFIT -> {
+                BigDecimal trigger = BigDecimal.valueOf(req.triggerPrice());
+                BigDecimal px = OrderWire.slippagePrice(trigger, buy, slippage, asset);
+                yield io.hypertrader.live.OrderRequest.trigger(req.coin().name(), buy, px, size, trigger, true,
+                        req.type() == OrderType.STOP ? io.hypertrader.live.OrderRequest.Tpsl.SL : io.hypertrader.live.OrderRequest.Tpsl.TP,
+                        req.reduceOnly(), cloid);
+            }
+        };
+    }
+
+    private static io.hypertrader.live.OrderRequest.Tif tif(TimeInForce t) {
+        return switch (t) {
+            case GTC -> io.hypertrader.live.OrderRequest.Tif.GTC;
+            case IOC -> io.hypertrader.live.OrderRequest.Tif.IOC;
+            case ALO -> io.hypertrader.live.OrderRequest.Tif.ALO;
+        };
+    }
+
+    private void handleResult(LiveOrder lo, OrderResult r) {
+        TrackedOrder t = lo.tracked;
+        long now = clock.getAsLong();
+        Coin coin = t.request().coin();
+        lo.unknownSince = -1;
+        if (r.oid() != null) {
+            lo.oid = r.oid();
+            idByOid.put(r.oid(), t.id());
+        }
+        switch (r.kind()) {
+            case RESTING, WAITING_FOR_TRIGGER, WAITING_FOR_FILL -> accept(lo, now);
+            case FILLED -> {
+                accept(lo, now);
+                lo.answeredFilled = r.totalSz() == null ? BigDecimal.valueOf(t.request().size()) : r.totalSz();
+            }
+            case CLOSED -> {
+                accept(lo, now);
+                lo.closedStatus = r.error() == null ? "closed" : r.error();
+            }
+            case REJECTED -> emit(new OrderEvent.Rejected(t.id(), coin, now, rejectCode(r.error()), r.error()));
+        }
+    }
+
+    private void accept(LiveOrder lo, long now) {
+        TrackedOrder t = lo.tracked;
+        if (t.status() == io.hypertrader.core.OrderStatus.PENDING) {
+            tracker.arrived(t, now, mid(t.request().coin().name()));
+            emit(new OrderEvent.Accepted(t.id(), t.request().coin(), now));
+        }
+    }
+
+    /** Maps an exchange error string (matched by prefix) to a reject code. */
+    static RejectCode rejectCode(String error) {
+        String e = error == null ? "" : error;
+        if (e.startsWith("Order must have minimum value")) {
+            return RejectCode.MIN_NOTIONAL;
+        }
+        if (e.startsWith("Price must be divisible by tick size") || e.startsWith("Order price")) {
+            return RejectCode.PRICE_OFF_GRID;
+        }
+        if (e.startsWith("Order has invalid size") || e.startsWith("Order has zero size")) {
+            return RejectCode.SIZE_OFF_GRID;
+        }
+        if (e.startsWith("Insufficient margin")) {
+            return RejectCode.INSUFFICIENT_MARGIN;
+        }
+        if (e.startsWith("Reduce only order would increase position")) {
+            return RejectCode.REDUCE_ONLY;
+        }
+        if (e.startsWith("Post only order would have immediately matched")) {
+            return RejectCode.POST_ONLY_WOULD_TAKE;
+        }
+        return RejectCode.EXCHANGE;
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        LiveOrder lo = orders.get(orderId);
+        if (lo == null || lo.tracked.status().terminal()) {
+            return;
+        }
+        String coin = lo.tracked.request().coin().name();
+        long now = clock.getAsLong();
+        try {
+            CancelResult r = lo.oid != null ? exchange.cancel(coin, lo.oid) : exchange.cancelByCloid(coin, lo.cloid);
+            journal.note("cancel", coin, "order " + orderId + " cloid " + lo.cloid + ": "
+                    + (r.success() ? "success" : r.error()), now);
+            if (r.success()) {
+                lo.closedStatus = "canceled";
+            }
+        } catch (OutcomeUnknownException | ExchangeUnavailableException e) {
+            journal.note("cancel", coin, "order " + orderId + ": cancel outcome unknown, next poll decides: " + e.getMessage(), now);
+        }
+        syncFillsQuietly();
+        finishClosed();
+    }
+
+    @Override
+    public void setLeverage(Coin coin, int leverage) {
+        long now = clock.getAsLong();
+        try {
+            var asset = exchange.assets().get(coin.name());
+            int lev = Math.max(1, Math.min(leverage, asset.maxLeverage()));
+            ActionResult r = exchange.updateLeverage(coin.name(), true, lev);
+            journal.note("leverage", coin.name(), "cross " + lev + "x: " + (r.ok() ? "ok" : r.error()), now);
+        } catch (IllegalArgumentException | OutcomeUnknownException | ExchangeUnavailableException e) {
+            // The risk manager's leverage rule still bounds the account; the journal says why this failed.
+            journal.note("leverage", coin.name(), "updateLeverage " + leverage + "x failed: " + e.getMessage(), now);
+        }
+    }
+
+    @Override
+    public Instrument instrument(Coin coin) {
+        var a = exchange.assets().get(coin.name());
+        return new Instrument(coin, a.szDecimals(), Math.max(1, a.maxLeverage()));
+    }
+
+    @Override
+    public double position(Coin coin) {
+        Double local = localPosition.get(coin.name());
+        if (local != null) {
+            return local;
+        }
+        AccountState.Position p = positions.get(coin.name());
+        return p == null ? 0 : p.szi().doubleValue();
+    }
+
+    @Override
+    public double entryPrice(Coin coin) {
+        AccountState.Position p = positions.get(coin.name());
+        return p == null || p.entryPx() == null || p.szi().signum() == 0 ? Double.NaN : p.entryPx().doubleValue();
+    }
+
+    /** Leverage the exchange holds the coin's position at; NaN when flat or unknown. */
+    public double leverage(Coin coin) {
+        AccountState.Position p = positions.get(coin.name());
+        return p == null ? Double.NaN : p.leverage();
+    }
+
+    @Override
+    public double netPnl(Coin coin) {
+        double[] rf = realizedFees.getOrDefault(coin.name(), new double[2]);
+        AccountState.Position p = positions.get(coin.name());
+        double unrealized = p == null ? 0 : p.unrealizedPnl().doubleValue();
+        return rf[0] - rf[1] + unrealized;
+    }
+
+    @Override
+    public double equity() {
+        ensureState();
+        return accountValue - savings;
+    }
+
+    @Override
+    public double freeCollateral() {
+        ensureState();
+        return accountValue - marginUsed - savings;
+    }
+
+    @Override
+    public void transferToSavings(double usd) {
+        // Hyperliquid has no savings sub-account for perps: the amount is set aside in the
+        // venue's books (not traded against), which is what the strategy's skim means.
+        if (usd > 0) {
+            savings += usd;
+            journal.note("savings", "*", String.format(Locale.ROOT, "%.2f USDC set aside (total %.2f)", usd, savings),
+                    clock.getAsLong());
+        }
+    }
+
+    /** USDC set aside by {@link #transferToSavings}. */
+    public double savings() {
+        return savings;
+    }
+
+    @Override
+    public List<TrackedOrder> openOrders(Coin coin) {
+        return tracker.open(coin);
+    }
+
+    @Override
+    public void setListener(Consumer<OrderEvent> listener) {
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    // ================================================================== driving
+
+    /** Hands every pending event to the listener, in order. */
+    public void deliver() {
+        while (!outbox.isEmpty()) {
+            listener.accept(outbox.poll());
+        }
+    }
+
+    /** Updates the mid prices the venue prices market orders with (from allMids or the feed). */
+    public void setMid(String coin, double mid) {
+        if (mid > 0) {
+            mids.put(coin, mid);
+        }
+    }
+
+    /**
+     * Synchronises with the exchange: new fills, account state, then the fate of every open order
+     * (including those whose answer was lost). Events are queued for {@link #deliver()}.
+     *
+     * @throws TransportException when the exchange cannot be read (nothing is changed then)
+     */
+    public void poll() throws TransportException {
+        long now = clock.getAsLong();
+        // userFillsByTime weighs 20 of the 1200-per-minute budget: read it while an order of ours
+        // is live (or just ended) and otherwise every FILL_SWEEP_MS to notice fills of foreign orders.
+        if (tracker.hasOpen() || fillsDue || now - lastFillSweep >= FILL_SWEEP_MS) {
+            syncFills();
+            lastFillSweep = now;
+            fillsDue = tracker.hasOpen();
+        }
+        syncState();
+        syncOrders();
+        finishClosed();
+    }
+
+    /** Longest time between two reads of the account's fills when no order is live, ms. */
+    public static final long FILL_SWEEP_MS = 30_000;
+    private long lastFillSweep = Long.MIN_VALUE / 2;
+    private boolean fillsDue = true;
+
+    private void syncFillsQuietly() {
+        try {
+            syncFills();
+        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+            journal.note("poll", "*", "fills not read yet: " + e.getMessage(), clock.getAsLong());
+        }
+    }
+
+    private void syncFills() throws TransportException {
+        long now = clock.getAsLong();
+        List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor), now + 60_000));
+        fills.sort(Comparator.comparingLong(UserFill::time).thenComparing(f -> f.tid() == null ? 0L : f.tid()));
+        for (UserFill f : fills) {
+            String key = f.dedupeKey();
+            if (seenFills.contains(key)) {
+                continue;
+            }
+            Long id = f.cloid() != null ? idByCloid.get(Cloid.parse(f.cloid()).hex()) : null;
+            if (id == null) {
+                id = idByOid.get(f.oid());
+            }
+            LiveOrder lo = id == null ? null : orders.get(id);
+            if (lo == null || lo.tracked.status().terminal()) {
+                if (!isOwnCoin(f.coin()) || !seenFills.add(key)) {
+                    continue;
+                }
+                journal.note("discrepancy", f.coin(), "fill " + key + " of an order this runner does not track (oid " + f.oid()
+                        + ", cloid " + f.cloid() + "): " + f.side() + " " + f.sz().toPlainString() + " @ " + f.px().toPlainString(), now);
+                bookPnl(f);
+                continue;
+            }
+            seenFills.add(key);
+            fillCursor = Math.max(fillCursor, f.time());
+            if (lo.oid == null) {
+                lo.oid = f.oid();
+                idByOid.put(f.oid(), id);
+            }
+            if (lo.unknownSince >= 0) {
+                lo.unknownSince = -1;
+                accept(lo, f.time());
+            }
+            applyFill(lo, f, key);
+        }
+    }
+
+    private boolean isOwnCoin(String coin) {
+        for (LiveOrder lo : orders.values()) {
+            if (lo.tracked.request().coin().name().equals(coin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void bookPnl(UserFill f) {
+        double[] rf = realizedFees.computeIfAbsent(f.coin(), c -> new double[2]);
+        rf[0] += f.closedPnl() == null ? 0 : f.closedPnl().doubleValue();
+        rf[1] += f.fee() == null ? 0 : f.fee().doubleValue();
+        if (f.startPosition() != null) {
+            double signed = f.side() == io.hypertrader.live.Side.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
+            localPosition.put(f.coin(), f.startPosition().doubleValue() + signed);
+        }
+    }
+
+    private void applyFill(LiveOrder lo, UserFill f, String key) {
+        TrackedOrder t = lo.tracked;
+        OrderRequest req = t.request();
+        if (t.status() == io.hypertrader.core.OrderStatus.PENDING) {
+            accept(lo, f.time());
+        }
+        bookPnl(f);
+        double size = Math.min(f.sz().doubleValue(), t.remaining());
+        double px = f.px().doubleValue();
+        double fee = f.fee() == null ? 0 : f.fee().doubleValue();
+        double arrival = Double.isNaN(t.arrivalPrice()) ? t.decisionPrice() : t.arrivalPrice();
+        double slip = Double.isNaN(arrival) ? 0 : req.side().sign() * size * (px - arrival);
+        Fill fill = new Fill(t.id(), req.coin(), req.side(), f.time(), px, size, fee, !f.crossed(),
+                arrival, slip, false);
+        double filled = t.filledSize() + size;
+        double remaining = req.size() - filled;
+        OrderEvent e;
+        if (remaining <= EPS * Math.max(1, req.size())) {
+            double avg = (t.filledSize() * (Double.isNaN(t.avgFillPrice()) ? 0 : t.avgFillPrice()) + px * size) / filled;
+            e = new OrderEvent.Filled(t.id(), req.coin(), f.time(), fill, filled, avg);
+        } else {
+            e = new OrderEvent.PartiallyFilled(t.id(), req.coin(), f.time(), fill, filled, remaining);
+        }
+        emit(e, key);
+    }
+
+    private void syncState() throws TransportException {
+        AccountState s = info.clearinghouseState(exchange.tradingUser());
+        positions.clear();
+        for (AccountState.Position p : s.positions()) {
+            positions.put(p.coin(), p);
+        }
+        localPosition.clear(); // the snapshot was read after the fills: it includes them
+        accountValue = s.marginSummary().accountValue().doubleValue();
+        marginUsed = s.marginSummary().totalMarginUsed().doubleValue();
+        stateFresh = true;
+    }
+
+    private void ensureState() {
+        if (!stateFresh) {
+            try {
+                syncState();
+            } catch (TransportException e) {
+                throw new IllegalStateException("account state unavailable: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void syncOrders() throws TransportException {
+        long now = clock.getAsLong();
+        Set<Long> openOids = null;
+        for (LiveOrder lo : new ArrayList<>(orders.values())) {
+            TrackedOrder t = lo.tracked;
+            if (t.status().terminal()) {
+                continue;
+            }
+            if (lo.unknownSince >= 0) {
+                OrderStatusInfo s = info.orderStatus(exchange.tradingUser(), lo.cloid);
+                if (s.found()) {
+                    OrderResult r = OrderResult.fromStatus(s, lo.cloid);
+                    journal.answer(t.id(), lo.cloid, r.kind().name(), r.oid(), "recovered by cloid lookup", now);
+                    handleResult(lo, r);
+                } else if (now - lo.unknownSince >= UNKNOWN_GRACE_MS) {
+                    journal.answer(t.id(), lo.cloid, "NEVER_PLACED", null, "the exchange does not know the cloid "
+                            + (now - lo.unknownSince) + " ms after the lost answer", now);
+                    emit(new OrderEvent.Rejected(t.id(), t.request().coin(), now, RejectCode.EXCHANGE,
+                            "answer lost and the exchange never received the order"));
+                }
+                continue;
+            }
+            if (lo.oid == null || lo.answeredFilled != null || lo.closedStatus != null) {
+                continue;
+            }
+            if (openOids == null) {
+                openOids = new HashSet<>();
+                for (OpenOrder o : info.openOrders(exchange.tradingUser())) {
+                    openOids.add(o.oid());
+                }
+            }
+            if (!openOids.contains(lo.oid)) {
+                OrderStatusInfo s = info.orderStatus(exchange.tradingUser(), lo.oid);
+                if (s.found() && !s.isLive()) {
+                    lo.closedStatus = s.status();
+                    if (s.isFilled()) {
+                        lo.answeredFilled = BigDecimal.valueOf(t.request().size());
+                        lo.closedStatus = null;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ends orders the exchange has closed once all their fills are in. */
+    private void finishClosed() {
+        long now = clock.getAsLong();
+        for (LiveOrder lo : new ArrayList<>(orders.values())) {
+            TrackedOrder t = lo.tracked;
+            if (t.status().terminal()) {
+                continue;
+            }
+            if (lo.answeredFilled != null && t.filledSize() >= lo.answeredFilled.doubleValue() - EPS) {
+                if (t.remaining() > EPS * Math.max(1, t.request().size())) {
+                    emit(new OrderEvent.Cancelled(t.id(), t.request().coin(), now, t.filledSize(),
+                            "IOC: the rest could not fill within the slippage bound"));
+                }
+            } else if (lo.closedStatus != null && lo.answeredFilled == null) {
+                emit(new OrderEvent.Cancelled(t.id(), t.request().coin(), now, t.filledSize(), "exchange status " + lo.closedStatus));
+            }
+        }
+    }
+
+    private double mid(String coin) {
+        Double m = mids.get(coin);
+        if (m == null) {
+            try {
+                for (Map.Entry<String, BigDecimal> e : info.allMids().entrySet()) {
+                    mids.put(e.getKey(), e.getValue().doubleValue());
+                }
+            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+                return Double.NaN;
+            }
+            m = mids.get(coin);
+        }
+        return m == null ? Double.NaN : m;
+    }
+
+    private void emit(OrderEvent e) {
+        emit(e, null);
+    }
+
+    private void emit(OrderEvent e, String fillKey) {
+        tracker.apply(e);
+        journal.event(e, fillKey);
+        outbox.add(e);
+    }
+
+    // ================================================================== views
+
+    public OrderTracker tracker() {
+        return tracker;
+    }
+
+    /** The cloid of one of this venue's orders, or null. */
+    public Cloid cloidOf(long orderId) {
+        LiveOrder lo = orders.get(orderId);
+        return lo == null ? null : lo.cloid;
+    }
+
+    /** The exchange order id of one of this venue's orders, or null while unknown. */
+    public Long oidOf(long orderId) {
+        LiveOrder lo = orders.get(orderId);
+        return lo == null ? null : lo.oid;
+    }
+
+    /** The next sequence number (order id) this venue will use. */
+    public long nextSequence() {
+        return nextSeq;
+    }
+
+    /** Latest fill time seen, UTC ms. */
+    public long fillCursor() {
+        return fillCursor;
+    }
+
+    /** Account value as last read from the exchange (savings included), USDC. */
+    public double accountValue() {
+        ensureState();
+        return accountValue;
+    }
+
+    /** Positions as last read, coin to signed size (only non-zero). */
+    public Map<String, Double> positions() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        positions.forEach((c, p) -> {
+            if (p.szi().signum() != 0) {
+                out.put(c, p.szi().doubleValue());
+            }
+        });
+        localPosition.forEach(out::put);
+        return out;
+    }
+
+    /** True when an order's answer was lost and it is still being looked up. */
+    public boolean hasUnknownOutcomes() {
+        return orders.values().stream().anyMatch(lo -> lo.unknownSince >= 0 && !lo.tracked.status().terminal());
+    }
+}

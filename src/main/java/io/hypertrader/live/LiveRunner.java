@@ -1,0 +1,306 @@
+package io.hypertrader.live;
+
+import io.hypertrader.core.Candle;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.OrderType;
+import io.hypertrader.core.Side;
+import io.hypertrader.core.TimeInForce;
+import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.live.sign.Cloid;
+import io.hypertrader.risk.RiskGuardedStrategy;
+import io.hypertrader.risk.RiskManager;
+import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.StrategyContext;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.strategy.fib.FibHedgeStrategy;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a testnet or mainnet deployment: the same strategy code as the backtest, behind the risk
+ * manager, on a {@link HyperliquidVenue}, driven by live mids and closed candles.
+ *
+ * <p>Start-up: the venue resumes from the journal (next sequence, fills already seen, orders that
+ * were open or whose answer was never journaled), then reconciles with the exchange before any
+ * strategy callback: one poll resolves every unknown order by its cloid and books fills missed
+ * while no runner ran; open orders that are not this deployment's and positions that differ from
+ * the journal's fills are journaled and printed as discrepancies (the exchange is the truth: the
+ * venue reports the exchange's positions). Then the strategy warms up on recorded/closed bars
+ * with orders blocked, and trading starts.
+ *
+ * <p>Loop: stop signal, mids (onPrice in intrabar mode), new closed bars (recorded, then
+ * onPrice(close) in close mode and onBarClose), venue poll and event delivery, snapshot, heartbeat.
+ */
+public final class LiveRunner extends RunnerBase {
+
+    /** Market-order slippage bound (the SDKs' default). */
+    public static final BigDecimal SLIPPAGE = new BigDecimal("0.05");
+    /** Consecutive failed polls after which the runner halts (orders stay protected by the exchange-side state). */
+    static final int MAX_FAILED_POLLS = 20;
+
+    private final HyperliquidExchangeClient exchange;
+    private HyperliquidVenue venue;
+    private final Map<Coin, Strategy> owner = new LinkedHashMap<>();
+    private boolean warming;
+    /** Test hook: wraps the journal the venue writes to (crash simulations). */
+    java.util.function.UnaryOperator<OrderJournal> journalWrapper = j -> j;
+
+    public LiveRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
+                      LongSupplier clock, Sleeper sleeper, PrintWriter out, HyperliquidExchangeClient exchange) {
+        super(store, deployment, plan, feed, stops, clock, sleeper, out);
+        this.exchange = exchange;
+    }
+
+    public HyperliquidVenue venue() {
+        return venue;
+    }
+
+    public Outcome run(Settings settings) throws TransportException {
+        long started = clock.getAsLong();
+        boolean first = store.runs(id).isEmpty();
+        runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
+        DbJournal journal = new DbJournal(store, id, clock);
+        journal("start", null, deployment.stage().code() + " run " + runNo + " on account " + exchange.tradingUser()
+                + " (config " + plan.shortHash() + ")");
+        say(deployment.stage().code() + " " + id + ": run " + runNo + " started on " + exchange.tradingUser());
+        venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
+                resume(first ? started : 0));
+        LiveMarketData market = new LiveMarketData(clock, interval);
+        RiskManager risk = new RiskManager(limits(), journal::risk);
+        for (FibHedgeParams p : plan.perCoin()) {
+            owner.put(p.coin(), new RiskGuardedStrategy(new FibHedgeStrategy(p), risk));
+        }
+        venue.setListener(e -> {
+            Strategy s = owner.get(e.coin());
+            if (s != null) {
+                s.onOrderEvent(e);
+            }
+        });
+        warming = true; // no orders until the warm-up is done
+        for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
+            e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
+        }
+        reconcile();
+        Map<Coin, List<Candle>> warm = warmUp();
+        for (Coin coin : plan.coins()) {
+            for (Candle c : warm.getOrDefault(coin, List.of())) {
+                market.set(coin, c.close());
+                Strategy s = owner.get(coin);
+                s.onPrice(coin, c.closeTime(), c.close());
+                s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
+            }
+        }
+        venue.deliver();
+        warming = false;
+        String reason = "bounded";
+        int failures = 0;
+        while (true) {
+            if (stops.requested(id)) {
+                reason = halt(stops.flatten(id).orElse(false));
+                break;
+            }
+            if (bounded(settings, started)) {
+                break;
+            }
+            try {
+                unit(() -> {
+                    step(market);
+                    store.heartbeat(id, runNo, clock.getAsLong());
+                });
+                failures = 0;
+            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+                failures++;
+                journal("poll", null, "exchange unreadable (" + failures + " in a row): " + e.getMessage());
+                if (failures >= MAX_FAILED_POLLS) {
+                    reason = "halted: exchange unreadable " + failures + " times in a row";
+                    break;
+                }
+            }
+            if (stops.requested(id) || bounded(settings, started)) {
+                continue;
+            }
+            if (!pause(settings)) {
+                reason = "interrupted";
+                break;
+            }
+        }
+        for (Strategy s : owner.values()) {
+            s.finish(clock.getAsLong());
+        }
+        venue.deliver();
+        store.runEnded(id, runNo, clock.getAsLong(), reason);
+        journal("end", null, "run " + runNo + " ended: " + reason);
+        int orders = venue.tracker().all().size();
+        int fills = (int) store.fills(id).size();
+        say(deployment.stage().code() + " " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, "
+                + orders + " orders this run, " + fills + " fills in total");
+        return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
+    }
+
+    private void step(LiveMarketData market) throws TransportException {
+        Map<String, Double> mids = feed.mids();
+        long now = clock.getAsLong();
+        for (Coin coin : plan.coins()) {
+            Double m = mids.get(coin.name());
+            if (m != null && m > 0) {
+                venue.setMid(coin.name(), m);
+                market.set(coin, m);
+                Strategy s = owner.get(coin);
+                if (s.priceMode() == PriceMode.INTRABAR) {
+                    s.onPrice(coin, now, m);
+                }
+            }
+        }
+        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
+        for (Coin coin : plan.coins()) {
+            Strategy s = owner.get(coin);
+            for (Candle c : bars.getOrDefault(coin, List.of())) {
+                if (s.priceMode() == PriceMode.CLOSE) {
+                    market.set(coin, c.close());
+                    s.onPrice(coin, c.closeTime(), c.close());
+                }
+                s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
+            }
+        }
+        venue.poll();
+        venue.deliver();
+        if (!bars.isEmpty()) {
+            StringBuilder pos = new StringBuilder();
+            for (Coin c : plan.coins()) {
+                pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
+            }
+            double eq = venue.accountValue();
+            store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
+                    String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
+        }
+    }
+
+    /** True once the bar after the last recorded one has closed (candles are read only then). */
+    private boolean barDue(long now) {
+        for (Coin c : plan.coins()) {
+            Long last = lastOpen.get(c);
+            if (last == null || now >= last + 2 * interval.millis()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rebuilds the venue's memory from the journal. */
+    private HyperliquidVenue.Resume resume(long freshCursor) {
+        List<LiveStore.OrderRow> rows = store.orders(id);
+        List<LiveStore.FillRow> fills = store.fills(id);
+        long next = 1;
+        for (LiveStore.OrderRow o : rows) {
+            next = Math.max(next, o.orderId() + 1);
+        }
+        Set<String> keys = new HashSet<>();
+        long cursor = freshCursor;
+        Map<Long, List<LiveStore.FillRow>> byOrder = new HashMap<>();
+        for (LiveStore.FillRow f : fills) {
+            keys.add(f.fillKey());
+            cursor = Math.max(cursor, f.timeMs());
+            if (f.orderId() != null) {
+                byOrder.computeIfAbsent(f.orderId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        if (cursor == 0) {
+            cursor = store.runs(id).stream().mapToLong(LiveStore.RunRow::startedMs).min().orElse(clock.getAsLong());
+        }
+        List<HyperliquidVenue.OpenOrderState> open = new ArrayList<>();
+        for (LiveStore.OrderRow o : rows) {
+            if (!o.status().equals("PENDING") && !o.status().equals("OPEN")) {
+                continue;
+            }
+            OrderRequest req = new OrderRequest(Coin.of(o.coin()), Side.valueOf(o.side()), OrderType.valueOf(o.type()), o.size(),
+                    o.limitPx() == null ? Double.NaN : o.limitPx(), o.triggerPx() == null ? Double.NaN : o.triggerPx(),
+                    TimeInForce.valueOf(o.tif()), o.reduceOnly(), o.tag());
+            List<OrderEvent> past = new ArrayList<>();
+            if (o.status().equals("OPEN")) {
+                past.add(new OrderEvent.Accepted(o.orderId(), req.coin(), o.decisionMs()));
+            }
+            double cum = 0;
+            for (LiveStore.FillRow f : byOrder.getOrDefault(o.orderId(), List.of())) {
+                cum += f.size();
+                Fill fill = new Fill(o.orderId(), req.coin(), req.side(), f.timeMs(), f.price(), f.size(), f.fee(), f.maker(),
+                        f.price(), 0, f.forced());
+                past.add(new OrderEvent.PartiallyFilled(o.orderId(), req.coin(), f.timeMs(), fill, cum, o.size() - cum));
+            }
+            open.add(new HyperliquidVenue.OpenOrderState(o.orderId(), req, o.cloid() == null ? null : Cloid.parse(o.cloid()),
+                    o.oid(), o.decisionMs(), o.decisionPx() == null ? Double.NaN : o.decisionPx(), past));
+        }
+        return new HyperliquidVenue.Resume(next, cursor, keys, open, Map.of(), 0);
+    }
+
+    /** Brings the venue in line with the exchange and reports every difference. */
+    private void reconcile() throws TransportException {
+        int unknownBefore = venue.tracker().open().size();
+        venue.poll();
+        venue.deliver();
+        Set<String> coins = new LinkedHashSet<>();
+        plan.coins().forEach(c -> coins.add(c.name()));
+        Set<String> ours = new HashSet<>();
+        for (LiveStore.OrderRow o : store.orders(id)) {
+            if (o.cloid() != null) {
+                ours.add(o.cloid());
+            }
+        }
+        for (OpenOrder o : exchange.info().frontendOpenOrders(exchange.tradingUser())) {
+            if (coins.contains(o.coin()) && (o.cloid() == null || !ours.contains(o.cloid().hex()))) {
+                discrepancy("open order oid " + o.oid() + " on " + o.coin() + " (cloid " + o.cloid()
+                        + ") is not this deployment's: left alone");
+            }
+        }
+        Map<String, Double> fromFills = new HashMap<>();
+        for (LiveStore.FillRow f : store.fills(id)) {
+            fromFills.merge(f.coin(), ("BUY".equals(f.side()) ? 1 : -1) * f.size(), Double::sum);
+        }
+        for (Coin c : plan.coins()) {
+            double ex = venue.position(c);
+            double j = fromFills.getOrDefault(c.name(), 0.0);
+            double step = OrderRounding.sizeStep(venue.instrument(c).szDecimals());
+            if (Math.abs(ex - j) > step / 2) {
+                discrepancy(c + ": the exchange holds " + fmtQ(ex) + " but this deployment's journaled fills sum to " + fmtQ(j)
+                        + "; the exchange is the source of truth");
+            }
+        }
+        String summary = "reconciled: " + unknownBefore + " orders carried over, " + venue.tracker().open().size()
+                + " still open, " + discrepancies.size() + " discrepancies, positions " + venue.positions();
+        journal("reconcile", null, summary);
+        say(summary);
+    }
+
+    private String halt(boolean flatten) {
+        venue.deliver();
+        Set<String> coins = new LinkedHashSet<>();
+        plan.coins().forEach(c -> coins.add(c.name()));
+        StopExecutor.Report r = StopExecutor.stop(exchange, coins, id, flatten, clock);
+        try {
+            venue.poll();
+            venue.deliver();
+        } catch (TransportException | RuntimeException e) {
+            journal("poll", null, "after stop: " + e.getMessage());
+        }
+        long now = clock.getAsLong();
+        store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
+        store.stopDone(id, now, r.describe());
+        journal("stop", null, "runner halted: " + r.describe());
+        say("stop: " + r.describe());
+        return flatten ? "stopped (flattened)" : "stopped";
+    }
+}

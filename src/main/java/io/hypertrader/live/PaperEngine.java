@@ -1,0 +1,79 @@
+package io.hypertrader.live;
+
+import io.hypertrader.backtest.BacktestInput;
+import io.hypertrader.backtest.BacktestResult;
+import io.hypertrader.backtest.Backtester;
+import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.core.Candle;
+import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.risk.RiskEvent;
+import io.hypertrader.risk.RiskGuardedStrategy;
+import io.hypertrader.risk.RiskLimits;
+import io.hypertrader.risk.RiskManager;
+import io.hypertrader.sim.SimConfig;
+import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.strategy.fib.FibHedgeStrategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper venue's engine: the backtester itself, run over the candles a paper deployment has
+ * recorded so far, with the deployment's seed, the {@code realistic} simulator profile and the
+ * risk manager in front of every strategy. The paper runner calls it each time a live bar closes
+ * and journals what is new; {@code parity} calls it once over everything recorded. Because the
+ * replay is deterministic and never looks ahead, the events of the first k bars do not change
+ * when bar k+1 arrives, so re-running is both the simplest and the exact way to keep paper
+ * trading identical to the backtest (the paper runner checks this on every bar and journals any
+ * difference as a discrepancy).
+ */
+public final class PaperEngine {
+
+    /** The simulator profile of paper runs. */
+    public static final SimConfig PROFILE = SimConfig.REALISTIC;
+
+    private PaperEngine() {
+    }
+
+    /** A replay's result with the risk events raised during it. */
+    public record Replay(BacktestResult result, List<RiskEvent> riskEvents) {
+    }
+
+    /** The risk limits a deployment runs with: the config's, with the deployment's position cap (mainnet). */
+    public static RiskLimits limits(TradingPlan plan, LiveStore.Deployment d) {
+        RiskLimits l = plan.risk();
+        Double cap = d.positionCapUsd();
+        return cap == null ? l : l.withMaxPositionNotionalUsd(Math.min(cap, l.maxPositionNotionalUsd()));
+    }
+
+    /** Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan}. */
+    public static Replay replay(TradingPlan plan, Map<Coin, List<Candle>> candles, long seed, RiskLimits limits) {
+        List<CandleSeries> series = new ArrayList<>();
+        List<Instrument> instruments = new ArrayList<>();
+        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
+        List<StrategySlot> slots = new ArrayList<>();
+        List<RiskEvent> risk = new ArrayList<>();
+        RiskManager manager = new RiskManager(limits, risk::add);
+        for (FibHedgeParams p : plan.perCoin()) {
+            Coin coin = p.coin();
+            List<Candle> cs = candles.getOrDefault(coin, List.of());
+            if (cs.isEmpty()) {
+                continue;
+            }
+            series.add(CandleSeries.of(coin, plan.interval(), cs));
+            instruments.add(plan.instrument(coin));
+            funding.put(coin, FundingHistory.EMPTY);
+            slots.add(new StrategySlot(new RiskGuardedStrategy(new FibHedgeStrategy(p), manager), List.of(coin)));
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, plan.initialEquity());
+        return new Replay(Backtester.run(in, slots), List.copyOf(risk));
+    }
+}

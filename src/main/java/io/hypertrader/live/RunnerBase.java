@@ -1,0 +1,205 @@
+package io.hypertrader.live;
+
+import io.hypertrader.core.Candle;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Interval;
+import io.hypertrader.risk.RiskLimits;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * What paper and live runners share: the loop's bounds and pacing, candle polling and recording,
+ * heartbeats, the stop signal, and the session's bookkeeping in the store. The database is opened
+ * only for short units of work (see {@link DbAccess}).
+ */
+abstract class RunnerBase {
+
+    /** Sleeps between polls (injectable so tests drive time). */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long ms) throws InterruptedException;
+    }
+
+    /**
+     * Loop settings: poll interval, and optional bounds (0 = none): live bars to process and wall
+     * time to run.
+     */
+    public record Settings(long pollMs, int maxBars, long durationMs) {
+        public Settings {
+            if (pollMs < 0 || maxBars < 0 || durationMs < 0) {
+                throw new IllegalArgumentException("poll, max bars and duration must be >= 0");
+            }
+        }
+    }
+
+    /** How a session ended. */
+    public record Outcome(String endReason, int liveBars, int orders, int fills, List<String> discrepancies) {
+    }
+
+    final LiveStore store;
+    final LiveStore.Deployment deployment;
+    final TradingPlan plan;
+    final MarketFeed feed;
+    final StopControl stops;
+    final LongSupplier clock;
+    final Sleeper sleeper;
+    final PrintWriter out;
+    final String id;
+    final Interval interval;
+    final Map<Coin, Long> lastOpen = new HashMap<>();
+    final List<String> discrepancies = new ArrayList<>();
+    int runNo;
+    int liveBars;
+
+    RunnerBase(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
+               LongSupplier clock, Sleeper sleeper, PrintWriter out) {
+        this.store = store;
+        this.deployment = deployment;
+        this.plan = plan;
+        this.feed = feed;
+        this.stops = stops;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.out = out;
+        this.id = deployment.id();
+        this.interval = plan.interval();
+        if (!plan.hash().equals(deployment.configHash())) {
+            throw new IllegalStateException("deployment " + id + " was promoted with config hash " + deployment.configHash()
+                    + " but its stored config hashes to " + plan.hash());
+        }
+    }
+
+    /** The risk limits in force: the config's, with the deployment's position cap (mainnet). */
+    RiskLimits limits() {
+        return PaperEngine.limits(plan, deployment);
+    }
+
+    void journal(String kind, String coin, String detail) {
+        store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, kind, null, null, coin, null, null, null, detail));
+    }
+
+    void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    void discrepancy(String text) {
+        discrepancies.add(text);
+        journal("discrepancy", null, text);
+        say("DISCREPANCY " + text);
+    }
+
+    /** Loads what was recorded before (restart) and records warm-up bars when none are. Returns the warm-up per coin. */
+    Map<Coin, List<Candle>> warmUp() throws TransportException {
+        Map<Coin, List<Candle>> recorded = store.candles(id, interval);
+        Map<Coin, List<Candle>> warm = new HashMap<>();
+        long now = clock.getAsLong();
+        for (Coin coin : plan.coins()) {
+            List<Candle> have = recorded.getOrDefault(coin, List.of());
+            if (!have.isEmpty()) {
+                lastOpen.put(coin, have.get(have.size() - 1).openTime());
+                int from = Math.max(0, have.size() - plan.warmupBars());
+                warm.put(coin, have.subList(from, have.size()));
+                continue;
+            }
+            List<Candle> closed = new ArrayList<>();
+            for (Candle c : feed.recentCandles(coin, interval, plan.warmupBars(), now)) {
+                if (c.closeTime() < now) {
+                    closed.add(c);
+                }
+            }
+            List<Candle> w = closed.subList(Math.max(0, closed.size() - plan.warmupBars()), closed.size());
+            final List<Candle> wf = w;
+            store.db().batch(() -> {
+                for (Candle c : wf) {
+                    store.recordCandle(id, coin, interval, c, true, now);
+                }
+            });
+            if (!w.isEmpty()) {
+                lastOpen.put(coin, w.get(w.size() - 1).openTime());
+            }
+            warm.put(coin, List.copyOf(w));
+            journal("warmup", coin.name(), w.size() + " closed " + interval.code() + " bars recorded before trading");
+        }
+        return warm;
+    }
+
+    /** Polls closed bars newer than the last recorded one, records them and returns them per coin (time order). */
+    Map<Coin, List<Candle>> newBars() throws TransportException {
+        long now = clock.getAsLong();
+        Map<Coin, List<Candle>> fresh = new HashMap<>();
+        for (Coin coin : plan.coins()) {
+            long last = lastOpen.getOrDefault(coin, Long.MIN_VALUE);
+            int want = last == Long.MIN_VALUE ? 3 : (int) Math.min(5000, Math.max(3, (now - last) / interval.millis() + 2));
+            List<Candle> got = new ArrayList<>();
+            for (Candle c : feed.recentCandles(coin, interval, want, now)) {
+                if (c.openTime() > last && c.closeTime() < now) {
+                    got.add(c);
+                }
+            }
+            if (got.isEmpty()) {
+                continue;
+            }
+            store.db().batch(() -> {
+                for (Candle c : got) {
+                    store.recordCandle(id, coin, interval, c, false, now);
+                }
+            });
+            lastOpen.put(coin, got.get(got.size() - 1).openTime());
+            fresh.put(coin, got);
+        }
+        if (!fresh.isEmpty()) {
+            liveBars += fresh.values().stream().mapToInt(List::size).max().orElse(0);
+        }
+        return fresh;
+    }
+
+    /** Work that may fail reading the exchange. */
+    @FunctionalInterface
+    interface IoWork {
+        void run() throws TransportException;
+    }
+
+    /** Runs one loop iteration with the database opened once for all its writes. */
+    void unit(IoWork work) throws TransportException {
+        TransportException[] failed = new TransportException[1];
+        store.db().batch(() -> {
+            try {
+                work.run();
+            } catch (TransportException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    boolean bounded(Settings s, long startedMs) {
+        return (s.maxBars() > 0 && liveBars >= s.maxBars()) || (s.durationMs() > 0 && clock.getAsLong() - startedMs >= s.durationMs());
+    }
+
+    boolean pause(Settings s) {
+        try {
+            sleeper.sleep(s.pollMs());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String fmtQ(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

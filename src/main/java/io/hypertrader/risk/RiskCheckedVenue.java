@@ -1,0 +1,193 @@
+package io.hypertrader.risk;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.OrderType;
+import io.hypertrader.core.RejectCode;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.MarketDataSource;
+import io.hypertrader.exec.TrackedOrder;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * An {@link ExecutionVenue} decorator that runs {@link RiskManager#check} before every order
+ * reaches the venue it wraps. A refused order never reaches the venue: it gets a negative id
+ * (-1, -2, ... so it can never collide with a venue's positive ids) and a
+ * {@link OrderEvent.Rejected} with code {@link RejectCode#RISK} whose message names the rule and
+ * the numbers; the refusal is also a {@link RiskEvent} in the manager's sink. Refusals are queued
+ * and handed out by {@link #drainRefusals} (never from inside {@link #submit}), which
+ * {@link RiskGuardedStrategy} calls after every strategy callback.
+ *
+ * <p>The order is valued at its limit price, its trigger price, or for a market order the last
+ * price of the market data source. Leverage per coin is what the strategy last set through
+ * {@link #setLeverage} (1x before). Everything else is delegated unchanged, so the wrapped venue
+ * stays the source of truth for positions and equity.
+ */
+public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
+
+    private final ExecutionVenue inner;
+    private final RiskManager risk;
+    private final MarketDataSource market;
+    private final List<Coin> coins;
+    private final Map<String, Coin> byName = new HashMap<>();
+    private final Map<String, Integer> leverage = new HashMap<>();
+    private final ArrayDeque<OrderEvent> refusals = new ArrayDeque<>();
+    private long nextRefusalId = -1;
+
+    public RiskCheckedVenue(ExecutionVenue inner, RiskManager risk, MarketDataSource market, List<Coin> coins) {
+        this.inner = Objects.requireNonNull(inner);
+        this.risk = Objects.requireNonNull(risk);
+        this.market = Objects.requireNonNull(market);
+        this.coins = List.copyOf(coins);
+        for (Coin c : coins) {
+            byName.put(c.name(), c);
+        }
+    }
+
+    /** The venue behind the checks (forced closes go straight to it). */
+    public ExecutionVenue inner() {
+        return inner;
+    }
+
+    public RiskManager risk() {
+        return risk;
+    }
+
+    @Override
+    public long submit(OrderRequest req) {
+        double price = req.type() == OrderType.LIMIT ? req.limitPrice()
+                : req.type().isTrigger() ? req.triggerPrice() : market.lastPrice(req.coin());
+        long now = market.now();
+        if (!(price > 0)) {
+            if (req.reduceOnly()) {
+                return inner.submit(req); // a close is never blocked for want of a price
+            }
+            return refuse(req, now, "no price known for " + req.coin() + " to value the order");
+        }
+        RiskEvent refusal = risk.check(new OrderCheck(req.coin().name(), req.signedSize(), price, req.reduceOnly(), now), this);
+        if (refusal != null) {
+            return refuse(req, now, refusal.rule() + ": " + refusal.reason());
+        }
+        return inner.submit(req);
+    }
+
+    private long refuse(OrderRequest req, long now, String message) {
+        long id = nextRefusalId--;
+        refusals.add(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, message));
+        return id;
+    }
+
+    /** Hands queued refusals to {@code sink}, oldest first; returns how many. */
+    public int drainRefusals(Consumer<OrderEvent> sink) {
+        int n = 0;
+        while (!refusals.isEmpty()) {
+            sink.accept(refusals.poll());
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        if (orderId >= 0) {
+            inner.cancel(orderId);
+        }
+    }
+
+    @Override
+    public void setLeverage(Coin coin, int lev) {
+        leverage.put(coin.name(), lev);
+        inner.setLeverage(coin, lev);
+    }
+
+    @Override
+    public Instrument instrument(Coin coin) {
+        return inner.instrument(coin);
+    }
+
+    @Override
+    public double position(Coin coin) {
+        return inner.position(coin);
+    }
+
+    @Override
+    public double entryPrice(Coin coin) {
+        return inner.entryPrice(coin);
+    }
+
+    @Override
+    public double netPnl(Coin coin) {
+        return inner.netPnl(coin);
+    }
+
+    @Override
+    public double equity() {
+        return inner.equity();
+    }
+
+    @Override
+    public double freeCollateral() {
+        return inner.freeCollateral();
+    }
+
+    @Override
+    public void transferToSavings(double usd) {
+        inner.transferToSavings(usd);
+    }
+
+    @Override
+    public List<TrackedOrder> openOrders(Coin coin) {
+        return inner.openOrders(coin);
+    }
+
+    @Override
+    public void setListener(Consumer<OrderEvent> listener) {
+        inner.setListener(listener);
+    }
+
+    // ------------------------------------------------------------------ AccountView for the rules
+
+    @Override
+    public double position(String coin) {
+        Coin c = byName.get(coin);
+        return c == null ? 0 : inner.position(c);
+    }
+
+    @Override
+    public double mark(String coin) {
+        Coin c = byName.get(coin);
+        return c == null ? Double.NaN : market.lastPrice(c);
+    }
+
+    @Override
+    public double entryPrice(String coin) {
+        Coin c = byName.get(coin);
+        return c == null ? Double.NaN : inner.entryPrice(c);
+    }
+
+    @Override
+    public double leverage(String coin) {
+        return leverage.getOrDefault(coin, 1);
+    }
+
+    @Override
+    public Collection<String> openCoins() {
+        List<String> out = new ArrayList<>(coins.size());
+        for (Coin c : coins) {
+            if (inner.position(c) != 0) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+}
