@@ -333,6 +333,9 @@ public final class Backtester {
         }
 
         private long[] mergedTimes() {
+            if (series.length == 1) {
+                return series[0].openTimes(); // read only: one coin's open times are the timeline
+            }
             int total = 0;
             for (CandleSeries s : series) {
                 total += s.size();
