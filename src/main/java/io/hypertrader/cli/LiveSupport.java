@@ -13,6 +13,7 @@ import io.hypertrader.live.keys.KeyResolver;
 import io.hypertrader.live.keys.KeyStore;
 import io.hypertrader.live.keys.SecretPrompt;
 import io.hypertrader.live.sign.HyperliquidSigner;
+import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
 
 import java.nio.file.Files;
@@ -64,11 +65,19 @@ final class LiveSupport {
         return new KeyResolver(root.env(), KeyStore.forEnv(root.env()), SecretPrompt.system(), root.err()).resolve(keyAddress);
     }
 
-    static HyperliquidExchangeClient client(SharedBudgetTransport transport, Network n, SigningKey key, String account) {
+    /**
+     * The exchange client of a deployment. Its nonces come from the signer's shared sequence in
+     * {@code $HYPERTRADER_HOME/nonces}, so a runner and a {@code stop} from another process never
+     * sign two actions with one nonce.
+     */
+    static HyperliquidExchangeClient client(HyperTraderCli root, SharedBudgetTransport transport, Network n, SigningKey key,
+                                            String account) {
         TradingInfoClient info = new TradingInfoClient(transport);
+        NonceSource nonces = NonceSource.shared(NonceSource.fileIn(KeyStore.homeDir(root.env())), key.address(),
+                System::currentTimeMillis);
         try {
-            return HyperliquidExchangeClient.create(transport, new HyperliquidSigner(key, n), info, info.meta(), account, null,
-                    HyperliquidExchangeClient.Settings.DEFAULTS);
+            return new HyperliquidExchangeClient(transport, new HyperliquidSigner(key, n), nonces, info, info.meta(), account, null,
+                    HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, Thread::sleep);
         } catch (TransportException e) {
             throw UserError.exchange("cannot read the exchange's asset list (meta) from " + n + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,11 @@ import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
+import io.hypertrader.live.HyperliquidWebSocket;
 import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.MarketFeed;
+import io.hypertrader.live.WebSocketMarketFeed;
+import okhttp3.OkHttpClient;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.RestMarketFeed;
 import io.hypertrader.live.SharedBudgetTransport;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -41,6 +46,16 @@ final class RunCommand implements Runnable {
     @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "2000", description = "Poll interval in ms (default: 2000).")
     long pollMs;
 
+    @Option(names = "--dead-man", paramLabel = "D", defaultValue = "60s",
+            description = {"Testnet/mainnet dead-man switch: the exchange cancels every open order of the account when the",
+                    "runner has not refreshed it for this long (scheduleCancel; refreshed every half window, cleared on a",
+                    "clean stop). At least 10s; 0 turns it off. Default: ${DEFAULT-VALUE}."})
+    String deadMan;
+
+    @Option(names = "--rest-feed", description = {"Poll market data, fills and order states over REST only (default: WebSockets,",
+            "with REST polling as the fallback and backstop)."})
+    boolean restFeed;
+
     @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
     String keyAddress;
 
@@ -51,6 +66,10 @@ final class RunCommand implements Runnable {
             throw UserError.usage("--max-bars and --poll-ms must not be negative");
         }
         long durationMs = duration == null ? 0 : parseDuration(duration);
+        long deadManMs = parseDuration("--dead-man", deadMan);
+        if (deadManMs != 0 && deadManMs < 10_000) {
+            throw UserError.usage("--dead-man " + deadMan + ": the window must be 0 (off) or at least 10s (the exchange demands 5 s ahead)");
+        }
         LiveStore store = LiveSupport.store(root, true);
         LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
         if (d.stopped()) {
@@ -69,22 +88,45 @@ final class RunCommand implements Runnable {
         SharedBudgetTransport transport = SharedBudgetTransport.create(url);
         var settings = new io.hypertrader.live.PaperRunner.Settings(pollMs, maxBars, durationMs);
         var stops = LiveSupport.stops(root);
-        try {
+        try (MarketFeed feed = feed(transport, url)) {
             if (d.stage() == LiveStore.Stage.PAPER) {
-                new PaperRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
-                        root.out()).run(settings);
+                new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out()).run(settings);
             } else {
-                HyperliquidExchangeClient client = LiveSupport.client(transport, network, LiveSupport.key(root, keyAddress),
+                HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
-                new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, Thread::sleep,
-                        root.out(), client).run(settings);
+                LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
+                        client).deadManWindow(deadManMs);
+                if (!restFeed) {
+                    runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
+                            HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
+                }
+                runner.run(settings);
             }
         } catch (TransportException e) {
             throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
         }
     }
 
+    /** okhttp for sockets: no read timeout (the client's pings and stale check govern). */
+    private static OkHttpClient webSocketClient() {
+        return new OkHttpClient.Builder().readTimeout(Duration.ZERO).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The WebSocket feed beside the REST URL (REST as its fallback), or REST only with --rest-feed. */
+    private MarketFeed feed(SharedBudgetTransport transport, String url) {
+        RestMarketFeed rest = new RestMarketFeed(transport);
+        if (restFeed) {
+            return rest;
+        }
+        return new WebSocketMarketFeed(webSocketClient(), Network.webSocketUrl(url), HyperliquidWebSocket.Settings.DEFAULTS, rest,
+                System::currentTimeMillis, WebSocketMarketFeed.Settings.DEFAULTS);
+    }
+
     static long parseDuration(String s) {
+        return parseDuration("--duration", s);
+    }
+
+    static long parseDuration(String option, String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -106,7 +148,7 @@ final class RunCommand implements Runnable {
             }
             return v * unit;
         } catch (RuntimeException e) {
-            throw UserError.usage("--duration: '" + s + "' is not a duration such as 90s, 15m or 8h");
+            throw UserError.usage(option + ": '" + s + "' is not a duration such as 90s, 15m or 8h");
         }
     }
 }

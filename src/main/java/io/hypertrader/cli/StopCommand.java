@@ -98,7 +98,7 @@ final class StopCommand implements Runnable {
         }
         Network n = LiveSupport.network(root, d);
         SharedBudgetTransport transport = SharedBudgetTransport.create(LiveSupport.apiUrl(root, n));
-        HyperliquidExchangeClient client = LiveSupport.client(transport, n, LiveSupport.key(root, keyAddress), d.accountAddress());
+        HyperliquidExchangeClient client = LiveSupport.client(root, transport, n, LiveSupport.key(root, keyAddress), d.accountAddress());
         Set<String> coins = new LinkedHashSet<>();
         plan.coins().forEach(c -> coins.add(c.name()));
         StopExecutor.Report first = StopExecutor.stop(client, coins, d.id(), flatten, System::currentTimeMillis);

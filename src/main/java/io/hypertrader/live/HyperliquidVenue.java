@@ -124,6 +124,14 @@ public final class HyperliquidVenue implements ExecutionVenue {
     };
     private long nextSeq;
     private long fillCursor;
+    /** Fills before this time come only from REST (the stream's snapshot repeats older history). */
+    private final long streamFloor;
+    private final java.util.concurrent.ConcurrentLinkedQueue<UserFill> streamFills = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<OrderStatusInfo> streamUpdates = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> streamNotes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private int fillsFromStream;
+    private int fillsFromRest;
+    private int duplicateFills;
     private double accountValue = Double.NaN;
     private double marginUsed;
     private double savings;
@@ -145,6 +153,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         this.slippage = Objects.requireNonNull(slippage);
         this.nextSeq = resume.nextSequence();
         this.fillCursor = resume.fillCursorMs();
+        this.streamFloor = resume.fillCursorMs();
         this.seenFills.addAll(resume.seenFillKeys());
         resume.realizedAndFees().forEach((k, v) -> realizedFees.put(k, v.clone()));
         this.savings = resume.savings();
@@ -445,6 +454,115 @@ public final class HyperliquidVenue implements ExecutionVenue {
         this.listener = Objects.requireNonNull(listener);
     }
 
+    // ================================================================== user stream
+
+    /**
+     * The listener to give a {@link HyperliquidWebSocket} subscribed to this account's
+     * {@code userFills} and {@code orderUpdates}. It only queues (it runs on okhttp's threads);
+     * {@link #poll()} applies the queue first, on the runner's thread, through the same path as
+     * REST fills, so a fill seen on both paths is booked once (by trade id).
+     */
+    public HyperliquidWebSocket.Listener userStreamListener() {
+        return new HyperliquidWebSocket.Listener() {
+            @Override
+            public void onFills(List<UserFill> fills, boolean fromSnapshot) {
+                streamFills.addAll(fills);
+            }
+
+            @Override
+            public void onOrderUpdates(List<OrderStatusInfo> updates) {
+                streamUpdates.addAll(updates);
+            }
+
+            @Override
+            public void onConnected(int n) {
+                streamNotes.add("user websocket connected (connection " + n + "): fills and order updates pushed");
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                streamNotes.add("user websocket disconnected (" + reason + "): REST polling until it reconnects");
+            }
+
+            @Override
+            public void onStale(long silentMs) {
+                streamNotes.add("user websocket stale (silent " + silentMs + " ms): reconnecting; REST polling meanwhile");
+            }
+
+            @Override
+            public void onMalformed(String text, String reason) {
+                streamNotes.add("user websocket: skipped a malformed message (" + reason + ")");
+            }
+        };
+    }
+
+    /** Applies what the user stream queued: notes, then fills (time order), then order status changes. */
+    private void drainStream() {
+        long now = clock.getAsLong();
+        for (String n; (n = streamNotes.poll()) != null; ) {
+            journal.note("ws", "*", n, now);
+        }
+        List<UserFill> fills = new ArrayList<>();
+        for (UserFill f; (f = streamFills.poll()) != null; ) {
+            if (f.time() >= streamFloor) {
+                fills.add(f);
+            }
+        }
+        fills.sort(Comparator.comparingLong(UserFill::time).thenComparing(f -> f.tid() == null ? 0L : f.tid()));
+        for (UserFill f : fills) {
+            if (ingestFill(f, now)) {
+                fillsFromStream++;
+            }
+        }
+        for (OrderStatusInfo u; (u = streamUpdates.poll()) != null; ) {
+            applyUpdate(u);
+        }
+    }
+
+    /** An orderUpdates entry: learns the oid of an order whose answer was lost, and when it ended. */
+    private void applyUpdate(OrderStatusInfo u) {
+        if (u.order() == null) {
+            return;
+        }
+        Long id = u.order().cloid() != null ? idByCloid.get(u.order().cloid().hex()) : null;
+        if (id == null) {
+            id = idByOid.get(u.order().oid());
+        }
+        LiveOrder lo = id == null ? null : orders.get(id);
+        if (lo == null || lo.tracked.status().terminal()) {
+            return;
+        }
+        if (lo.oid == null) {
+            lo.oid = u.order().oid();
+            idByOid.put(lo.oid, lo.tracked.id());
+        }
+        if (lo.unknownSince >= 0) {
+            journal.answer(lo.tracked.id(), lo.cloid, u.isFilled() ? "FILLED" : u.isLive() ? "RESTING" : "CLOSED", lo.oid,
+                    "recovered from the orderUpdates stream (" + u.status() + ")", clock.getAsLong());
+            lo.unknownSince = -1;
+            accept(lo, clock.getAsLong());
+        }
+        if (u.isFilled()) {
+            // the fills themselves arrive on userFills / REST; the order ends once they are all in
+            lo.answeredFilled = BigDecimal.valueOf(lo.tracked.request().size());
+            lo.closedStatus = null;
+            fillsDue = true;
+        } else if (!u.isLive() && lo.answeredFilled == null) {
+            lo.closedStatus = u.status();
+            fillsDue = true; // a cancel may follow partial fills: read them before ending the order
+        }
+    }
+
+    /** Fills and order updates the stream queued that {@link #poll()} has not applied yet. */
+    int streamBacklog() {
+        return streamFills.size() + streamUpdates.size();
+    }
+
+    /** Fills booked from the WebSocket, from REST, and copies dropped because the other path had them. */
+    public int[] fillSources() {
+        return new int[]{fillsFromStream, fillsFromRest, duplicateFills};
+    }
+
     // ================================================================== driving
 
     /** Hands every pending event to the listener, in order. */
@@ -468,6 +586,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
      * @throws TransportException when the exchange cannot be read (nothing is changed then)
      */
     public void poll() throws TransportException {
+        drainStream();
         long now = clock.getAsLong();
         // userFillsByTime weighs 20 of the 1200-per-minute budget: read it while an order of ours
         // is live (or just ended) and otherwise every FILL_SWEEP_MS to notice fills of foreign orders.
@@ -499,36 +618,51 @@ public final class HyperliquidVenue implements ExecutionVenue {
         List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor), now + 60_000));
         fills.sort(Comparator.comparingLong(UserFill::time).thenComparing(f -> f.tid() == null ? 0L : f.tid()));
         for (UserFill f : fills) {
-            String key = f.dedupeKey();
-            if (seenFills.contains(key)) {
-                continue;
+            if (ingestFill(f, now)) {
+                fillsFromRest++;
             }
-            Long id = f.cloid() != null ? idByCloid.get(Cloid.parse(f.cloid()).hex()) : null;
-            if (id == null) {
-                id = idByOid.get(f.oid());
+            // REST returns every fill from the cursor on, in time order: the cursor may pass them all
+            if (isOwnCoin(f.coin()) || idByOid.containsKey(f.oid())) {
+                fillCursor = Math.max(fillCursor, f.time());
             }
-            LiveOrder lo = id == null ? null : orders.get(id);
-            if (lo == null || lo.tracked.status().terminal()) {
-                if (!isOwnCoin(f.coin()) || !seenFills.add(key)) {
-                    continue;
-                }
-                journal.note("discrepancy", f.coin(), "fill " + key + " of an order this runner does not track (oid " + f.oid()
-                        + ", cloid " + f.cloid() + "): " + f.side() + " " + f.sz().toPlainString() + " @ " + f.px().toPlainString(), now);
-                bookPnl(f);
-                continue;
-            }
-            seenFills.add(key);
-            fillCursor = Math.max(fillCursor, f.time());
-            if (lo.oid == null) {
-                lo.oid = f.oid();
-                idByOid.put(f.oid(), id);
-            }
-            if (lo.unknownSince >= 0) {
-                lo.unknownSince = -1;
-                accept(lo, f.time());
-            }
-            applyFill(lo, f, key);
         }
+    }
+
+    /**
+     * Books one exchange fill unless its trade id was seen (on either path). Returns true when it
+     * was booked (as a fill of one of this venue's orders or as a discrepancy on one of its coins).
+     */
+    private boolean ingestFill(UserFill f, long now) {
+        String key = f.dedupeKey();
+        if (seenFills.contains(key)) {
+            duplicateFills++;
+            return false;
+        }
+        Long id = f.cloid() != null ? idByCloid.get(Cloid.parse(f.cloid()).hex()) : null;
+        if (id == null) {
+            id = idByOid.get(f.oid());
+        }
+        LiveOrder lo = id == null ? null : orders.get(id);
+        if (lo == null || lo.tracked.status().terminal()) {
+            if (!isOwnCoin(f.coin()) || !seenFills.add(key)) {
+                return false;
+            }
+            journal.note("discrepancy", f.coin(), "fill " + key + " of an order this runner does not track (oid " + f.oid()
+                    + ", cloid " + f.cloid() + "): " + f.side() + " " + f.sz().toPlainString() + " @ " + f.px().toPlainString(), now);
+            bookPnl(f);
+            return true;
+        }
+        seenFills.add(key);
+        if (lo.oid == null) {
+            lo.oid = f.oid();
+            idByOid.put(f.oid(), id);
+        }
+        if (lo.unknownSince >= 0) {
+            lo.unknownSince = -1;
+            accept(lo, f.time());
+        }
+        applyFill(lo, f, key);
+        return true;
     }
 
     private boolean isOwnCoin(String coin) {

@@ -59,6 +59,12 @@ public final class LiveRunner extends RunnerBase {
     private boolean warming;
     /** Test hook: wraps the journal the venue writes to (crash simulations). */
     java.util.function.UnaryOperator<OrderJournal> journalWrapper = j -> j;
+    /** Default dead-man window: the exchange cancels our orders 60 s after the runner stops refreshing. */
+    public static final long DEFAULT_DEAD_MAN_MS = 60_000;
+    private long deadManMs = DEFAULT_DEAD_MAN_MS;
+    private DeadManSwitch deadMan;
+    private java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> userSocketFactory;
+    private HyperliquidWebSocket userSocket;
 
     public LiveRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                       LongSupplier clock, Sleeper sleeper, PrintWriter out, HyperliquidExchangeClient exchange) {
@@ -70,7 +76,40 @@ public final class LiveRunner extends RunnerBase {
         return venue;
     }
 
+    /**
+     * Sets the dead-man window (scheduleCancel at now + window, refreshed every half window while
+     * the runner loops, cleared on a clean stop); 0 disables it. At least 10 s otherwise.
+     */
+    public LiveRunner deadManWindow(long ms) {
+        if (ms != 0 && ms < DeadManSwitch.MIN_WINDOW_MS) {
+            throw new IllegalArgumentException("dead-man window must be 0 (off) or at least " + DeadManSwitch.MIN_WINDOW_MS
+                    + " ms, got " + ms);
+        }
+        this.deadManMs = ms;
+        return this;
+    }
+
+    /**
+     * Receives fills and order updates over a WebSocket as well as by REST polling: the factory
+     * builds an (unstarted) socket around the venue's listener; the runner subscribes it to the
+     * trading account's userFills and orderUpdates, starts it, and closes it when the run ends.
+     */
+    public LiveRunner userStream(java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> factory) {
+        this.userSocketFactory = factory;
+        return this;
+    }
+
     public Outcome run(Settings settings) throws TransportException {
+        try {
+            return runSession(settings);
+        } finally {
+            if (userSocket != null) {
+                userSocket.close();
+            }
+        }
+    }
+
+    private Outcome runSession(Settings settings) throws TransportException {
         long started = clock.getAsLong();
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
@@ -84,6 +123,18 @@ public final class LiveRunner extends RunnerBase {
         RiskManager risk = new RiskManager(limits(), journal::risk);
         for (FibHedgeParams p : plan.perCoin()) {
             owner.put(p.coin(), new RiskGuardedStrategy(new FibHedgeStrategy(p), risk));
+        }
+        if (userSocketFactory != null) {
+            userSocket = userSocketFactory.apply(venue.userStreamListener());
+            userSocket.subscribeUserFills(exchange.tradingUser());
+            userSocket.subscribeOrderUpdates(exchange.tradingUser());
+            userSocket.start();
+        }
+        if (deadManMs > 0) {
+            deadMan = new DeadManSwitch(exchange, clock, deadManMs, triggersToday(), d -> journal("deadman", null, d));
+            deadMan.maintain(); // before reconciliation: orders carried over from a dead runner are protected from here on
+        } else {
+            journal("deadman", null, "off: open orders stay on the exchange if this runner dies");
         }
         venue.setListener(e -> {
             Strategy s = owner.get(e.coin());
@@ -117,6 +168,10 @@ public final class LiveRunner extends RunnerBase {
             if (bounded(settings, started)) {
                 break;
             }
+            if (deadMan != null) {
+                deadMan.maintain();
+            }
+            feedNotices();
             try {
                 unit(() -> {
                     step(market);
@@ -143,6 +198,9 @@ public final class LiveRunner extends RunnerBase {
             s.finish(clock.getAsLong());
         }
         venue.deliver();
+        if (deadMan != null) {
+            deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
+        }
         store.runEnded(id, runNo, clock.getAsLong(), reason);
         journal("end", null, "run " + runNo + " ended: " + reason);
         int orders = venue.tracker().all().size();
@@ -188,6 +246,18 @@ public final class LiveRunner extends RunnerBase {
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
                     String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
         }
+    }
+
+    /** Dead-man triggers journaled today (UTC) by earlier runs of this deployment. */
+    private int triggersToday() {
+        long day = Math.floorDiv(clock.getAsLong(), 86_400_000L);
+        return (int) store.journal(id).stream().filter(e -> e.kind().equals("deadman") && e.detail() != null
+                && e.detail().startsWith("fired") && Math.floorDiv(e.wallMs(), 86_400_000L) == day).count();
+    }
+
+    /** The dead-man switch of the current run (null when off or before the run). */
+    DeadManSwitch deadMan() {
+        return deadMan;
     }
 
     /** True once the bar after the last recorded one has closed (candles are read only then). */

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Live market data as the runners consume it: recent candles and mid prices. The REST
  * implementation ({@link RestMarketFeed}) polls {@code candleSnapshot} and {@code allMids}; a
- * WebSocket implementation can replace it without touching the runners.
+ * WebSocket implementation ({@link WebSocketMarketFeed}) replaces it without touching the runners.
  */
-public interface MarketFeed {
+public interface MarketFeed extends AutoCloseable {
 
     /**
      * Recent candles of {@code coin} (at least the last {@code count} bars up to {@code nowMs}),
@@ -23,4 +23,17 @@ public interface MarketFeed {
 
     /** Current mid price per coin name. */
     Map<String, Double> mids() throws TransportException;
+
+    /**
+     * What happened to the feed since the last call (e.g. a switch between WebSocket and REST),
+     * one line each, for the runner's journal. Called from the runner's thread.
+     */
+    default List<String> notices() {
+        return List.of();
+    }
+
+    /** Releases connections (a WebSocket); polling feeds hold none. */
+    @Override
+    default void close() {
+    }
 }

@@ -68,6 +68,7 @@ public final class PaperRunner extends RunnerBase {
             if (bounded(settings, started)) {
                 break;
             }
+            feedNotices();
             unit(() -> {
                 if (barDue() && !newBars().isEmpty()) {
                     process();

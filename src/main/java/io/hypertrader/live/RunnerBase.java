@@ -160,6 +160,13 @@ abstract class RunnerBase {
         return fresh;
     }
 
+    /** Journals what the feed reported since the last loop (WebSocket/REST switches, staleness). */
+    void feedNotices() {
+        for (String n : feed.notices()) {
+            journal("feed", null, n);
+        }
+    }
+
     /** Work that may fail reading the exchange. */
     @FunctionalInterface
     interface IoWork {

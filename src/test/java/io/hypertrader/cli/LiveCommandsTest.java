@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ class LiveCommandsTest {
         env = new HashMap<>();
         env.put("HYPERTRADER_DB", dir.resolve("t.duckdb").toString());
         env.put("HYPERTRADER_API_URL", fake.baseUrl());
-        env.put("HYPERTRADER_KEYSTORE_DIR", dir.resolve("keys").toString());
+        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
         String yaml = Files.readString(Path.of("config/fib-hedge.yaml"))
                 .replace("warmupBars: 50", "warmupBars: 5")
                 .replace("minGainPct: 0.02", "minGainPct: 0.005")
@@ -97,8 +100,53 @@ class LiveCommandsTest {
         return m.group(1);
     }
 
+    /** Writes to the original stream and to a buffer (so the session's log lines stay visible and are scanned). */
+    static PrintStream tee(PrintStream original, ByteArrayOutputStream copy) {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (copy) {
+                    copy.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                original.write(b, off, len);
+                synchronized (copy) {
+                    copy.write(b, off, len);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
     @Test
     void promoteRunParityStopAndNoKeyAnywhere() throws Exception {
+        // everything the process prints while the session runs (slf4j-simple logs to System.err) is scanned too
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setErr(tee(err, logs));
+        System.setOut(tee(out, logs));
+        try {
+            session();
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        String printed;
+        synchronized (logs) {
+            printed = logs.toString(StandardCharsets.UTF_8);
+        }
+        // the capture is real: the WebSocket feed logged its switch to the socket through slf4j
+        assertThat(printed).contains("market data on the websocket");
+        captured.add(printed);
+        // the key appears nowhere: outputs, logs, files beside the database and reports, any text column of the database
+        scanForKey();
+    }
+
+    void session() throws Exception {
         Map<String, String> withKey = Map.of("HYPERTRADER_PRIVATE_KEY", KEY_HEX);
 
         // paper gate: no backtest yet
@@ -106,8 +154,11 @@ class LiveCommandsTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).contains("gate 'paper: backtest' failed", "no backtest of config hash");
 
-        r = run("backtest", "--config", config.toString());
+        r = run("backtest", "--config", config.toString(), "--reports", dir.resolve("reports").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
+        try (Stream<Path> reports = Files.walk(dir.resolve("reports"))) {
+            assertThat(reports.filter(Files::isRegularFile).count()).as("the backtest wrote its report").isGreaterThan(0);
+        }
         r = run("promote", "--config", config.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("gate paper: backtest: backtest ", "max drawdown", "fills");
@@ -184,9 +235,6 @@ class LiveCommandsTest {
         }
         r = run("parity", paper);
         assertThat(r.out()).contains("1 differences:", "fill #1 (p0): price");
-
-        // the key appears nowhere: outputs, files beside the database, any text column of the database
-        scanForKey();
     }
 
     void scanForKey() throws Exception {
@@ -198,16 +246,21 @@ class LiveCommandsTest {
             }
         }
         int files = 0;
+        List<Path> scanned = new ArrayList<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
                 files++;
+                scanned.add(p);
                 for (String n : needles) {
                     assertThat(text).as(p.toString()).doesNotContain(n);
                 }
             }
         }
         assertThat(files).isGreaterThanOrEqualTo(2);
+        // the report folder and the shared nonce file were among them
+        assertThat(scanned).anyMatch(p -> p.startsWith(dir.resolve("reports")));
+        assertThat(scanned).contains(dir.resolve("home").resolve("nonces"));
         int columns = 0;
         try (Database db = Database.open(Path.of(env.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement()) {
             List<String[]> cols = new ArrayList<>();

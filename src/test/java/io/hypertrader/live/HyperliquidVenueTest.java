@@ -156,6 +156,67 @@ class HyperliquidVenueTest {
         assertThat(v.position(BTC)).isEqualTo(0.01);
     }
 
+    @Test
+    void aFillArrivingOnTheWebSocketAndByRestIsBookedOnceWhicheverComesFirst() throws Exception {
+        HyperliquidVenue v = venue(HyperliquidVenue.Resume.fresh());
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+        try (HyperliquidWebSocket ws = new HyperliquidWebSocket(http, fake.wsUrl(), new HyperliquidWebSocket.Settings(
+                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(400)), v.userStreamListener(),
+                clock::get)) {
+            ws.subscribeUserFills(ACCOUNT);
+            ws.subscribeOrderUpdates(ACCOUNT);
+            ws.start();
+            await(() -> fake.subscribeCount() >= 2);
+
+            // REST first: the IOC's answer says FILLED and the venue reads the fill by REST at once;
+            // the same fill (same tid) then arrives on the socket and is dropped
+            long ioc = v.submit(OrderRequest.market(BTC, Side.BUY, 0.01, false, "entry"));
+            assertThat(v.fillSources()).containsExactly(0, 1, 0);
+            await(() -> v.streamBacklog() >= 2); // the userFills push and the orderUpdates push
+            v.poll();
+            v.deliver();
+            // stream, rest, duplicates: the socket's copy (and REST's re-read from its inclusive cursor) dropped
+            assertThat(v.fillSources()[0]).isZero();
+            assertThat(v.fillSources()[1]).isEqualTo(1);
+            assertThat(v.fillSources()[2]).isGreaterThanOrEqualTo(1);
+
+            // the socket first: a resting order fills when the market comes down; the push is booked
+            // on the next poll, and the REST read in the same poll finds the fill already known
+            long rest = v.submit(OrderRequest.limit(BTC, Side.BUY, 0.01, 29_990, TimeInForce.GTC, "bid"));
+            v.poll();
+            v.deliver();
+            int before = v.fillSources()[2];
+            fake.setMid("BTC", "29980");
+            await(() -> v.streamBacklog() >= 2);
+            v.poll();
+            v.deliver();
+            assertThat(v.fillSources()[0]).as("booked from the stream").isEqualTo(1);
+            assertThat(v.fillSources()[1]).as("REST booked nothing new").isEqualTo(1);
+            assertThat(v.fillSources()[2]).as("the REST copy was dropped").isGreaterThan(before);
+            v.poll();
+            v.deliver();
+
+            // each exchange fill is journaled exactly once, and every order ended exactly once
+            assertThat(fake.fills(ACCOUNT)).hasSize(2);
+            assertThat(journal.stream().filter(l -> l.startsWith("event Filled") || l.startsWith("event PartiallyFilled")))
+                    .containsExactly("event Filled " + ioc, "event Filled " + rest);
+            assertThat(events.stream().filter(e -> e instanceof OrderEvent.Filled).map(OrderEvent::orderId)).containsExactly(ioc, rest);
+            assertThat(v.tracker().get(rest).status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(v.position(BTC)).isEqualTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(journal).anyMatch(l -> l.startsWith("ws user websocket connected"));
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier cond) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(5);
+        }
+    }
+
     /** Keeps the journal calls as short lines. */
     record RecordingJournal(List<String> lines) implements OrderJournal {
         @Override

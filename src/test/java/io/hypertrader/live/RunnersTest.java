@@ -82,9 +82,12 @@ class RunnersTest {
                 info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
     }
 
+    /** A testnet runner with fills and order updates on a WebSocket as well as by REST (as `run` has it). */
     LiveRunner liveRunner(LiveStore.Deployment d) throws Exception {
+        OkHttpClient ws = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
         return new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, ms -> { },
-                new PrintWriter(out, true), client());
+                new PrintWriter(out, true), client()).userStream(l -> new HyperliquidWebSocket(ws, fake.wsUrl(),
+                HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
     }
 
     @Test
@@ -130,8 +133,10 @@ class RunnersTest {
                 assertThat(cloids).contains(r.cloid());
             }
         }
-        // journal fills = exchange fills, position = sum of fills
+        // journal fills = exchange fills (each once, though most arrived both by WebSocket and by REST), position = sum of fills
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("ws") && e.detail().startsWith("user websocket connected"));
         assertThat(store.fills(d.id())).hasSize(fake.fills(ACCOUNT).size());
+        assertThat(store.fills(d.id()).stream().map(LiveStore.FillRow::fillKey)).doesNotHaveDuplicates();
         double net = store.fills(d.id()).stream().mapToDouble(f -> ("BUY".equals(f.side()) ? 1 : -1) * f.size()).sum();
         assertThat(fake.position(ACCOUNT, "BTC").doubleValue()).isCloseTo(net, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.discrepancies()).isEmpty();

@@ -51,11 +51,16 @@ public final class KeyStore {
     }
 
     public static Path defaultDir(Map<String, String> env) {
+        return homeDir(env).resolve("keys");
+    }
+
+    /** The user config folder: {@code $HYPERTRADER_HOME} when set, else {@code ~/.config/hypertrader}. */
+    public static Path homeDir(Map<String, String> env) {
         String home = env.get(HOME_ENV);
         if (home != null && !home.isBlank()) {
-            return Path.of(home.trim()).resolve("keys");
+            return Path.of(home.trim());
         }
-        return Path.of(System.getProperty("user.home"), ".config", "hypertrader", "keys");
+        return Path.of(System.getProperty("user.home"), ".config", "hypertrader");
     }
 
     public Path dir() {
