@@ -10,6 +10,7 @@ import io.hypertrader.portfolio.Account;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskGuardedStrategy;
 import io.hypertrader.risk.RiskManager;
+import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimulatedVenue;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.sim.model.FundingSchedule;
@@ -63,6 +64,30 @@ public final class Backtester {
         final CandleSeries[] series;
         final Strategy[] owner;
         final boolean[] intrabar;
+        Coin[] coinOf;          // coins.get(c), without the list on the hot path
+        LegView[] legs;         // owner[c] as a LegView, or null
+        // replay state and the per-step result columns (set up by execute, filled by step)
+        PathMode path;
+        double[][] variance;
+        long[] steps;
+        long[] times;
+        double[] equity;
+        double[] cash;
+        double[] margin;
+        double[] savings;
+        double[][] pos;
+        double[][] longLeg;
+        double[][] shortLeg;
+        double[][] mark;
+        int[] ptr;
+        int[] act;
+        long[] tp1;
+        long[] tp2;
+        long[] tp3;
+        double[] pp1;
+        double[] pp2;
+        long barMs;
+        long lastTime;
         final SimulatedVenue venue;
         final Account account;
         final EventLog log = new EventLog();
@@ -154,102 +179,45 @@ public final class Backtester {
             for (StrategySlot slot : slots) {
                 slot.strategy().start(StrategyContext.of(venue, market, this, slot.coins()));
             }
+            coinOf = coins.toArray(new Coin[0]);
+            legs = new LegView[n];
             for (int c = 0; c < n; c++) {
                 intrabar[c] = owner[c] != null && owner[c].priceMode() == PriceMode.INTRABAR;
+                legs[c] = owner[c] instanceof LegView lv ? lv : null;
+            }
+            path = in.sim().path();
+            variance = new double[n][];
+            for (int c = 0; c < n; c++) {
+                variance[c] = venue.tracksMarketState() ? SimulatedVenue.parkinsonVariances(series[c]) : null;
             }
             // merged timeline of open times
-            long[] steps = mergedTimes();
+            steps = mergedTimes();
             int m = steps.length;
-            long[] times = new long[m];
-            double[] equity = new double[m];
-            double[] cash = new double[m];
-            double[] margin = new double[m];
-            double[] savings = new double[m];
-            double[][] pos = new double[n][m];
-            double[][] longLeg = new double[n][m];
-            double[][] shortLeg = new double[n][m];
-            double[][] mark = new double[n][m];
-            int[] ptr = new int[n];
-            int[] act = new int[n];
-            long[] tp1 = new long[n];
-            long[] tp2 = new long[n];
-            long[] tp3 = new long[n];
-            double[] pp1 = new double[n];
-            double[] pp2 = new double[n];
-            long barMs = series[0].interval().millis();
+            times = new long[m];
+            equity = new double[m];
+            cash = new double[m];
+            margin = new double[m];
+            savings = new double[m];
+            pos = new double[n][m];
+            longLeg = new double[n][m];
+            shortLeg = new double[n][m];
+            mark = new double[n][m];
+            ptr = new int[n];
+            act = new int[n];
+            tp1 = new long[n];
+            tp2 = new long[n];
+            tp3 = new long[n];
+            pp1 = new double[n];
+            pp2 = new double[n];
+            barMs = series[0].interval().millis();
             int rows = 0;
             for (CandleSeries s : series) {
                 rows += s.size();
             }
-            long lastTime = Long.MIN_VALUE;
+            lastTime = Long.MIN_VALUE;
 
             for (int k = 0; k < m; k++) {
-                long t = steps[k];
-                int na = 0;
-                for (int c = 0; c < n; c++) {
-                    if (ptr[c] < series[c].size() && series[c].openTime(ptr[c]) == t) {
-                        act[na++] = c;
-                    }
-                }
-                // open
-                for (int a = 0; a < na; a++) {
-                    int c = act[a];
-                    CandleSeries s = series[c];
-                    int i = ptr[c];
-                    double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
-                    venue.beginBar(c, o, h, l, cl, s.volume(i));
-                    boolean lowFirst = in.sim().path().lowFirst(o, cl, account.position(c));
-                    tp1[c] = t + barMs / 3;
-                    tp2[c] = t + 2 * barMs / 3;
-                    tp3[c] = t + barMs - 1;
-                    pp1[c] = lowFirst ? l : h;
-                    pp2[c] = lowFirst ? h : l;
-                    venue.jump(c, t, o);
-                    if (intrabar[c]) {
-                        deliver(c, t, o);
-                    }
-                }
-                // three segments, phase by phase
-                for (int a = 0; a < na; a++) {
-                    int c = act[a];
-                    segment(c, tp1[c], pp1[c], false, intrabar[c]);
-                }
-                for (int a = 0; a < na; a++) {
-                    int c = act[a];
-                    segment(c, tp2[c], pp2[c], true, intrabar[c]);
-                }
-                for (int a = 0; a < na; a++) {
-                    int c = act[a];
-                    segment(c, tp3[c], series[c].close(ptr[c]), true, true);
-                }
-                for (int a = 0; a < na; a++) {
-                    int c = act[a];
-                    CandleSeries s = series[c];
-                    int i = ptr[c];
-                    if (owner[c] != null) {
-                        owner[c].onBarClose(s.coin(), s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
-                        venue.settle(c);
-                    }
-                    ptr[c]++;
-                    lastTime = Math.max(lastTime, tp3[c]);
-                }
-                times[k] = t;
-                equity[k] = account.totalValue();
-                cash[k] = account.cash();
-                margin[k] = account.initialMargin();
-                savings[k] = account.savings();
-                for (int c = 0; c < n; c++) {
-                    pos[c][k] = account.position(c);
-                    mark[c][k] = account.mark(c);
-                    Strategy st = owner[c];
-                    if (st instanceof LegView lv) {
-                        longLeg[c][k] = lv.longLeg(coins.get(c));
-                        shortLeg[c][k] = lv.shortLeg(coins.get(c));
-                    } else {
-                        longLeg[c][k] = Math.max(0, pos[c][k]);
-                        shortLeg[c][k] = Math.max(0, -pos[c][k]);
-                    }
-                }
+                step(k);
             }
             for (StrategySlot slot : slots) {
                 slot.strategy().finish(lastTime);
@@ -258,11 +226,86 @@ public final class Backtester {
             return result(times, equity, cash, margin, savings, pos, longLeg, shortLeg, mark, rows);
         }
 
+        /**
+         * One replay step (one open time): a method of its own so the JIT compiles it after a few
+         * thousand steps, i.e. within the first runs, instead of waiting for thousands of calls
+         * of {@link #execute} (the whole run was one loop: only on-stack replacement reached it).
+         */
+        private void step(int k) {
+            long t = steps[k];
+            int na = 0;
+            for (int c = 0; c < n; c++) {
+                if (ptr[c] < series[c].size() && series[c].openTime(ptr[c]) == t) {
+                    act[na++] = c;
+                }
+            }
+            // open
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                CandleSeries s = series[c];
+                int i = ptr[c];
+                double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
+                venue.beginBar(c, o, h, l, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
+                boolean lowFirst = path.lowFirst(o, cl, account.position(c));
+                tp1[c] = t + barMs / 3;
+                tp2[c] = t + 2 * barMs / 3;
+                tp3[c] = t + barMs - 1;
+                pp1[c] = lowFirst ? l : h;
+                pp2[c] = lowFirst ? h : l;
+                venue.jump(c, t, o);
+                if (intrabar[c]) {
+                    deliver(c, t, o);
+                }
+            }
+            // three segments, phase by phase
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                segment(c, tp1[c], pp1[c], false, intrabar[c]);
+            }
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                segment(c, tp2[c], pp2[c], true, intrabar[c]);
+            }
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                segment(c, tp3[c], series[c].close(ptr[c]), true, true);
+            }
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                CandleSeries s = series[c];
+                int i = ptr[c];
+                if (owner[c] != null) {
+                    owner[c].onBarClose(s.coin(), s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
+                    venue.settle(c);
+                }
+                ptr[c]++;
+                lastTime = Math.max(lastTime, tp3[c]);
+            }
+            times[k] = t;
+            equity[k] = account.totalValue();
+            cash[k] = account.cash();
+            margin[k] = account.initialMargin();
+            savings[k] = account.savings();
+            for (int c = 0; c < n; c++) {
+                double p = account.position(c);
+                pos[c][k] = p;
+                mark[c][k] = account.mark(c);
+                LegView lv = legs[c];
+                if (lv != null) {
+                    longLeg[c][k] = lv.longLeg(coinOf[c]);
+                    shortLeg[c][k] = lv.shortLeg(coinOf[c]);
+                } else {
+                    longLeg[c][k] = Math.max(0, p);
+                    shortLeg[c][k] = Math.max(0, -p);
+                }
+            }
+        }
+
         /** One path segment of coin c from its current point to (t1, p1). */
         private void segment(int c, long t1, double p1, boolean fresh, boolean deliverEnd) {
             venue.beginSegment(c, t1, p1, fresh);
             Strategy s = owner[c];
-            Coin coin = coins.get(c);
+            Coin coin = coinOf[c];
             boolean crossings = intrabar[c];
             for (int guard = 0; ; guard++) {
                 if (guard > 100_000) {
@@ -312,12 +355,15 @@ public final class Backtester {
             market.set(c, t, p);
             Strategy s = owner[c];
             if (s != null) {
-                s.onPrice(coins.get(c), t, p);
+                s.onPrice(coinOf[c], t, p);
                 venue.settle(c);
             }
         }
 
         private long[] mergedTimes() {
+            if (series.length == 1) {
+                return series[0].openTimes(); // read only: one coin's open times are the timeline
+            }
             int total = 0;
             for (CandleSeries s : series) {
                 total += s.size();

@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 public final class EventLog {
     private final MessageDigest digest;
-    private final byte[] buf = new byte[512];
+    private final byte[] buf = new byte[4096];
     private int len;
     private long count;
 
@@ -46,6 +46,26 @@ public final class EventLog {
     }
 
     public EventLog s(String v) {
+        int n = v.length();
+        if (n <= 256) {
+            // ASCII (coin names, reasons) is its own UTF-8: copy it into the buffer, no byte[] per string
+            flushIfFull(8 + n);
+            int at = len + 8;
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                char ch = v.charAt(i);
+                if (ch >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+                buf[at + i] = (byte) ch;
+            }
+            if (ascii) {
+                l(n);
+                len += n;
+                return this;
+            }
+        }
         byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         l(b.length);
         flush();

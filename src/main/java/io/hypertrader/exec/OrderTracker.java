@@ -23,12 +23,28 @@ public final class OrderTracker {
 
     private final Map<Long, TrackedOrder> byId = new HashMap<>();
     private final List<TrackedOrder> all = new ArrayList<>();
+    /**
+     * True while the ids registered so far are consecutive (the simulator's are): then an id is
+     * its index in {@link #all} plus the first id, and {@link #byId} stays empty (no boxing per
+     * event). The map is filled the moment an id breaks the run.
+     */
+    private boolean dense = true;
+    private long firstId;
     private final List<TrackedOrder> open = new ArrayList<>();
 
     /** Registers a newly decided order (status PENDING). */
     public TrackedOrder register(long id, OrderRequest request, long decisionTime, double decisionPrice) {
         TrackedOrder o = new TrackedOrder(id, request, decisionTime, decisionPrice);
-        if (byId.putIfAbsent(id, o) != null) {
+        if (all.isEmpty()) {
+            firstId = id;
+        }
+        if (dense && id != firstId + all.size()) {
+            dense = false;
+            for (TrackedOrder x : all) {
+                byId.put(x.id, x);
+            }
+        }
+        if (!dense && byId.putIfAbsent(id, o) != null) {
             throw new IllegalStateException("duplicate order id " + id);
         }
         all.add(o);
@@ -48,6 +64,10 @@ public final class OrderTracker {
     }
 
     public TrackedOrder get(long id) {
+        if (dense) {
+            long i = id - firstId;
+            return i >= 0 && i < all.size() ? all.get((int) i) : null;
+        }
         return byId.get(id);
     }
 
@@ -77,7 +97,7 @@ public final class OrderTracker {
 
     /** Applies an event to its order, enforcing the life cycle rules. */
     public void apply(OrderEvent event) {
-        TrackedOrder o = byId.get(event.orderId());
+        TrackedOrder o = get(event.orderId());
         if (o == null) {
             throw new IllegalStateException("event for unknown order " + event.orderId() + ": " + event);
         }

@@ -36,6 +36,17 @@ public final class Account {
     private final double[] slippage;
     private final double[] arrivalFlow;
     private final double[] volume;
+    /** maintenanceFraction() per coin, computed once (the replay loop tests maintenance at every point). */
+    private final double[] maintFrac;
+    /**
+     * Bumped by every change of cash, positions or entries; {@link #marksVersion} by every mark
+     * change. The liquidation price of a coin depends only on these, so it is cached per version.
+     */
+    private long version;
+    private long marksVersion;
+    private final long[] liqVersion;
+    private final long[] liqMarksVersion;
+    private final double[] liqPrice;
 
     public Account(List<Instrument> instruments, double initialCash) {
         if (!(initialCash > 0) || Double.isInfinite(initialCash)) {
@@ -64,6 +75,14 @@ public final class Account {
         slippage = new double[n];
         arrivalFlow = new double[n];
         volume = new double[n];
+        maintFrac = new double[n];
+        for (int i = 0; i < n; i++) {
+            maintFrac[i] = this.instruments[i].maintenanceFraction();
+        }
+        liqVersion = new long[n];
+        Arrays.fill(liqVersion, -1);
+        liqMarksVersion = new long[n];
+        liqPrice = new double[n];
     }
 
     public int size() {
@@ -93,6 +112,7 @@ public final class Account {
      * (for the slippage split). Returns the realized price P&L of the reduced part.
      */
     public double fill(int c, double signedSize, double price, double fee, double arrivalPrice) {
+        version++;
         double p0 = pos[c];
         double r = 0;
         if (p0 == 0 || Math.signum(p0) == Math.signum(signedSize)) {
@@ -122,12 +142,14 @@ public final class Account {
         volume[c] += Math.abs(signedSize) * price;
         if (Double.isNaN(mark[c])) {
             mark[c] = price;
+            marksVersion++;
         }
         return r;
     }
 
     /** Applies one funding settlement: the position pays size * price * rate (negative = receives). */
     public double fund(int c, double price, double rate) {
+        version++;
         double payment = pos[c] * price * rate;
         funding[c] += payment;
         cash -= payment;
@@ -136,9 +158,11 @@ public final class Account {
 
     public void setMark(int c, double price) {
         mark[c] = price;
+        marksVersion++;
     }
 
     public void setLeverage(int c, double lev) {
+        version++;
         leverage[c] = lev;
     }
 
@@ -148,6 +172,7 @@ public final class Account {
             return;
         }
         double amount = Math.min(usd, Math.max(0, freeCollateral()));
+        version++;
         cash -= amount;
         savings += amount;
     }
@@ -201,7 +226,7 @@ public final class Account {
         double m = 0;
         for (int c = 0; c < pos.length; c++) {
             if (pos[c] != 0) {
-                m += Math.abs(pos[c]) * mark[c] * instruments[c].maintenanceFraction();
+                m += Math.abs(pos[c]) * mark[c] * maintFrac[c];
             }
         }
         return m;
@@ -220,7 +245,7 @@ public final class Account {
             if (p != 0) {
                 any = true;
                 e += p * (mark[c] - entry[c]);
-                mm += Math.abs(p) * mark[c] * instruments[c].maintenanceFraction();
+                mm += Math.abs(p) * mark[c] * maintFrac[c];
             }
         }
         return any && e < mm * (1 + 1e-12) + 1e-9;
@@ -232,6 +257,18 @@ public final class Account {
      * flat or when no such positive price exists.
      */
     public double liquidationPrice(int c) {
+        // One coin: its own mark does not enter, so the price changes only with the books.
+        if (liqVersion[c] == version && (pos.length == 1 || liqMarksVersion[c] == marksVersion)) {
+            return liqPrice[c];
+        }
+        double x = solveLiquidationPrice(c);
+        liqVersion[c] = version;
+        liqMarksVersion[c] = marksVersion;
+        liqPrice[c] = x;
+        return x;
+    }
+
+    private double solveLiquidationPrice(int c) {
         double p = pos[c];
         if (p == 0) {
             return Double.NaN;
@@ -241,11 +278,11 @@ public final class Account {
         for (int j = 0; j < pos.length; j++) {
             if (j != c && pos[j] != 0) {
                 other += pos[j] * (mark[j] - entry[j]);
-                mmOther += Math.abs(pos[j]) * mark[j] * instruments[j].maintenanceFraction();
+                mmOther += Math.abs(pos[j]) * mark[j] * maintFrac[j];
             }
         }
         // other + p * (x - entry) = mmOther + |p| * x * f
-        double slope = p - Math.abs(p) * instruments[c].maintenanceFraction();
+        double slope = p - Math.abs(p) * maintFrac[c];
         if (slope == 0) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package io.hypertrader.sim;
 
+import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Instrument;
@@ -24,8 +25,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -95,8 +99,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final MarketState[] market;
     private final FundingSchedule[] funding;
     private final int[] fundingIdx;
-    private final List<List<Flight>> flights = new ArrayList<>();
-    private final List<List<Resting>> resting = new ArrayList<>();
+    // per coin index (arrays, not lists of lists: read at every path point)
+    private final ArrayList<Flight>[] flights;
+    private final ArrayList<Resting>[] resting;
+    /** Time of each coin's next funding settlement (Long.MAX_VALUE after the last): the per-point test. */
+    private final long[] nextFunding;
     private long nextSegment = 1;
 
     // trailing window for sigma_day and ADV
@@ -107,6 +114,16 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final int[] winHead;
     private final double[] winVarSum;
     private final double[] winUsdSum;
+    // this bar's inputs to its market state, and the window before it (see marketState)
+    private final boolean trackMarket;
+    private final double[] barsPerDay;
+    private final double[] barVar;
+    private final double[] barUsd;
+    private final double[] preVarSum;
+    private final double[] preUsdSum;
+    private final int[] preCount;
+    private final boolean[] marketFresh;
+    private static final double FOUR_LN2 = 4 * Math.log(2);
 
     private final List<Fill> fillLog = new ArrayList<>();
     private final List<LiquidationRecord> liquidations = new ArrayList<>();
@@ -144,6 +161,13 @@ public final class SimulatedVenue implements ExecutionVenue {
         market = new MarketState[n];
         this.funding = funding.toArray(new FundingSchedule[0]);
         fundingIdx = new int[n];
+        @SuppressWarnings("unchecked")
+        ArrayList<Flight>[] fa = new ArrayList[n];
+        @SuppressWarnings("unchecked")
+        ArrayList<Resting>[] ra = new ArrayList[n];
+        flights = fa;
+        resting = ra;
+        nextFunding = new long[n];
         winBars = new int[n];
         winVar = new double[n][];
         winUsd = new double[n][];
@@ -151,14 +175,25 @@ public final class SimulatedVenue implements ExecutionVenue {
         winHead = new int[n];
         winVarSum = new double[n];
         winUsdSum = new double[n];
+        trackMarket = models.latency().usesMarketState() || models.slippage().usesMarketState();
+        barsPerDay = new double[n];
+        barVar = new double[n];
+        barUsd = new double[n];
+        preVarSum = new double[n];
+        preUsdSum = new double[n];
+        preCount = new int[n];
+        marketFresh = new boolean[n];
         int windowHours = config.slippage().windowHours();
         for (int c = 0; c < n; c++) {
             curP[c] = Double.NaN;
             curT[c] = Long.MIN_VALUE;
             market[c] = new MarketState();
             market[c].barMs = barMs;
-            flights.add(new ArrayList<>());
-            resting.add(new ArrayList<>());
+            barsPerDay[c] = 86_400_000.0 / market[c].barMs;
+            flights[c] = new ArrayList<>();
+            resting[c] = new ArrayList<>();
+            long[] ft = this.funding[c].times();
+            nextFunding[c] = ft.length > 0 ? ft[0] : Long.MAX_VALUE;
             int wb = (int) Math.max(1, Math.round(windowHours * 3_600_000.0 / barMs));
             winBars[c] = wb;
             winVar[c] = new double[wb];
@@ -174,37 +209,109 @@ public final class SimulatedVenue implements ExecutionVenue {
      * there are none) and the liquidity of its first segment.
      */
     public void beginBar(int c, double open, double high, double low, double close, double volume) {
-        MarketState m = market[c];
-        double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
-        double var = lr * lr / (4 * Math.log(2));
-        m.sigmaBar = Math.sqrt(var);
-        double barsPerDay = 86_400_000.0 / m.barMs;
-        if (winCount[c] > 0) {
-            m.sigmaDay = Math.sqrt(winVarSum[c] / winCount[c] * barsPerDay);
-            m.advUsd = winUsdSum[c] / winCount[c] * barsPerDay;
-        } else {
-            m.sigmaDay = Math.sqrt(var * barsPerDay);
-            m.advUsd = volume * close * barsPerDay;
+        beginBar(c, open, high, low, close, volume, trackMarket ? parkinsonVariance(high, low) : 0);
+    }
+
+    /**
+     * {@link #beginBar(int, double, double, double, double, double)} with the bar's Parkinson
+     * variance given (from {@link #parkinsonVariances}, computed once per series): the replay
+     * loop's form, which spares a logarithm per bar.
+     */
+    public void beginBar(int c, double open, double high, double low, double close, double volume, double parkinsonVar) {
+        if (trackMarket) {
+            double var = parkinsonVar;
+            double usd = volume * close;
+            // The fields of market[c] are derived from these on first use in the bar (marketState).
+            barVar[c] = var;
+            barUsd[c] = usd;
+            preVarSum[c] = winVarSum[c];
+            preUsdSum[c] = winUsdSum[c];
+            preCount[c] = winCount[c];
+            marketFresh[c] = false;
+            // push this bar into the window for the next bars
+            int wb = winBars[c];
+            int h = winHead[c];
+            double[] wv = winVar[c];
+            double[] wu = winUsd[c];
+            if (winCount[c] == wb) {
+                winVarSum[c] -= wv[h];
+                winUsdSum[c] -= wu[h];
+            } else {
+                winCount[c]++;
+            }
+            wv[h] = var;
+            wu[h] = usd;
+            winVarSum[c] += var;
+            winUsdSum[c] += usd;
+            winHead[c] = h + 1 == wb ? 0 : h + 1;
         }
-        // push this bar into the window for the next bars
-        int wb = winBars[c];
-        int h = winHead[c];
-        if (winCount[c] == wb) {
-            winVarSum[c] -= winVar[c][h];
-            winUsdSum[c] -= winUsd[c][h];
-        } else {
-            winCount[c]++;
-        }
-        winVar[c][h] = var;
-        winUsd[c][h] = volume * close;
-        winVarSum[c] += var;
-        winUsdSum[c] += volume * close;
-        winHead[c] = (h + 1) % wb;
 
         segVolume[c] = volume / 3.0;
         segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
         segId[c] = nextSegment++;
         segActive[c] = false;
+    }
+
+    /** Parkinson variance of one bar, ln(H/L)^2 / (4 ln 2), 0 without a positive range: the one formula. */
+    public static double parkinsonVariance(double high, double low) {
+        double lr = low > 0 && high > 0 ? Math.log(high / low) : 0;
+        return lr * lr / FOUR_LN2;
+    }
+
+    private record Variances(double[] lows, double[] var) {
+    }
+
+    /** Per series (keyed by its highs array, checked against its lows), collected with the series. */
+    private static final Map<double[], Variances> VARIANCES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * {@link #parkinsonVariance} of every bar of a series, computed once per series and kept while
+     * the series lives: a sweep replays the same candles thousands of times, and the logarithm
+     * was a sixth of a realistic backtest. The result is shared: do not modify it.
+     */
+    public static double[] parkinsonVariances(CandleSeries s) {
+        double[] h = s.highs();
+        double[] l = s.lows();
+        Variances v = VARIANCES.get(h);
+        if (v != null && v.lows() == l && v.var().length == h.length) {
+            return v.var();
+        }
+        double[] var = new double[h.length];
+        for (int i = 0; i < var.length; i++) {
+            var[i] = parkinsonVariance(h[i], l[i]);
+        }
+        VARIANCES.put(h, new Variances(l, var));
+        return var;
+    }
+
+    /** True when a model reads the market state (then the replay passes per-bar variances). */
+    public boolean tracksMarketState() {
+        return trackMarket;
+    }
+
+    /**
+     * The market state of coin c for the current bar (the bar's Parkinson volatility; daily
+     * volatility and traded value over the trailing window of earlier bars, or this bar when
+     * there are none), derived on first use: most bars see no fill, so the square roots are
+     * taken only when a model reads them.
+     */
+    private MarketState marketState(int c) {
+        MarketState m = market[c];
+        if (!trackMarket || marketFresh[c]) {
+            return m;
+        }
+        double var = barVar[c];
+        m.sigmaBar = Math.sqrt(var);
+        double barsPerDay = this.barsPerDay[c];
+        if (preCount[c] > 0) {
+            m.sigmaDay = Math.sqrt(preVarSum[c] / preCount[c] * barsPerDay);
+            m.advUsd = preUsdSum[c] / preCount[c] * barsPerDay;
+        } else {
+            m.sigmaDay = Math.sqrt(var * barsPerDay);
+            m.advUsd = barUsd[c] * barsPerDay;
+        }
+        marketFresh[c] = true;
+        return m;
     }
 
     /**
@@ -255,7 +362,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public long nextEventTime(int c) {
         long best = Long.MAX_VALUE;
         pendingEventPrice = Double.NaN;
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         for (int i = 0, k = fl.size(); i < k; i++) {
             long at = fl.get(i).at;
             if (at < best) {
@@ -265,7 +372,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         if (best != Long.MAX_VALUE && best < curT[c]) {
             best = curT[c];
         }
-        List<Resting> rs = resting.get(c);
+        List<Resting> rs = resting[c];
         if (!rs.isEmpty() && segActive[c]) {
             for (int i = 0, k = rs.size(); i < k; i++) {
                 Resting r = rs.get(i);
@@ -337,7 +444,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         now = Math.max(now, t);
         account.setMark(c, curP[c]);
         processArrivals(c, t);
-        if (segActive[c] || !resting.get(c).isEmpty()) {
+        if (segActive[c] || !resting[c].isEmpty()) {
             processResting(c, t);
         }
         checkLiquidation(t);
@@ -368,7 +475,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private boolean dueNow(int c) {
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         for (int i = 0, k = fl.size(); i < k; i++) {
             if (fl.get(i).at <= curT[c]) {
                 return true;
@@ -394,7 +501,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             return id;
         }
         long delay = models.latency().delayMs();
-        flights.get(c).add(new Flight(o, now + delay, delay, false));
+        flights[c].add(new Flight(o, now + delay, delay, false));
         return id;
     }
 
@@ -407,12 +514,12 @@ public final class SimulatedVenue implements ExecutionVenue {
         int c = account.index(o.request().coin());
         long delay = models.latency().delayMs();
         long at = now + delay;
-        for (Flight f : flights.get(c)) {
+        for (Flight f : flights[c]) {
             if (f.order == o && !f.cancel) {
                 at = Math.max(at, f.at); // a cancel never overtakes its order
             }
         }
-        flights.get(c).add(new Flight(o, at, delay, true));
+        flights[c].add(new Flight(o, at, delay, true));
     }
 
     @Override
@@ -483,7 +590,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== order processing
 
     private void processArrivals(int c, long t) {
-        List<Flight> fl = flights.get(c);
+        List<Flight> fl = flights[c];
         while (!fl.isEmpty()) {
             int best = -1;
             for (int i = 0; i < fl.size(); i++) {
@@ -520,7 +627,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         }
         OrderRequest req = o.request();
         double path = curP[c];
-        double a = models.latency().arrivalPrice(path, f.delay, market[c]);
+        double a = models.latency().arrivalPrice(path, f.delay, marketState(c));
         tracker.arrived(o, t, a);
         log.begin('A').l(o.id()).l(t).d(a);
         RejectCode code = check(c, o, a);
@@ -544,7 +651,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                 } else if (req.tif() == TimeInForce.IOC) {
                     emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0, "IOC limit did not match on arrival"));
                 } else {
-                    resting.get(c).add(new Resting(o));
+                    resting[c].add(new Resting(o));
                 }
             }
             case STOP, TAKE_PROFIT -> {
@@ -552,7 +659,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                     tracker.triggered(o);
                     takeLiquidity(c, o, t, a, true);
                 } else {
-                    resting.get(c).add(new Resting(o));
+                    resting[c].add(new Resting(o));
                 }
             }
         }
@@ -585,7 +692,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void processResting(int c, long t) {
-        List<Resting> rs = resting.get(c);
+        List<Resting> rs = resting[c];
         if (rs.isEmpty()) {
             return;
         }
@@ -629,7 +736,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     private void removeResting(int c, TrackedOrder o) {
-        resting.get(c).removeIf(r -> r.order == o);
+        resting[c].removeIf(r -> r.order == o);
     }
 
     /** A resting limit the path traded through: fills at its limit as maker, up to the segment's liquidity. */
@@ -671,7 +778,7 @@ public final class SimulatedVenue implements ExecutionVenue {
                     : "no liquidity left in this path segment (participation cap)");
             return;
         }
-        double s = models.slippage().slippage(size * a, market[c]);
+        double s = models.slippage().slippage(size * a, marketState(c));
         int sign = req.side().sign();
         double px = a * (1 + sign * s);
         boolean refused = false;
@@ -706,10 +813,10 @@ public final class SimulatedVenue implements ExecutionVenue {
     private void finishUnfilled(int c, TrackedOrder o, long t, boolean marketLike, String reason) {
         OrderRequest req = o.request();
         if (!marketLike && req.tif() == TimeInForce.GTC) {
-            if (resting.get(c).stream().noneMatch(r -> r.order == o)) {
+            if (resting[c].stream().noneMatch(r -> r.order == o)) {
                 Resting r = new Resting(o);
                 r.lastSegment = segId[c];
-                resting.get(c).add(r);
+                resting[c].add(r);
             }
             return;
         }
@@ -756,7 +863,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         double pos = account.position(c);
         if (rules.exchangeRules()) {
             int sz = account.instrument(c).szDecimals();
-            if (!OrderRounding.isValidSize(BigDecimal.valueOf(r.size()), sz)) {
+            if (!OrderRounding.isValidSize(r.size(), sz)) {
                 return RejectCode.SIZE_OFF_GRID;
             }
             if (r.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.limitPrice()), sz, false)) {
@@ -810,6 +917,9 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== funding and liquidation
 
     private void payFunding(int c, long from, long to, boolean jumped) {
+        if (nextFunding[c] > to) {
+            return;
+        }
         FundingSchedule fs = funding[c];
         int i = fundingIdx[c];
         long[] times = fs.times();
@@ -826,6 +936,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             i++;
         }
         fundingIdx[c] = i;
+        nextFunding[c] = i < times.length ? times[i] : Long.MAX_VALUE;
     }
 
     private void checkLiquidation(long t) {
@@ -836,20 +947,20 @@ public final class SimulatedVenue implements ExecutionVenue {
         double mm = account.maintenanceMargin();
         // Cancel everything in flight or resting, then close every position at the path price.
         for (int c = 0; c < n; c++) {
-            for (Flight f : new ArrayList<>(flights.get(c))) {
+            for (Flight f : new ArrayList<>(flights[c])) {
                 if (!f.cancel && !f.order.status().terminal()) {
                     emit(new OrderEvent.Cancelled(f.order.id(), f.order.request().coin(), t, f.order.filledSize(),
                             "liquidation: account below maintenance margin"));
                 }
             }
-            flights.get(c).clear();
-            for (Resting r : resting.get(c)) {
+            flights[c].clear();
+            for (Resting r : resting[c]) {
                 if (!r.order.status().terminal()) {
                     emit(new OrderEvent.Cancelled(r.order.id(), r.order.request().coin(), t, r.order.filledSize(),
                             "liquidation: account below maintenance margin"));
                 }
             }
-            resting.get(c).clear();
+            resting[c].clear();
         }
         for (int c = 0; c < n; c++) {
             double pos = account.position(c);
@@ -865,7 +976,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             TrackedOrder o = tracker.register(id, req, t, a);
             tracker.arrived(o, t, a);
             log.begin('L').l(id).s(coin.name()).l(t).d(a).d(eq).d(mm);
-            double s = models.slippage().slippage(size * a, market[c]);
+            double s = models.slippage().slippage(size * a, marketState(c));
             if (!Double.isFinite(s)) {
                 s = models.marketMaxPct();
             }
@@ -957,7 +1068,7 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     /** True when nothing can happen inside a segment of coin c: no order in flight or resting, no position. */
     public boolean idle(int c) {
-        return flights.get(c).isEmpty() && resting.get(c).isEmpty() && account.position(c) == 0;
+        return flights[c].isEmpty() && resting[c].isEmpty() && account.position(c) == 0;
     }
 
     /**
@@ -970,8 +1081,8 @@ public final class SimulatedVenue implements ExecutionVenue {
             emit(new OrderEvent.Cancelled(o.id(), o.request().coin(), now, o.filledSize(), "end of run"));
         }
         for (int c = 0; c < n; c++) {
-            flights.get(c).clear();
-            resting.get(c).clear();
+            flights[c].clear();
+            resting[c].clear();
         }
         deliver();
     }

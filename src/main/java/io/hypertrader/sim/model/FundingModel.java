@@ -38,8 +38,29 @@ public interface FundingModel {
             this.fallbackRate = fallbackHourlyRate;
         }
 
+        /** The last schedule built on this thread: a sweep replays the same span and history every run. */
+        private record Built(FundingHistory history, long fromMs, long toMs, double rate, FundingSchedule schedule) {
+        }
+
+        private static final ThreadLocal<Built> LAST = new ThreadLocal<>();
+
+        /**
+         * The payments over [fromMs, toMs]. The result may be shared with other runs on this
+         * thread (same history object, span and rate): its arrays are read only.
+         */
         @Override
         public FundingSchedule schedule(long fromMs, long toMs, FundingHistory h) {
+            Built last = LAST.get();
+            if (last != null && last.history() == h && last.fromMs() == fromMs && last.toMs() == toMs
+                    && Double.compare(last.rate(), fallbackRate) == 0) {
+                return last.schedule();
+            }
+            FundingSchedule fs = build(fromMs, toMs, h);
+            LAST.set(new Built(h, fromMs, toMs, fallbackRate, fs));
+            return fs;
+        }
+
+        private FundingSchedule build(long fromMs, long toMs, FundingHistory h) {
             long firstHour = Math.floorDiv(fromMs + HOUR_MS - 1, HOUR_MS) * HOUR_MS;
             int cap = (int) Math.max(0, (toMs - firstHour) / HOUR_MS + 1) + h.size();
             long[] t = new long[Math.max(cap, 0)];
@@ -71,7 +92,9 @@ public interface FundingModel {
             if (fallbackRate == 0 && hist == 0) {
                 return new FundingSchedule(new long[0], new double[0], 0, 0);
             }
-            return new FundingSchedule(Arrays.copyOf(t, n), Arrays.copyOf(r, n), hist, fallback);
+            // usually n == capacity (hourly bars, no history): no second copy of the arrays
+            return new FundingSchedule(n == t.length ? t : Arrays.copyOf(t, n), n == r.length ? r : Arrays.copyOf(r, n),
+                    hist, fallback);
         }
 
         @Override

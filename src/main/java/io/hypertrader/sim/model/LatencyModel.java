@@ -15,8 +15,21 @@ public interface LatencyModel {
 
     String name();
 
+    /**
+     * Whether this model reads the {@link MarketState}; when no model does, the venue skips the
+     * trailing-window statistics entirely (they cost a logarithm per bar).
+     */
+    default boolean usesMarketState() {
+        return true;
+    }
+
     /** Use for {@code ideal}: orders arrive when decided, at the decision price. */
     final class None implements LatencyModel {
+        @Override
+        public boolean usesMarketState() {
+            return false;
+        }
+
         @Override
         public long delayMs() {
             return 0;
@@ -38,6 +51,11 @@ public interface LatencyModel {
      * {@code seed} profile (the original 50-200 ms envelope, with the delay now moving the price).
      */
     final class Uniform implements LatencyModel {
+        @Override
+        public boolean usesMarketState() {
+            return false;
+        }
+
         private final long min;
         private final long max;
         private final java.util.SplittableRandom rng;

@@ -11,8 +11,21 @@ public interface SlippageModel {
 
     String name();
 
+    /**
+     * Whether this model reads the {@link MarketState}; when no model does, the venue skips the
+     * trailing-window statistics entirely (they cost a logarithm per bar).
+     */
+    default boolean usesMarketState() {
+        return true;
+    }
+
     /** Use for {@code ideal}: fills at the arrival price. */
     final class None implements SlippageModel {
+        @Override
+        public boolean usesMarketState() {
+            return false;
+        }
+
         @Override
         public double slippage(double notional, MarketState market) {
             return 0;
@@ -30,6 +43,11 @@ public interface SlippageModel {
      * original paper engine's envelope; it ignores volatility and liquidity.
      */
     final class Uniform implements SlippageModel {
+        @Override
+        public boolean usesMarketState() {
+            return false;
+        }
+
         private final double minBp;
         private final double maxBp;
         private final double fullSize;

@@ -78,12 +78,15 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
 
     /** The exposure table of STRATEGY.md section 2. */
     public record Exposure(Target full, Target hedged, Target scaled, Target deep, Target recovering) {
+        /** FLAT's legs; one instance (the replay asks for the legs at every step). */
+        private static final Target NONE = new Target(0, 0);
+
         public static final Exposure DEFAULT = new Exposure(new Target(1.0, 0), new Target(0.5, 0.5),
                 new Target(0.25, 0.5), new Target(0, 0.25), new Target(0.5, 0));
 
         public Target of(FibState s) {
             return switch (s) {
-                case FLAT -> new Target(0, 0);
+                case FLAT -> NONE;
                 case FULL -> full;
                 case HEDGED -> hedged;
                 case SCALED -> scaled;
