@@ -108,7 +108,7 @@ public final class Backtester {
                 coins.add(s.coin());
             }
             owner = new Strategy[n];
-            for (StrategySlot slot : slots) {
+            for (StrategySlot slot : this.slots) { // the guarded ones when the input has risk limits
                 for (Coin c : slot.coins()) {
                     int i = coins.indexOf(c);
                     if (i < 0) {
