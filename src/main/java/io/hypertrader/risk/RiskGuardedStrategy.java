@@ -7,6 +7,7 @@ import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.Side;
 import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.MarketDataSource;
+import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
@@ -33,11 +34,13 @@ import java.util.function.Consumer;
  *       that order's fills marked as forced ({@link Fill#liquidation()} true), exactly as it
  *       receives a venue liquidation, so it ends its cycle instead of rebuilding the position.</li>
  * </ul>
- * Risk events go to the manager's sink (journal, run result); a forced close is reported once,
- * when it is sent, not again on the prices until it fills. Not thread-safe, like strategies.
+ * Risk events go to the manager's sink (journal, run result); a forced close is reported once per
+ * position: when the venue refuses the close it is sent again on the next price, without a new event. Not thread-safe, like strategies.
  *
  * <p>Hot path (every price point of a backtest): no allocation; the stop is only evaluated for a
- * coin with a position and no forced close in flight.
+ * coin with a position worth at least the exchange's minimum order ($10; below it the position is
+ * a rounding residue) and no forced close in flight. The forced close is the whole position
+ * rounded to the nearest size step.
  */
 public final class RiskGuardedStrategy implements Strategy, LegView {
 
@@ -52,6 +55,8 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     private Coin[] coins;
     /** Per coin (index in the context's coins): the id of the forced close in flight, or NONE. */
     private long[] closing;
+    /** Per coin: the stop of the current position was reported (a refused close is retried without a new event). */
+    private boolean[] reported;
     /** Ids of forced closes not yet finished (their events are passed on marked as forced). */
     private final Map<Long, Boolean> forced = new HashMap<>();
     private final Consumer<TrackedOrder> refusedOrders;
@@ -86,6 +91,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         this.coins = ctx.coins().toArray(new Coin[0]);
         this.closing = new long[coins.length];
         java.util.Arrays.fill(closing, NONE);
+        this.reported = new boolean[coins.length];
         inner.start(context);
         flush();
     }
@@ -108,16 +114,26 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         for (int i = 0; i < coins.length; i++) {
             Coin coin = coins[i];
             double pos = v.position(coin);
-            if (pos == 0 || closing[i] != NONE) {
-                continue; // flat, or its forced close is already on the way
+            if (pos == 0) {
+                reported[i] = false;
+                continue;
+            }
+            if (closing[i] != NONE) {
+                continue; // its forced close is already on the way
             }
             double entry = v.entryPrice(coin);
             double mark = market.lastPrice(coin);
+            if (Math.abs(pos) * mark < OrderRounding.MIN_NOTIONAL_USD) {
+                continue; // dust below the smallest order (a rounding residue): nothing worth a stop
+            }
             double lev = venue.leverage(coin);
             if (!risk.stopHit(pos, entry, mark, lev)) {
                 continue;
             }
-            risk.reportStop(coin.name(), pos, entry, mark, lev, timeMs);
+            if (!reported[i]) {
+                risk.reportStop(coin.name(), pos, entry, mark, lev, timeMs);
+                reported[i] = true;
+            }
             for (TrackedOrder o : List.copyOf(v.openOrders(coin))) {
                 v.cancel(o.id());
             }
@@ -125,7 +141,10 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
             if (pos == 0) {
                 continue;
             }
-            long id = v.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, Math.abs(pos), true, "risk-stop"));
+            // the whole position, on the size grid (a position may carry floating-point dust off the grid)
+            double size = OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)),
+                    v.instrument(coin).szDecimals()).doubleValue();
+            long id = v.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, size, true, "risk-stop"));
             closing[i] = id;
             forced.put(id, Boolean.TRUE);
         }

@@ -90,6 +90,41 @@ class EngineGoldenTest {
         assertThat(pinned.values()).anyMatch(l -> !l.endsWith("\t0")); // some run liquidates
     }
 
+    /**
+     * The configs' risk limits are a backstop: a run behind them is bit-identical to the same run
+     * without a risk manager exactly when the manager did nothing. For every golden case, "event
+     * log unchanged" XOR "risk events recorded": a hash that moved without a risk event would be
+     * the guard changing the run silently; a risk event without a moved hash would be a decision
+     * missing from the log.
+     */
+    @Test
+    void riskLimitsChangeARunOnlyThroughRecordedRiskEvents() {
+        int quiet = 0;
+        int acted = 0;
+        List<String> broken = new ArrayList<>();
+        for (Case c : cases()) {
+            BacktestResult bare = FibBacktest.run(c.cfg(), c.data().series(), Map.of(), Map.of(), c.sim(), c.seed(), null);
+            BacktestResult guarded = FibBacktest.run(c.cfg(), c.data().series(), Map.of(), Map.of(), c.sim(), c.seed());
+            boolean unchanged = bare.eventLogSha256().equals(guarded.eventLogSha256());
+            boolean events = !guarded.riskEvents().isEmpty();
+            if (unchanged == events) {
+                broken.add(c.id() + (unchanged ? ": risk events but the same event log " : ": event log changed without a risk event ")
+                        + guarded.riskEvents());
+            }
+            if (unchanged) {
+                quiet++;
+                assertThat(seriesSha(guarded)).as(c.id()).isEqualTo(seriesSha(bare));
+                assertThat(guarded.refusedOrders()).as(c.id()).isEmpty();
+            } else {
+                acted++;
+            }
+        }
+        assertThat(broken).isEmpty();
+        // the matrix has both kinds, so the check can fail either way
+        assertThat(quiet).isPositive();
+        assertThat(acted).isPositive();
+    }
+
     /** The matrix of cases; ids are stable, the pins file is keyed by them. */
     private static List<Case> cases() {
         Dataset synthetic = new Dataset("synthetic", List.of(shipped()));
@@ -117,8 +152,10 @@ class EngineGoldenTest {
         variants.put("bear", Map.of("strategy.thesis", "bear"));
         variants.put("limit-entry", Map.of("strategy.entry.price", "3890"));
         variants.put("skim", Map.of("strategy.profit.spotSavingsPct", "0.5", "strategy.hedgeExit.shortStopPct", "0.115"));
+        // 10x needs risk limits that admit it (the loader refuses sizing its own limits would refuse)
         variants.put("lev10", Map.of("strategy.sizing.leverage", "10", "strategy.longStop.initialPct", "0.09",
-                "strategy.longStop.trailPct", "0.09"));
+                "strategy.longStop.trailPct", "0.09", "risk.maxLeverage", "10", "risk.maxPositionFraction", "10",
+                "risk.positionStopFraction", "0.95"));
         for (var v : variants.entrySet()) {
             for (String trigger : List.of("intrabar", "close")) {
                 Map<String, String> o = new LinkedHashMap<>(v.getValue());

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigLoaderTest {
     private static final Path FIB = Path.of("config/fib-hedge.yaml");
     /** The shipped config's risk section: a backstop that fits its 2.7x sizing. */
-    private static final String BACKSTOP = "risk: {maxPositionFraction: 3.0, maxLeverage: 5, dailyLossFraction: 0.15,"
-            + " positionStopFraction: 0.35, maxOrderNotionalUsd: 1000000}\n";
+    private static final String BACKSTOP = "risk: {maxPositionFraction: 3.0, maxLeverage: 5, dailyLossFraction: 0.30,"
+            + " positionStopFraction: 0.75, maxOrderNotionalUsd: 1000000}\n";
 
     private static StrategyConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, "test.yaml", Map.of());
@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertThat(c.strategy().trigger()).isEqualTo(PriceMode.INTRABAR);
         assertThat(c.initialEquity()).isEqualTo(10_000);
         // the risk limits are a backstop beyond the sizing (2.7x) and the strategy's own 10% stop
-        assertThat(c.risk()).isEqualTo(new RiskLimits(3.0, 5.0, 0.15, 0.35, 5, 1_000_000, 30, Double.POSITIVE_INFINITY));
+        assertThat(c.risk()).isEqualTo(new RiskLimits(3.0, 5.0, 0.30, 0.75, 5, 1_000_000, 30, Double.POSITIVE_INFINITY));
         assertThat(c.promotion()).isEqualTo(PromotionConfig.DEFAULTS);
         assertThat(c.hash()).hasSize(64);
         // a file with only those risk limits means the same effective config: same canonical JSON, same hash
