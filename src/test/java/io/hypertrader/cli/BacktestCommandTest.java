@@ -37,6 +37,28 @@ class BacktestCommandTest {
     }
 
     @Test
+    void riskEventsAreInTheSummaryLineAndTheJsonAndTheRunVerifies() throws Exception {
+        // a 2% daily loss limit bites: halts and refused re-entries
+        CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report", "--json", "--set", "risk.dailyLossFraction=0.02");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        int n = j.get("risk_event_count").asInt();
+        assertThat(n).isPositive().isEqualTo(j.get("risk_events").size());
+        JsonNode first = j.get("risk_events").get(0);
+        assertThat(first.get("rule").asText()).isEqualTo("DAILY_LOSS");
+        assertThat(first.get("action").asText()).isEqualTo("HALTED");
+        assertThat(first.get("reason").asText()).contains("limit 2.00%");
+        assertThat(j.get("rejected_count").asInt()).isGreaterThanOrEqualTo(j.get("risk_refused_count").asInt()).isPositive();
+        assertThat(CliHarness.run(env, "verify", j.get("run_id").asText()).exitCode()).isZero();
+
+        CliHarness.Result t = CliHarness.run(env, "backtest", "--no-report", "--set", "risk.dailyLossFraction=0.02");
+        assertThat(t.out()).containsPattern("risk         " + n + " events: \\d+ refused \\(DAILY_LOSS \\d+\\), \\d+ daily halts \\(DAILY_LOSS")
+                .contains("of them by the risk manager");
+        CliHarness.Result quiet = CliHarness.run(env, "backtest", "--no-report", "--from", "2024-02-01", "--to", "2024-02-10");
+        assertThat(quiet.out()).contains("risk         no risk events");
+    }
+
+        @Test
     void jsonHasTheContractFieldsAndTheRunIsStoredAndVerifies() throws Exception {
         CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report", "--json", "--profile", "seed", "--seed", "5",
                 "--from", "2024-02-01", "--to", "2024-05-01", "--path", "worst-case");
