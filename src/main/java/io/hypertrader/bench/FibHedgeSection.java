@@ -11,6 +11,7 @@ import io.hypertrader.bench.refrule.ReferenceRule;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
+import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * the {@code realistic} simulator profile on the last 5000 candles of the benchmark dataset, from
  * candles in memory to a {@link BacktestResult} with its metrics computed, no report written. Timed
  * on one thread, then as a sweep on every core (each thread runs its own backtests, as a parameter
- * sweep does). A candle-step is one candle replayed through the strategy and the simulator.
+ * sweep does). A candle-step is one candle replayed through the strategy and the simulator. The
+ * backtest runs behind the risk manager with the shipped config's limits, as a config's backtest does.
  */
 final class FibHedgeSection implements BenchSection {
     static final String ONE_THREAD = "fib-hedge backtest + metrics, 1 thread";
@@ -36,6 +38,9 @@ final class FibHedgeSection implements BenchSection {
     static final String SCALING = "fib-hedge sweep speed-up on %d threads";
     /** Sweep speed-up target as a fraction of the thread count ("scales with cores"). */
     static final double SCALING_TARGET = 0.8;
+
+    /** The risk limits of config/fib-hedge.yaml: a backtest of a config runs behind them. */
+    static final RiskLimits LIMITS = new RiskLimits(3.0, 5.0, 0.30, 0.75, 5, 1_000_000, 30, Double.POSITIVE_INFINITY);
 
     private final int threads;
 
@@ -60,7 +65,7 @@ final class FibHedgeSection implements BenchSection {
         Coin coin = candles.coin();
         Instrument instrument = Instrument.known(coin) != null ? Instrument.known(coin) : new Instrument(coin, 2, 20);
         return FibBacktest.run(params(candles), candles, instrument, FundingHistory.EMPTY, SimConfig.REALISTIC, seed,
-                ReferenceRule.INITIAL_CASH);
+                ReferenceRule.INITIAL_CASH, LIMITS);
     }
 
     static FibHedgeParams params(CandleSeries candles) {

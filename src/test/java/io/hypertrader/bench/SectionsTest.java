@@ -123,4 +123,10 @@ class SectionsTest {
                 "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
                 backtest, backtest, backtest, backtest);
     }
+
+    @Test
+    void theEngineBenchmarkRunsBehindTheShippedConfigsRiskLimits() {
+        assertThat(FibHedgeSection.LIMITS)
+                .isEqualTo(io.hypertrader.config.ConfigLoader.load(java.nio.file.Path.of("config/fib-hedge.yaml")).risk());
+    }
 }
