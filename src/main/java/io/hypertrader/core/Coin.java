@@ -21,6 +21,12 @@ public record Coin(String name) implements Comparable<Coin> {
         return new Coin(name == null ? null : name.trim());
     }
 
+    /** Same name. Identity first: the replay loop compares the same instances at every price point. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Coin c && name.equals(c.name);
+    }
+
     @Override
     public int compareTo(Coin o) {
         return name.compareTo(o.name);

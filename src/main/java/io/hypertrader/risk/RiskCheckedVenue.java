@@ -44,6 +44,8 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     private final List<Coin> coins;
     private final Map<String, Coin> byName = new HashMap<>();
     private final Map<String, Integer> leverage = new HashMap<>();
+    /** The leverage per coin of {@link #coins} (same index), for the per-price stop check. */
+    private final double[] leverageByIndex;
     private final ArrayDeque<OrderEvent> refusals = new ArrayDeque<>();
     private final Consumer<TrackedOrder> refusedOrders;
 
@@ -62,6 +64,8 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
         for (Coin c : coins) {
             byName.put(c.name(), c);
         }
+        this.leverageByIndex = new double[this.coins.size()];
+        java.util.Arrays.fill(leverageByIndex, 1);
     }
 
     /** The venue behind the checks (forced closes go straight to it). */
@@ -123,6 +127,10 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     @Override
     public void setLeverage(Coin coin, int lev) {
         leverage.put(coin.name(), lev);
+        int i = coins.indexOf(coin);
+        if (i >= 0) {
+            leverageByIndex[i] = lev;
+        }
         inner.setLeverage(coin, lev);
     }
 
@@ -196,9 +204,9 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
         return leverage.getOrDefault(coin, 1);
     }
 
-    /** The leverage the strategy last set for the coin (1 before). */
-    double leverage(Coin coin) {
-        return leverage.getOrDefault(coin.name(), 1);
+    /** The leverage the strategy last set for coin {@code i} of the coins this venue was built with (1 before). */
+    double leverage(int i) {
+        return leverageByIndex[i];
     }
 
     @Override

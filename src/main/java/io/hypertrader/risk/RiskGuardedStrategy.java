@@ -57,6 +57,11 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     private long[] closing;
     /** Per coin: the stop of the current position was reported (a refused close is retried without a new event). */
     private boolean[] reported;
+    /** Per coin: the position, entry and leverage {@link #bound} was computed for, and the bound. */
+    private double[] keyPos;
+    private double[] keyEntry;
+    private double[] keyLev;
+    private double[] bound;
     /** Ids of forced closes not yet finished (their events are passed on marked as forced). */
     private final Map<Long, Boolean> forced = new HashMap<>();
     private final Consumer<TrackedOrder> refusedOrders;
@@ -92,6 +97,10 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         this.closing = new long[coins.length];
         java.util.Arrays.fill(closing, NONE);
         this.reported = new boolean[coins.length];
+        this.keyPos = new double[coins.length];
+        this.keyEntry = new double[coins.length];
+        this.keyLev = new double[coins.length];
+        this.bound = new double[coins.length];
         inner.start(context);
         flush();
     }
@@ -103,12 +112,13 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
 
     @Override
     public void onPrice(Coin coin, long timeMs, double price) {
-        checkStops(timeMs);
+        checkStops(coin, timeMs, price);
         inner.onPrice(coin, timeMs, price);
         flush();
     }
 
-    private void checkStops(long timeMs) {
+    /** The daily loss limit and the position stops at {@code price} of {@code priced} (drivers set it as its last price first). */
+    private void checkStops(Coin priced, long timeMs, double price) {
         ExecutionVenue v = raw;
         risk.onEquity(timeMs, v.equity());
         for (int i = 0; i < coins.length; i++) {
@@ -121,12 +131,22 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
             if (closing[i] != NONE) {
                 continue; // its forced close is already on the way
             }
+            double mark = coin == priced || coin.equals(priced) ? price : market.lastPrice(coin);
             double entry = v.entryPrice(coin);
-            double mark = market.lastPrice(coin);
+            double lev = venue.leverage(i);
+            if (pos != keyPos[i] || entry != keyEntry[i] || lev != keyLev[i]) {
+                keyPos[i] = pos;
+                keyEntry[i] = entry;
+                keyLev[i] = lev;
+                bound[i] = risk.stopBound(pos, entry, lev);
+            }
+            // cheap pre-check: beyond the bound (a hair outside the stop price) the stop cannot be hit
+            if (pos > 0 ? mark > bound[i] : mark < bound[i]) {
+                continue;
+            }
             if (Math.abs(pos) * mark < OrderRounding.MIN_NOTIONAL_USD) {
                 continue; // dust below the smallest order (a rounding residue): nothing worth a stop
             }
-            double lev = venue.leverage(coin);
             if (!risk.stopHit(pos, entry, mark, lev)) {
                 continue;
             }

@@ -29,6 +29,11 @@ public final class RiskManager {
 
     private long nextRefusalId = -1;
     private long currentDay = Long.MIN_VALUE;
+    /** The current UTC day as [dayFromMs, dayToMs); empty before the first update. */
+    private long dayFromMs = Long.MAX_VALUE;
+    private long dayToMs = Long.MIN_VALUE;
+    /** Equity at or below which the day halts: dayStartEquity * (1 - dailyLossFraction). */
+    private double haltBelow = Double.NaN;
     private double dayStartEquity = Double.NaN;
     private boolean haltedForDay;
 
@@ -62,13 +67,16 @@ public final class RiskManager {
      * (each price point in a backtest); cheap and allocation-free.
      */
     public void onEquity(long timeMs, double equity) {
-        long day = Math.floorDiv(timeMs, DAY_MS);
-        if (day != currentDay) {
+        if (timeMs < dayFromMs || timeMs >= dayToMs) { // a new UTC day (two compares, no division per price)
+            long day = Math.floorDiv(timeMs, DAY_MS);
             currentDay = day;
+            dayFromMs = day * DAY_MS;
+            dayToMs = dayFromMs + DAY_MS;
             dayStartEquity = equity;
+            haltBelow = dayStartEquity * (1 - limits.dailyLossFraction());
             haltedForDay = false;
         }
-        if (!haltedForDay && equity <= dayStartEquity * (1 - limits.dailyLossFraction())) {
+        if (!haltedForDay && equity <= haltBelow) {
             haltedForDay = true;
             sink.accept(new RiskEvent(timeMs, RiskRule.DAILY_LOSS, "*", RiskEvent.Action.HALTED, String.format(Locale.ROOT,
                     "equity %.2f is %.2f%% below the day's start %.2f (limit %.2f%%): risk-increasing orders blocked until 00:00 UTC",
@@ -87,6 +95,21 @@ public final class RiskManager {
         double margin = Math.abs(size) * entryPrice / leverage;
         double unrealized = size * (mark - entryPrice);
         return unrealized <= -limits.positionStopFraction() * margin;
+    }
+
+    /**
+     * A price bound outside which {@link #stopHit} is certainly false for this position: for a long,
+     * marks above it; for a short, marks below it. It lies a relative 1e-9 beyond the exact stop
+     * price, so a caller may skip {@link #stopHit} there and call it otherwise with the same answer.
+     * For a position {@link #stopHit} never stops (flat, unknown entry or leverage), every mark is
+     * outside.
+     */
+    public double stopBound(double size, double entryPrice, double leverage) {
+        if (size == 0 || !(entryPrice > 0) || !(leverage > 0)) {
+            return size >= 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double move = limits.positionStopFraction() / leverage;
+        return size > 0 ? entryPrice * (1 - move) * (1 + 1e-9) : entryPrice * (1 + move) * (1 - 1e-9);
     }
 
     /** Checks every open position's stop; returns (and reports) the coins that must be closed. */

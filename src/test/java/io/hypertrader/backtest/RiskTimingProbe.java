@@ -16,7 +16,8 @@ import java.util.Map;
  * Manual timing probe, not a test: the cost of the risk manager on the replay path. main(iterations)
  * runs the shipped config over the last 5000 real BTC 1h candles (realistic profile), alternating a
  * bare run and one behind limits that never act (so both take the identical path), and prints the
- * median time of each.
+ * median time of each. A second argument {@code bare} or {@code guarded} times only that kind (one
+ * JVM per kind, so neither shares its call sites' profile with the other).
  */
 public final class RiskTimingProbe {
     public static void main(String[] args) {
@@ -24,6 +25,7 @@ public final class RiskTimingProbe {
         StrategyConfig cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"));
         RiskLimits quiet = new RiskLimits(100, 100, 0.99, 0.99, 5, 1e12, 30, Double.POSITIVE_INFINITY);
         int iters = Integer.parseInt(args.length > 0 ? args[0] : "400");
+        String only = args.length > 1 ? args[1] : "both";
         SimConfig sim = SimConfig.REALISTIC;
         long[] bare = new long[iters];
         long[] guarded = new long[iters];
@@ -31,10 +33,11 @@ public final class RiskTimingProbe {
         for (int i = -iters / 4; i < iters; i++) { // the first quarter warms up
             long seed = 1 + Math.floorMod(i, 7);
             long t0 = System.nanoTime();
-            BacktestResult a = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), sim, seed, null);
+            BacktestResult a = only.equals("guarded") ? null : FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), sim, seed, null);
             long t1 = System.nanoTime();
-            BacktestResult b = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), sim, seed, quiet);
+            BacktestResult b = only.equals("bare") ? a : FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), sim, seed, quiet);
             long t2 = System.nanoTime();
+            a = a == null ? b : a;
             if (!a.eventLogSha256().equals(b.eventLogSha256()) || !b.riskEvents().isEmpty()) {
                 throw new IllegalStateException("limits acted: the runs differ");
             }
