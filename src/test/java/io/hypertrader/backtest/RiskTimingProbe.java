@@ -49,6 +49,11 @@ public final class RiskTimingProbe {
         }
         double mb = median(bare) / 1e3;
         double mg = median(guarded) / 1e3;
+        if (!only.equals("both")) {
+            System.out.printf("5000 candles, realistic, %d runs: %s median %.0f us (%s)%n", iters, only,
+                    only.equals("bare") ? mb : mg, sink > 0);
+            return;
+        }
         System.out.printf("5000 candles, realistic, %d runs each: bare %.0f us, guarded %.0f us, overhead %+.1f%% (%s)%n",
                 iters, mb, mg, 100 * (mg / mb - 1), sink > 0);
     }
