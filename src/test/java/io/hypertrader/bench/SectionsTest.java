@@ -110,15 +110,15 @@ class SectionsTest {
     void coldCliImportsTheCandlesThenTimesTheBacktestOnTheLast5000(@TempDir Path dir) throws IOException {
         // A stand-in launcher that logs its arguments with the database path masked.
         launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader backtest [OPTIONS]'; fi;"
-                + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#' >> calls.txt");
+                + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#; s#--reports [^ ]*#--reports TMP#' >> calls.txt");
         BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
         assertThat(r.skipped()).isFalse();
         assertThat(r.median()).isPositive();
         assertThat(r.target()).isEqualTo(3);
         var candles = io.hypertrader.bench.harness.BenchDataset.load(5000);
         String backtest = "--db DB backtest --coin BTC --interval 1h --from " + candles.candles().openTime(0)
-                + " --to " + (candles.candles().openTime(4999) + 3_600_000L);
-        // the probe, the import, one untimed run and three timed ones
+                + " --to " + (candles.candles().openTime(4999) + 3_600_000L) + " --reports TMP";
+        // the probe, the import, one untimed run and three timed ones; reports go to the temp folder
         assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactly("backtest --help",
                 "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
                 backtest, backtest, backtest, backtest);
