@@ -68,31 +68,21 @@ public final class CandleStore {
         long fetchedAt = clock.millis();
         try {
             return db.inTransaction(c -> {
+                if (!overlapsStored(c, coin, interval, candles)) {
+                    // Nothing of the batch is stored yet (a first import, or a fetch page past the
+                    // stored end): append straight into the table; the batch is validated free of
+                    // duplicates, so the primary key cannot refuse it.
+                    try (DuckDBAppender ap = db.connection().createAppender("main", "candles")) {
+                        appendRows(ap, coin, interval, candles, source, fetchedAt);
+                    }
+                    return new UpsertResult(candles.size(), candles.size());
+                }
                 ensureStage(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("DELETE FROM temp.main." + STAGE);
                 }
                 try (DuckDBAppender ap = db.connection().createAppender("temp", "main", STAGE)) {
-                    for (Candle k : candles) {
-                        ap.beginRow();
-                        ap.append(coin.name());
-                        ap.append(interval.code());
-                        ap.append(k.openTime());
-                        ap.append(k.closeTime());
-                        ap.append(k.open());
-                        ap.append(k.high());
-                        ap.append(k.low());
-                        ap.append(k.close());
-                        ap.append(k.volume());
-                        if (k.trades() < 0) {
-                            ap.appendNull();
-                        } else {
-                            ap.append(k.trades());
-                        }
-                        ap.append(source);
-                        ap.append(fetchedAt);
-                        ap.endRow();
-                    }
+                    appendRows(ap, coin, interval, candles, source, fetchedAt);
                 }
                 int inserted;
                 try (Statement st = c.createStatement()) {
@@ -110,6 +100,45 @@ public final class CandleStore {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + coin + " " + interval + " candles: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when any stored bar of the series lies within the batch's time span (sorted ascending). */
+    private static boolean overlapsStored(Connection c, Coin coin, Interval interval, List<Candle> candles) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM candles WHERE coin = ? AND interval = ?"
+                + " AND open_time_ms BETWEEN ? AND ?)")) {
+            ps.setString(1, coin.name());
+            ps.setString(2, interval.code());
+            ps.setLong(3, candles.get(0).openTime());
+            ps.setLong(4, candles.get(candles.size() - 1).openTime());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void appendRows(DuckDBAppender ap, Coin coin, Interval interval, List<Candle> candles, String source,
+                                   long fetchedAt) throws SQLException {
+        for (Candle k : candles) {
+            ap.beginRow();
+            ap.append(coin.name());
+            ap.append(interval.code());
+            ap.append(k.openTime());
+            ap.append(k.closeTime());
+            ap.append(k.open());
+            ap.append(k.high());
+            ap.append(k.low());
+            ap.append(k.close());
+            ap.append(k.volume());
+            if (k.trades() < 0) {
+                ap.appendNull();
+            } else {
+                ap.append(k.trades());
+            }
+            ap.append(source);
+            ap.append(fetchedAt);
+            ap.endRow();
         }
     }
 

@@ -52,6 +52,24 @@ class CandleStoreTest {
         assertThat(DatabaseTest.count(db, "SELECT count(*) FROM candles WHERE fetched_at_ms = 42 AND source = 'test'")).isEqualTo(150);
     }
 
+    /** A batch that overlaps nothing stored is appended directly; any overlap goes through the upsert. */
+    @Test
+    void gapFillBetweenStoredRunsAndOverlapsBothCountExactly() throws SQLException {
+        long h = 3_600_000L;
+        store.upsert(BTC, H1, bars(T0, 100), "test");
+        store.upsert(BTC, H1, bars(T0 + 200 * h, 100), "test");
+        assertThat(store.gaps(BTC, H1)).hasSize(1);
+        // exactly the hole: nothing stored inside its span
+        assertThat(store.upsert(BTC, H1, bars(T0 + 100 * h, 100), "test")).isEqualTo(new CandleStore.UpsertResult(100, 100));
+        assertThat(store.gaps(BTC, H1)).isEmpty();
+        // spanning stored bars on both sides: updates only
+        assertThat(store.upsert(BTC, H1, bars(T0 + 50 * h, 200), "test")).isEqualTo(new CandleStore.UpsertResult(200, 0));
+        // another coin with the same times is independent
+        assertThat(store.upsert(Coin.of("ETH"), H1, bars(T0, 10), "test").inserted()).isEqualTo(10);
+        assertThat(DatabaseTest.count(db, "SELECT count(*) FROM candles WHERE coin = 'BTC'")).isEqualTo(300);
+        assertThat(DatabaseTest.count(db, "SELECT count(DISTINCT open_time_ms) FROM candles WHERE coin = 'BTC'")).isEqualTo(300);
+    }
+
     @Test
     void reFetchUpdatesValuesInPlace() {
         store.upsert(BTC, H1, List.of(bar(T0, 100)), "test");
