@@ -42,7 +42,61 @@ public final class BacktestJob {
         }
     }
 
+    /**
+     * What a config replays, loaded from the database: one candle series per coin (in the config's
+     * coin order), each coin's funding over its series, and each coin's instrument grid.
+     */
+    public record Inputs(List<CandleSeries> series, Map<Coin, FundingHistory> funding, Map<Coin, Instrument> grids) {
+        public Inputs {
+            series = List.copyOf(series);
+            funding = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(funding));
+            grids = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(grids));
+        }
+
+        /** The grids in the config's coin order. */
+        public List<Instrument> gridList() {
+            return List.copyOf(grids.values());
+        }
+    }
+
     private BacktestJob() {
+    }
+
+    /**
+     * Loads the candles in {@code [fromMs, toMs)}, the funding over each series and the grids of
+     * every coin of {@code cfg}. A coin's grid is the config's instrument if it names one, else the
+     * stored exchange metadata of {@code network}, else the built-in default; each is checked
+     * against the coin's sizing.
+     *
+     * @param source what to name in an error about the config (its file, or "config")
+     * @throws UserError DATA_MISSING when a coin has no candles in the range; USAGE when the
+     *                   sizing does not fit the grid
+     */
+    public static Inputs loadInputs(Database db, Network network, StrategyConfig cfg, long fromMs, long toMs,
+                                    String source) {
+        CandleStore candles = new CandleStore(db, InstantSource.system());
+        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
+        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
+        List<CandleSeries> series = new ArrayList<>();
+        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
+        Map<Coin, Instrument> grids = new LinkedHashMap<>();
+        for (FibHedgeParams p : cfg.perCoin()) {
+            Coin coin = p.coin();
+            CandleSeries s = candles.series(coin, p.interval(), fromMs, toMs);
+            series.add(s);
+            funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
+            Instrument inst = cfg.instruments().get(coin);
+            if (inst == null) {
+                Optional<CoinMeta> m = meta.find(network, coin);
+                if (m.isPresent()) {
+                    inst = new Instrument(coin, m.get().szDecimals(), m.get().maxLeverage());
+                }
+            }
+            inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
+            ConfigLoader.checkAgainstInstrument(source, p, inst, p.sizing().allocation());
+            grids.put(coin, inst);
+        }
+        return new Inputs(series, funding, grids);
     }
 
     /** Loads what the config needs, runs it, and stores the run under {@code runIdPrefix} + a short hash. */
@@ -66,28 +120,10 @@ public final class BacktestJob {
     /** Loads what the config needs and runs it, without storing. */
     public static Outcome run(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed, long fromMs,
                               long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
-        CandleStore candles = new CandleStore(db, InstantSource.system());
-        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
-        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
-        List<CandleSeries> series = new ArrayList<>();
-        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
-        Map<Coin, Instrument> grids = new LinkedHashMap<>();
-        for (FibHedgeParams p : cfg.perCoin()) {
-            Coin coin = p.coin();
-            CandleSeries s = candles.series(coin, p.interval(), fromMs, toMs);
-            series.add(s);
-            funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
-            Instrument inst = cfg.instruments().get(coin);
-            if (inst == null) {
-                Optional<CoinMeta> m = meta.find(network, coin);
-                if (m.isPresent()) {
-                    inst = new Instrument(coin, m.get().szDecimals(), m.get().maxLeverage());
-                }
-            }
-            inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
-            ConfigLoader.checkAgainstInstrument("config", p, inst, p.sizing().allocation());
-            grids.put(coin, inst);
-        }
+        Inputs in = loadInputs(db, network, cfg, fromMs, toMs, "config");
+        List<CandleSeries> series = in.series();
+        Map<Coin, FundingHistory> funding = in.funding();
+        Map<Coin, Instrument> grids = in.grids();
         BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, seed);
         String runId = runIdPrefix + "-" + r.eventLogSha256().substring(0, 8);
         RunStore.Manifest m = new RunStore.Manifest(runId, createdAtMs, cfg.name(), cfg.json(), cfg.hash(),

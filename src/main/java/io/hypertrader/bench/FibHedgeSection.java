@@ -3,6 +3,8 @@ package io.hypertrader.bench;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.FibBacktest;
+import io.hypertrader.backtest.analysis.CycleLevels;
+import io.hypertrader.backtest.analysis.RunAdapter;
 import io.hypertrader.bench.harness.BenchDataset;
 import io.hypertrader.bench.harness.Fmt;
 import io.hypertrader.bench.harness.Measurement;
@@ -18,6 +20,7 @@ import io.hypertrader.strategy.fib.FibHedgeParams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +77,16 @@ final class FibHedgeSection implements BenchSection {
 
     /** What the benchmark times: one backtest and its metrics, as a sweep computes them. */
     static Metrics backtestAndMetrics(CandleSeries candles, long seed) {
-        return BenchMetrics.compute(backtest(candles, seed), candles, params(candles).levels().hedge());
+        return metrics(backtest(candles, seed), candles);
+    }
+
+    /**
+     * The metrics of one run as a config's report computes them: through {@link RunAdapter} with the
+     * parameters' cycle levels (round trips are the completed cycles), 1000 bootstrap resamples
+     * seeded with the run's seed.
+     */
+    static Metrics metrics(BacktestResult r, CandleSeries candles) {
+        return new RunAdapter(r, List.of(candles), Map.of(candles.coin(), CycleLevels.of(params(candles)))).metrics();
     }
 
     @Override
@@ -87,14 +99,13 @@ final class FibHedgeSection implements BenchSection {
         String what = Fmt.f("%d fills, %d cycles, equity %.2f, fees %.2f, slippage %.2f, funding %.2f; on %s",
                 s.fillCount(), s.cycles(), s.finalEquity(), s.fees(), s.slippage(), s.funding(), data.name());
 
-        Metrics metrics = BenchMetrics.compute(sample, candles, params(candles).levels().hedge());
+        Metrics metrics = metrics(sample, candles);
         what += Fmt.f("; Sharpe %.2f, max drawdown %.1f%%, %d round trips", metrics.returns().sharpe(),
                 100 * metrics.drawdown().maxDrawdown(), metrics.trades().count());
 
         Measurement one = Timer.measure(settings, () -> backtestAndMetrics(candles, 1));
         Measurement bare = Timer.measure(settings, () -> backtest(candles, 1));
-        Measurement alone = Timer.measure(settings, () -> BenchMetrics.compute(sample, candles,
-                params(candles).levels().hedge()));
+        Measurement alone = Timer.measure(settings, () -> metrics(sample, candles));
         List<BenchRow> rows = new ArrayList<>();
         rows.add(BenchRow.lowerIsBetter(ONE_THREAD, one.medianMicros(), 100, "us")
                 .withDetail("5000 candles, realistic profile, intrabar, default parameters; " + what));

@@ -3,8 +3,11 @@ package io.hypertrader.cli;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.UserError;
+import io.hypertrader.data.CandleStore;
+import io.hypertrader.data.Database;
+import io.hypertrader.data.SeriesSummary;
 
-/** Flag-value conversions that name the flag in their error. */
+/** Flag-value conversions that name the flag in their error, and opening the database for one series. */
 final class CliArgs {
     private CliArgs() {
     }
@@ -31,6 +34,17 @@ final class CliArgs {
             return "hypertrader fetch --coin BTC --interval 1h (or: hypertrader data import datasets/synthetic-btc-1h.csv"
                     + " --coin BTC --interval 1h --source synthetic)";
         }
-        return io.hypertrader.data.CandleStore.fixCommand(coin, interval);
+        return CandleStore.fixCommand(coin, interval);
+    }
+
+    /** Opens the existing database for a command on one series; a missing file names the command that fetches it. */
+    static Database openForSeries(HyperTraderCli root, Coin coin, Interval interval) {
+        return Database.openExisting(root.dbPath(), fixCommand(coin, interval));
+    }
+
+    /** The stored series' summary; DATA_MISSING naming the fetch command when none is stored. */
+    static SeriesSummary storedSeries(HyperTraderCli root, CandleStore store, Coin coin, Interval interval) {
+        return store.summary(coin, interval).orElseThrow(() -> UserError.dataMissing("no " + coin + " " + interval
+                + " candles in " + root.dbPath() + "; get them with: " + fixCommand(coin, interval)));
     }
 }

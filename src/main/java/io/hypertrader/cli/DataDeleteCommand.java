@@ -29,7 +29,7 @@ final class DataDeleteCommand implements Callable<Integer> {
         HyperTraderCli root = HyperTraderCli.root(spec);
         Coin c = CliArgs.coin(coin);
         Interval iv = CliArgs.interval(interval);
-        try (Database db = Database.openExisting(root.dbPath(), CliArgs.fixCommand(c, iv))) {
+        try (Database db = CliArgs.openForSeries(root, c, iv)) {
             int n = new CandleStore(db, InstantSource.system()).delete(c, iv);
             root.out().println("deleted " + n + " " + c + " " + iv + " candles");
         }

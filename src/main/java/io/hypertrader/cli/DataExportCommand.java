@@ -56,10 +56,9 @@ final class DataExportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw UserError.usage("--out " + out + " is a directory; give a file name");
         }
-        try (Database db = Database.openExisting(root.dbPath(), CliArgs.fixCommand(c, iv))) {
+        try (Database db = CliArgs.openForSeries(root, c, iv)) {
             CandleStore store = new CandleStore(db, InstantSource.system());
-            long rows = store.summary(c, iv).orElseThrow(() -> UserError.dataMissing("no " + c + " " + iv
-                    + " candles in " + root.dbPath() + "; get them with: " + CliArgs.fixCommand(c, iv))).rows();
+            long rows = CliArgs.storedSeries(root, store, c, iv).rows();
             Path dir = target.getParent();
             Path tmp;
             try {

@@ -42,10 +42,9 @@ final class DataShowCommand implements Callable<Integer> {
         if (tail < 0) {
             throw UserError.usage("--tail must be >= 0, got " + tail);
         }
-        try (Database db = Database.openExisting(root.dbPath(), CliArgs.fixCommand(c, iv))) {
+        try (Database db = CliArgs.openForSeries(root, c, iv)) {
             CandleStore store = new CandleStore(db, InstantSource.system());
-            SeriesSummary s = store.summary(c, iv).orElseThrow(() -> UserError.dataMissing("no " + c + " " + iv
-                    + " candles in " + root.dbPath() + "; get them with: " + CliArgs.fixCommand(c, iv)));
+            SeriesSummary s = CliArgs.storedSeries(root, store, c, iv);
             PrintWriter out = root.out();
             out.printf(Locale.ROOT, "%s %s: %d candles, %s .. %s, %d gaps (%d missing bars), source %s%n", c, iv, s.rows(),
                     CliTimes.iso(s.firstOpenMs()), CliTimes.iso(s.lastOpenMs()), s.gaps().size(), s.missingBars(), s.source());

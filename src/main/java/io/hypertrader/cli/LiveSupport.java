@@ -16,7 +16,12 @@ import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** What the live-trading commands share: the store, deployments, the exchange client of a deployment. */
 final class LiveSupport {
@@ -38,6 +43,32 @@ final class LiveSupport {
     static LiveStore.Deployment deployment(LiveStore store, String id) {
         return store.deployment(id).orElseThrow(() -> UserError.dataMissing("no deployment '" + id
                 + "'; list them with: hypertrader status"));
+    }
+
+    /**
+     * Prints one of a deployment's journals (orders, fills) as a tab-separated table: the header,
+     * then {@code line} of each row, skipping rows it maps to {@code null}.
+     *
+     * @param rows reads the journal of the deployment from the store, in journal order
+     */
+    static <T> void printJournal(HyperTraderCli root, String deploymentId, String header,
+                                 BiFunction<LiveStore, LiveStore.Deployment, List<T>> rows, Function<T, String> line) {
+        LiveStore store = store(root, true);
+        LiveStore.Deployment d = deployment(store, deploymentId);
+        PrintWriter out = root.out();
+        out.println(header);
+        for (T row : rows.apply(store, d)) {
+            String text = line.apply(row);
+            if (text != null) {
+                out.println(text);
+            }
+        }
+        out.flush();
+    }
+
+    /** A price or size in a journal table: 8 significant digits. */
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.8g", v);
     }
 
     /** The network a deployment trades on; --network, if given, must agree (nothing reaches mainnet by default). */

@@ -1,6 +1,5 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.LiveStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,24 +23,17 @@ final class OrdersCommand implements Runnable {
 
     @Override
     public void run() {
-        HyperTraderCli root = HyperTraderCli.root(spec);
-        LiveStore store = LiveSupport.store(root, true);
-        LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
-        var out = root.out();
-        out.println("id\tdecided_ms\tcoin\tside\ttype\tsize\tlimit\tstatus\tfilled\tavg_px\ttag\tcloid\toid\treason");
-        for (LiveStore.OrderRow o : store.orders(d.id())) {
-            if (openOnly && !(o.status().equals("OPEN") || o.status().equals("PENDING"))) {
-                continue;
-            }
-            out.println(String.format(Locale.ROOT, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", o.orderId(), o.decisionMs(),
-                    o.coin(), o.side(), o.type(), num(o.size()), o.limitPx() == null ? "-" : num(o.limitPx()), o.status(),
-                    num(o.filled()), o.avgPx() == null ? "-" : num(o.avgPx()), o.tag(), o.cloid() == null ? "-" : o.cloid(),
-                    o.oid() == null ? "-" : o.oid(), o.reason() == null ? "" : o.reason()));
-        }
-        out.flush();
+        LiveSupport.printJournal(HyperTraderCli.root(spec), deploymentId,
+                "id\tdecided_ms\tcoin\tside\ttype\tsize\tlimit\tstatus\tfilled\tavg_px\ttag\tcloid\toid\treason",
+                (store, d) -> store.orders(d.id()),
+                o -> openOnly && !(o.status().equals("OPEN") || o.status().equals("PENDING")) ? null
+                        : String.format(Locale.ROOT, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", o.orderId(),
+                        o.decisionMs(), o.coin(), o.side(), o.type(), num(o.size()), o.limitPx() == null ? "-" : num(o.limitPx()),
+                        o.status(), num(o.filled()), o.avgPx() == null ? "-" : num(o.avgPx()), o.tag(),
+                        o.cloid() == null ? "-" : o.cloid(), o.oid() == null ? "-" : o.oid(), o.reason() == null ? "" : o.reason()));
     }
 
-    static String num(double v) {
-        return String.format(Locale.ROOT, "%.8g", v);
+    private static String num(double v) {
+        return LiveSupport.num(v);
     }
 }

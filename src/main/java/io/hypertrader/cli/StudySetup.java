@@ -1,39 +1,27 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.backtest.FibBacktest;
+import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.sweep.FibSetup;
 import io.hypertrader.backtest.sweep.FibTrialFactory;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
-import io.hypertrader.core.Coin;
-import io.hypertrader.core.Instrument;
 import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
-import io.hypertrader.data.CandleStore;
-import io.hypertrader.data.CoinMeta;
-import io.hypertrader.data.CoinMetaStore;
 import io.hypertrader.data.Database;
-import io.hypertrader.data.FundingRate;
-import io.hypertrader.data.FundingStore;
 import io.hypertrader.sim.SimConfig;
-import io.hypertrader.sim.model.FundingHistory;
-import io.hypertrader.strategy.fib.FibHedgeParams;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SequencedMap;
 
 /**
@@ -106,37 +94,10 @@ final class StudySetup {
         if (fromMs >= toMs) {
             throw UserError.usage("--from must be before --to");
         }
-        CandleStore store = new CandleStore(db, InstantSource.system());
-        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
-        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
-        List<CandleSeries> series = new ArrayList<>();
-        Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
-        List<Instrument> grids = new ArrayList<>();
-        for (FibHedgeParams p : cfg.perCoin()) {
-            Coin coin = p.coin();
-            CandleSeries s = store.series(coin, p.interval(), fromMs, toMs);
-            series.add(s);
-            List<FundingRate> rates = fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1);
-            long[] t = new long[rates.size()];
-            double[] r = new double[rates.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = rates.get(i).timeMs();
-                r[i] = rates.get(i).rate();
-            }
-            funding.put(coin, new FundingHistory(t, r));
-            Instrument inst = cfg.instruments().get(coin);
-            if (inst == null) {
-                Optional<CoinMeta> m = meta.find(network, coin);
-                if (m.isPresent()) {
-                    inst = new Instrument(coin, m.get().szDecimals(), m.get().maxLeverage());
-                }
-            }
-            inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
-            ConfigLoader.checkAgainstInstrument(source, p, inst, p.sizing().allocation());
-            grids.add(inst);
-        }
+        BacktestJob.Inputs in = BacktestJob.loadInputs(db, network, cfg, fromMs, toMs, source);
+        List<CandleSeries> series = in.series();
         int threads = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
-        return new StudySetup(cfgPath, text, cfg, baseSim, series, new FibTrialFactory(binder, series, funding, grids),
+        return new StudySetup(cfgPath, text, cfg, baseSim, series, new FibTrialFactory(binder, series, in.funding(), in.gridList()),
                 threads);
     }
 

@@ -106,22 +106,10 @@ public final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(5, o.ranking().size()); i++) {
             Sweep.ConfigSummary c = o.ranking().get(i);
             out.printf(Locale.ROOT, "%-12s %-8.3f %-8.3f %-+9.2f %-9.2f %s%n", "#" + (i + 1), c.meanSharpe(),
-                    c.meanDeflatedSharpe(), 100 * c.meanReturn(), 100 * c.meanMaxDrawdown(), StudyReportsText.params(c.params()));
+                    c.meanDeflatedSharpe(), 100 * c.meanReturn(), 100 * c.meanMaxDrawdown(), StudyReports.params(c.params()));
         }
         out.printf(Locale.ROOT, "stored       sweeps / sweep_results, sweep_id = '%s'%n", id);
         out.printf(Locale.ROOT, "report       %s%n", index);
         out.flush();
-    }
-
-    /** Parameter text for the console. */
-    static final class StudyReportsText {
-        static String params(SequencedMap<String, String> p) {
-            if (p.isEmpty()) {
-                return "(the config as it is)";
-            }
-            List<String> parts = new ArrayList<>();
-            p.forEach((k, v) -> parts.add(k + "=" + v));
-            return String.join(" ", parts);
-        }
     }
 }

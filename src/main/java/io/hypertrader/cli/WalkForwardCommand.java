@@ -108,7 +108,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  #%-3d test %s  train %s %.3f -> test return %+.2f%%  Sharpe %.2f   %s%n",
                         st.window().index(), CliTimes.iso(st.window().testFrom()), obj.label(), st.trainObjective(),
                         100 * st.test().metrics().totalReturn(), st.test().metrics().sharpe(),
-                        SweepCommand.StudyReportsText.params(st.params()));
+                        StudyReports.params(st.params()));
             }
             out.printf(Locale.ROOT, "out of sample return %+.2f%%  Sharpe %.2f  max drawdown %.2f%%  (buy and hold %+.2f%%)%n",
                     100 * m.returns().totalReturn(), m.returns().sharpe(), 100 * m.drawdown().maxDrawdown(),

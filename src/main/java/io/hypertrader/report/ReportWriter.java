@@ -38,13 +38,29 @@ public final class ReportWriter {
      * @return {@code dir}/index.html
      */
     public Path write(ReportData data, Path dir) throws IOException {
+        return writeWhole(dir, tmp -> render(data, tmp));
+    }
+
+    /** Fills a fresh folder with a report's files. */
+    @FunctionalInterface
+    interface Renderer {
+        void render(Path folder) throws IOException;
+    }
+
+    /**
+     * Renders into a temporary sibling folder, then moves it into place as {@code dir}, replacing
+     * what was there: a reader sees the old report or the new one whole, never a half-written one.
+     *
+     * @return {@code dir}/index.html
+     */
+    static Path writeWhole(Path dir, Renderer renderer) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {
-            render(data, tmp);
+            renderer.render(tmp);
             replace(tmp, target, parent, name);
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
@@ -96,7 +112,7 @@ public final class ReportWriter {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    static void replace(Path tmp, Path target, Path parent, String name) throws IOException {
+    private static void replace(Path tmp, Path target, Path parent, String name) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(parent, "." + name + ".old-");
@@ -124,7 +140,7 @@ public final class ReportWriter {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

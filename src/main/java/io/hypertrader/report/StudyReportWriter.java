@@ -47,12 +47,7 @@ public final class StudyReportWriter {
 
     /** Writes {@code r} into {@code dir} (created; replaced if it exists) and returns dir/index.html. */
     public Path write(StudyReport r, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
-        try {
+        return ReportWriter.writeWhole(dir, tmp -> {
             for (StudyReport.Block b : r.blocks()) {
                 JFreeChart chart = switch (b) {
                     case StudyReport.Heatmap h -> heatmap(h);
@@ -68,12 +63,7 @@ public final class StudyReportWriter {
                 Files.writeString(tmp.resolve(c.name()), csv(c), StandardCharsets.UTF_8);
             }
             Files.writeString(tmp.resolve(ReportWriter.INDEX), html(r), StandardCharsets.UTF_8);
-            ReportWriter.replace(tmp, target, parent, name);
-        } catch (IOException | RuntimeException e) {
-            ReportWriter.deleteTree(tmp);
-            throw e;
-        }
-        return target.resolve(ReportWriter.INDEX);
+        });
     }
 
     private static String file(StudyReport.Block b) {

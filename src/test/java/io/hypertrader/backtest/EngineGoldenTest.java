@@ -3,7 +3,6 @@ package io.hypertrader.backtest;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
-import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Interval;
 import io.hypertrader.exec.TrackedOrder;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,25 +185,7 @@ class EngineGoldenTest {
     }
 
     private static CandleSeries shipped() {
-        try {
-            List<String> rows = Files.readAllLines(Path.of("datasets/synthetic-btc-1h.csv"));
-            rows = rows.subList(1, rows.size()).stream().filter(s -> !s.isBlank()).toList();
-            int m = rows.size();
-            long[] t = new long[m];
-            double[] o = new double[m], h = new double[m], l = new double[m], c = new double[m], v = new double[m];
-            for (int i = 0; i < m; i++) {
-                String[] f = rows.get(i).split(",");
-                t[i] = Long.parseLong(f[0].trim());
-                o[i] = Double.parseDouble(f[1]);
-                h[i] = Double.parseDouble(f[2]);
-                l[i] = Double.parseDouble(f[3]);
-                c[i] = Double.parseDouble(f[4]);
-                v[i] = Double.parseDouble(f[5]);
-            }
-            return new CandleSeries(Coin.of("BTC"), Interval.H1, t, o, h, l, c, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedData.all(Path.of("datasets/synthetic-btc-1h.csv"), "BTC", Interval.H1);
     }
 
     private static String line(String id, BacktestResult r) {

@@ -19,10 +19,7 @@ class ReportCommandTest {
 
     @BeforeAll
     static void importShippedDataset() {
-        env = Map.of("HYPERTRADER_DB", dir.resolve("t.duckdb").toString());
-        CliHarness.Result r = CliHarness.run(env, "data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC",
-                "--interval", "1h", "--source", "synthetic");
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        env = CliHarness.shippedDatasetEnv(dir);
     }
 
     @Test

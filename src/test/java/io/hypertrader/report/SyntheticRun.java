@@ -1,5 +1,7 @@
 package io.hypertrader.report;
 
+import io.hypertrader.backtest.SharedData;
+
 import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.CostTotals;
 import io.hypertrader.analytics.CycleOutcome;
@@ -9,13 +11,8 @@ import io.hypertrader.analytics.MetricsCalculator;
 import io.hypertrader.analytics.PerformanceInput;
 import io.hypertrader.analytics.RoundTrip;
 import io.hypertrader.core.CandleSeries;
-import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,25 +31,7 @@ final class SyntheticRun {
     }
 
     static CandleSeries btcHourly(int bars) {
-        Path csv = Path.of(System.getProperty("hypertrader.shared"), "datasets", "coinbase-btcusd-1h-2017-2019.csv");
-        try {
-            List<String> lines = Files.readAllLines(csv);
-            int n = Math.min(bars, lines.size() - 1);
-            long[] t = new long[n];
-            double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
-            for (int i = 0; i < n; i++) {
-                String[] f = lines.get(i + 1).split(",");
-                t[i] = Long.parseLong(f[0]);
-                o[i] = Double.parseDouble(f[1]);
-                h[i] = Double.parseDouble(f[2]);
-                l[i] = Double.parseDouble(f[3]);
-                c[i] = Double.parseDouble(f[4]);
-                v[i] = Double.parseDouble(f[5]);
-            }
-            return new CandleSeries(Coin.of("BTC"), Interval.H1, t, o, h, l, c, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedData.firstN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, bars);
     }
 
     static ReportData build(CandleSeries c, long seed) {

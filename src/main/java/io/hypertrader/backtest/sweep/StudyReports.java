@@ -136,7 +136,8 @@ public final class StudyReports {
                 Cell.of(m.liquidations(), COUNT), Cell.text(m.eventLogSha256()));
     }
 
-    static String params(SequencedMap<String, String> p) {
+    /** A parameter set as {@code key=value} pairs separated by spaces, for tables and the console. */
+    public static String params(SequencedMap<String, String> p) {
         if (p.isEmpty()) {
             return "(the config as it is)";
         }

@@ -129,6 +129,33 @@ class RunAdapterTest {
     }
 
     @Test
+    void roundTripsFromFillsAverageAddsIntoOneTripNetOfFees() {
+        List<RoundTrip> trips = RunAdapter.roundTripsFromFills(List.of(
+                new Fill(1, BTC, Side.BUY, 1, 100, 2, 0.2, false, 100, 0, false),
+                new Fill(2, BTC, Side.BUY, 2, 110, 1, 0.1, false, 110, 0, false),     // adds: average 103.33
+                new Fill(3, BTC, Side.SELL, 3, 120, 3, 0.3, false, 120, 0, false)),   // closes: 360 - 310 - 0.6 fees
+                Long.MIN_VALUE);
+        assertThat(trips).hasSize(1);
+        assertThat(trips.get(0).openTime()).isEqualTo(1);
+        assertThat(trips.get(0).closeTime()).isEqualTo(3);
+        assertThat(trips.get(0).netPnl()).isCloseTo(49.4, within(1e-9));
+    }
+
+    @Test
+    void roundTripsFromFillsLeaveAPositionStillOpenOut() {
+        List<RoundTrip> trips = RunAdapter.roundTripsFromFills(List.of(
+                new Fill(1, BTC, Side.BUY, 1, 100, 1, 0.1, false, 100, 0, false),
+                new Fill(2, BTC, Side.SELL, 2, 90, 3, 0.3, false, 90, 0, false),     // closes the long (fee 0.1), opens a 2 short (fee 0.2)
+                new Fill(3, BTC, Side.BUY, 3, 80, 2, 0.2, false, 80, 0, false),      // closes the short: +20 - 0.2 - 0.2
+                new Fill(4, BTC, Side.BUY, 4, 80, 1, 0.1, false, 80, 0, false)),     // opens a long that never closes
+                Long.MIN_VALUE);
+        assertThat(trips).hasSize(2);
+        assertThat(trips.get(0).netPnl()).isCloseTo(-10 - 0.1 - 0.1, within(1e-9));
+        assertThat(trips.get(1).openTime()).isEqualTo(2);
+        assertThat(trips.get(1).netPnl()).isCloseTo(20 - 0.2 - 0.2, within(1e-9));
+    }
+
+    @Test
     void evaluationWindowStartsAtTheFirstBarAtOrAfterIt() {
         long from = candles.openTime(500);
         RunAdapter a = new RunAdapter(run.result, List.of(candles), Map.of(BTC, CycleLevels.of(params)), from);
