@@ -1,5 +1,6 @@
 package io.hypertrader.bench;
 
+import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.FibBacktest;
@@ -32,11 +33,11 @@ import java.util.function.Supplier;
  * backtest runs behind the risk manager with the shipped config's limits, as a config's backtest does.
  */
 final class FibHedgeSection implements BenchSection {
-    static final String ONE_THREAD = "fib-hedge backtest + metrics, 1 thread";
+    static final String ONE_THREAD = "fib-hedge backtest + metrics (point estimates), 1 thread";
     static final String ONE_THREAD_RATE = "fib-hedge candle-steps/s, 1 thread";
     static final String BACKTEST_ONLY = "fib-hedge backtest without metrics, 1 thread";
-    static final String METRICS_ONLY = "fib-hedge metrics alone (bootstrap 1000), 1 thread";
-    static final String SWEEP = "fib-hedge backtest + metrics, sweep on %d threads";
+    static final String METRICS_ONLY = "fib-hedge report metrics alone (bootstrap 1000), 1 thread";
+    static final String SWEEP = "fib-hedge backtest + metrics (point estimates), sweep on %d threads";
     static final String SWEEP_RATE = "fib-hedge candle-steps/s, sweep on %d threads";
     static final String SCALING = "fib-hedge sweep speed-up on %d threads";
     /** Sweep speed-up target as a fraction of the thread count ("scales with cores"). */
@@ -75,9 +76,12 @@ final class FibHedgeSection implements BenchSection {
         return FibHedgeParams.defaults(candles.coin(), candles.interval());
     }
 
-    /** What the benchmark times: one backtest and its metrics, as a sweep computes them. */
+    /**
+     * What the benchmark times: one backtest and its metrics as a sweep computes them (point
+     * estimates; the bootstrap intervals are a report's, timed in their own row).
+     */
     static Metrics backtestAndMetrics(CandleSeries candles, long seed) {
-        return metrics(backtest(candles, seed), candles);
+        return adapter(backtest(candles, seed), candles).metrics(AnalysisOptions.pointEstimates(seed));
     }
 
     /**
@@ -86,7 +90,11 @@ final class FibHedgeSection implements BenchSection {
      * seeded with the run's seed.
      */
     static Metrics metrics(BacktestResult r, CandleSeries candles) {
-        return new RunAdapter(r, List.of(candles), Map.of(candles.coin(), CycleLevels.of(params(candles)))).metrics();
+        return adapter(r, candles).metrics();
+    }
+
+    private static RunAdapter adapter(BacktestResult r, CandleSeries candles) {
+        return new RunAdapter(r, List.of(candles), Map.of(candles.coin(), CycleLevels.of(params(candles))));
     }
 
     @Override

@@ -50,7 +50,7 @@ class SectionsTest {
         List<BenchRow> rows = new FibHedgeSection(2).run(ONCE);
         assertThat(rows).extracting(BenchRow::name).containsExactly(FibHedgeSection.ONE_THREAD,
                 FibHedgeSection.ONE_THREAD_RATE, FibHedgeSection.BACKTEST_ONLY, FibHedgeSection.METRICS_ONLY,
-                "fib-hedge backtest + metrics, sweep on 2 threads", "fib-hedge candle-steps/s, sweep on 2 threads",
+                "fib-hedge backtest + metrics (point estimates), sweep on 2 threads", "fib-hedge candle-steps/s, sweep on 2 threads",
                 "fib-hedge sweep speed-up on 2 threads");
         assertThat(rows).allSatisfy(r -> assertThat(r.median()).isPositive());
         assertThat(rows.get(0).target()).isEqualTo(100);
