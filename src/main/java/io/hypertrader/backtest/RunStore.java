@@ -116,6 +116,36 @@ public final class RunStore {
         }
     }
 
+    /** One stored run as a list shows it: identity, data range and the headline figures. */
+    public record RunRow(String runId, long createdAtMs, String name, String configHash, String simProfile, long seed,
+                         String coins, String interval, int rowCount, double totalReturn, double maxDrawdown,
+                         int fillCount) {
+    }
+
+    /** The newest {@code limit} runs, newest first; only those of {@code configHash} when it is not null. */
+    public List<RunRow> list(int limit, String configHash) {
+        String sql = "SELECT run_id, created_at_ms, name, config_hash, sim_profile, seed, coins, interval, row_count,"
+                + " total_return, max_drawdown, fill_count FROM runs"
+                + (configHash == null ? "" : " WHERE config_hash LIKE ?")
+                + " ORDER BY created_at_ms DESC, run_id DESC LIMIT " + Math.max(0, limit);
+        List<RunRow> out = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            if (configHash != null) {
+                ps.setString(1, configHash + "%"); // a hash prefix, as the summary prints it
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getDouble(10),
+                            rs.getDouble(11), rs.getInt(12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot list runs: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Run ids, newest first. */
     public List<String> runIds() {
         List<String> out = new ArrayList<>();

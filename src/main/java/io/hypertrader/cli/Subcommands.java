@@ -16,6 +16,7 @@ final class Subcommands {
         root.addSubcommand("bench", new BenchCommand());
         root.addSubcommand("backtest", new BacktestCommand());
         root.addSubcommand("verify", new VerifyCommand());
+        root.addSubcommand("runs", new RunsCommand());
         root.addSubcommand("report", new ReportCommand());
         root.addSubcommand("sweep", new SweepCommand());
         root.addSubcommand("montecarlo", new MonteCarloCommand());
