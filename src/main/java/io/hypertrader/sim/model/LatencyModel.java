@@ -46,6 +46,11 @@ public interface LatencyModel {
         }
     }
 
+    /** A delay drawn uniformly from [min, max] ms (no draw when they are equal), shared by the uniform models. */
+    private static long uniformDelay(long min, long max, java.util.SplittableRandom rng) {
+        return max == min ? min : min + rng.nextLong(max - min + 1);
+    }
+
     /**
      * Uniform delay in [min, max] ms; the fill happens at the path price at arrival. Use for the
      * {@code seed} profile (the original 50-200 ms envelope, with the delay now moving the price).
@@ -68,7 +73,7 @@ public interface LatencyModel {
 
         @Override
         public long delayMs() {
-            return max == min ? min : min + rng.nextLong(max - min + 1);
+            return uniformDelay(min, max, rng);
         }
 
         @Override
@@ -101,7 +106,7 @@ public interface LatencyModel {
 
         @Override
         public long delayMs() {
-            return max == min ? min : min + rng.nextLong(max - min + 1);
+            return uniformDelay(min, max, rng);
         }
 
         @Override
