@@ -5,6 +5,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,17 +19,14 @@ final class DataDeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--coin", required = true, paramLabel = "COIN")
-    String coin;
-
-    @Option(names = "--interval", required = true, paramLabel = "INTERVAL")
-    String interval;
+    @Mixin
+    SeriesOptions series;
 
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        Coin c = CliArgs.coin(coin);
-        Interval iv = CliArgs.interval(interval);
+        Coin c = series.coin();
+        Interval iv = series.interval();
         try (Database db = CliArgs.openForSeries(root, c, iv)) {
             int n = new CandleStore(db, InstantSource.system()).delete(c, iv);
             root.out().println("deleted " + n + " " + c + " " + iv + " candles");

@@ -8,6 +8,7 @@ import io.hypertrader.data.CandleFiles;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,11 +36,8 @@ final class DataExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--coin", required = true, paramLabel = "COIN")
-    String coin;
-
-    @Option(names = "--interval", required = true, paramLabel = "INTERVAL")
-    String interval;
+    @Mixin
+    SeriesOptions series;
 
     @Option(names = "--format", required = true, paramLabel = "csv|parquet")
     Format format;
@@ -50,8 +48,8 @@ final class DataExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        Coin c = CliArgs.coin(coin);
-        Interval iv = CliArgs.interval(interval);
+        Coin c = series.coin();
+        Interval iv = series.interval();
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw UserError.usage("--out " + out + " is a directory; give a file name");

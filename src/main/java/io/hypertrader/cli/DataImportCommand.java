@@ -7,6 +7,7 @@ import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import io.hypertrader.data.SeriesSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,11 +30,8 @@ final class DataImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON file.")
     Path file;
 
-    @Option(names = "--coin", required = true, paramLabel = "COIN")
-    String coin;
-
-    @Option(names = "--interval", required = true, paramLabel = "INTERVAL")
-    String interval;
+    @Mixin
+    SeriesOptions series;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Source label stored with the rows (default: the file name without extension).")
     String source;
@@ -41,8 +39,8 @@ final class DataImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        Coin c = CliArgs.coin(coin);
-        Interval iv = CliArgs.interval(interval);
+        Coin c = series.coin();
+        Interval iv = series.interval();
         String src = source != null ? source.trim() : defaultSource(file);
         InstantSource clock = InstantSource.system();
         // Parse and validate the whole file before the database is even opened.

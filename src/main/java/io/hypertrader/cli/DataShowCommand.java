@@ -9,6 +9,7 @@ import io.hypertrader.data.Database;
 import io.hypertrader.data.Gap;
 import io.hypertrader.data.SeriesSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,11 +26,8 @@ final class DataShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--coin", required = true, paramLabel = "COIN")
-    String coin;
-
-    @Option(names = "--interval", required = true, paramLabel = "INTERVAL")
-    String interval;
+    @Mixin
+    SeriesOptions series;
 
     @Option(names = "--tail", paramLabel = "N", defaultValue = "10", description = "How many of the last candles to print (default ${DEFAULT-VALUE}).")
     int tail;
@@ -37,8 +35,8 @@ final class DataShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        Coin c = CliArgs.coin(coin);
-        Interval iv = CliArgs.interval(interval);
+        Coin c = series.coin();
+        Interval iv = series.interval();
         if (tail < 0) {
             throw UserError.usage("--tail must be >= 0, got " + tail);
         }
