@@ -46,11 +46,6 @@ public interface LatencyModel {
         }
     }
 
-    /** A delay drawn uniformly from [min, max] ms (no draw when they are equal), shared by the uniform models. */
-    private static long uniformDelay(long min, long max, java.util.SplittableRandom rng) {
-        return max == min ? min : min + rng.nextLong(max - min + 1);
-    }
-
     /**
      * Uniform delay in [min, max] ms; the fill happens at the path price at arrival. Use for the
      * {@code seed} profile (the original 50-200 ms envelope, with the delay now moving the price).
@@ -73,7 +68,7 @@ public interface LatencyModel {
 
         @Override
         public long delayMs() {
-            return uniformDelay(min, max, rng);
+            return max == min ? min : min + rng.nextLong(max - min + 1);
         }
 
         @Override
@@ -94,19 +89,18 @@ public interface LatencyModel {
      * the price risk of the delay (it can help or hurt; slippage comes on top, always adverse).
      */
     final class Drift implements LatencyModel {
-        private final long min;
-        private final long max;
+        /** The delay is the uniform model's, drawn from the same generator as the price noise. */
+        private final Uniform delay;
         private final java.util.SplittableRandom rng;
 
         public Drift(long min, long max, java.util.SplittableRandom rng) {
-            this.min = min;
-            this.max = max;
+            this.delay = new Uniform(min, max, rng);
             this.rng = rng;
         }
 
         @Override
         public long delayMs() {
-            return uniformDelay(min, max, rng);
+            return delay.delayMs();
         }
 
         @Override
