@@ -38,11 +38,13 @@ public record BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fr
      * to floating-point error. {@code orderCount} counts every order the strategies placed (venue
      * orders plus risk refusals), {@code rejectedCount} the venue's rejections plus the risk
      * refusals (each refused order once), {@code riskEvents} every risk event (refusals, forced
-     * closes, halts).
+     * closes, halts). {@code quietBars} is a diagnostic of the replay, not of the strategy: the bars
+     * its fast path took whole (nothing but marks and funding could happen in them, see
+     * {@code Strategy#absorbQuietBar}); every other bar was replayed point by point.
      */
     public record Summary(double initialEquity, double finalEquity, double totalReturn, double maxDrawdown,
                           int orderCount, int fillCount, int rejectedCount, int cancelledCount, double fees,
                           double funding, double slippage, double pricePnl, double ledgerResidual,
-                          double tradedNotional, int cycles, int liquidations, int riskEvents) {
+                          double tradedNotional, int cycles, int liquidations, int riskEvents, int quietBars) {
     }
 }

@@ -18,6 +18,7 @@ import io.hypertrader.sim.model.SimModels;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.QuietBar;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.StrategyJournal;
@@ -54,7 +55,15 @@ public final class Backtester {
 
     /** Runs the strategies over the input. Each coin of the input must belong to exactly one slot. */
     public static BacktestResult run(BacktestInput in, List<StrategySlot> slots) {
-        return new Run(in, slots).execute();
+        return new Run(in, slots, true).execute();
+    }
+
+    /**
+     * {@link #run} without the quiet-bar fast path: every bar point by point. The result is the
+     * same to the bit (the equivalence tests compare the two); this is the reference they use.
+     */
+    public static BacktestResult runPointByPoint(BacktestInput in, List<StrategySlot> slots) {
+        return new Run(in, slots, false).execute();
     }
 
     private static final class Run implements StrategyJournal {
@@ -98,9 +107,21 @@ public final class Backtester {
         final List<String> fundingSources = new ArrayList<>();
         final List<RiskEvent> riskEvents = new ArrayList<>();
         final List<TrackedOrder> refused = new ArrayList<>();
+        /** Quiet-bar fast path: allowed by the caller, and used when one coin has a strategy. */
+        final boolean quietAllowed;
+        boolean quietPath;
+        /** The current bar was begun (venue.beginBar, venue.quietOpen) by the fast path, which then gave it up. */
+        boolean barBegun;
+        final QuietBar quiet = new QuietBar();
+        /** Bars the fast path absorbed (a diagnostic in the summary). */
+        int quietBars;
+        /** The one coin's legs at the last recorded step: an absorbed bar keeps them. */
+        double lastLongLeg;
+        double lastShortLeg;
 
-        Run(BacktestInput in, List<StrategySlot> slots) {
+        Run(BacktestInput in, List<StrategySlot> slots, boolean quietAllowed) {
             this.in = in;
+            this.quietAllowed = quietAllowed;
             this.slots = guarded(in, slots);
             this.n = in.series().size();
             this.series = in.series().toArray(new CandleSeries[0]);
@@ -216,8 +237,14 @@ public final class Backtester {
             }
             lastTime = Long.MIN_VALUE;
 
+            // One coin: the account is that coin's alone, so a bar is quiet when the venue has no
+            // orders, no funding falls inside it, its range is clear of liquidation and the strategy
+            // absorbs it whole. Portfolios (shared cross margin, interleaved phases) replay every point.
+            quietPath = quietAllowed && n == 1 && owner[0] != null;
             for (int k = 0; k < m; k++) {
-                step(k);
+                if (!quietPath || !quietBar(k)) {
+                    step(k);
+                }
             }
             for (StrategySlot slot : slots) {
                 slot.strategy().finish(lastTime);
@@ -245,7 +272,9 @@ public final class Backtester {
                 CandleSeries s = series[c];
                 int i = ptr[c];
                 double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
-                venue.beginBar(c, o, h, l, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
+                if (!barBegun) {
+                    venue.beginBar(c, o, h, l, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
+                }
                 boolean lowFirst = path.lowFirst(o, cl, account.position(c));
                 tp1[c] = t + barMs / 3;
                 tp2[c] = t + 2 * barMs / 3;
@@ -281,6 +310,73 @@ public final class Backtester {
                 ptr[c]++;
                 lastTime = Math.max(lastTime, tp3[c]);
             }
+            barBegun = false;
+            record(k, t);
+        }
+
+        /**
+         * The quiet-bar fast path for the one coin at step k: true when the whole bar passed with
+         * nothing happening but marks, funding at its open and what the strategy absorbed (see
+         * {@link Strategy#absorbQuietBar}); false when it must be replayed, possibly after
+         * {@link #barBegun} (then {@link #step} carries on from there, with the same result).
+         */
+        private boolean quietBar(int k) {
+            final int c = 0;
+            if (!venue.noOrders(c)) {
+                return false;
+            }
+            CandleSeries s = series[c];
+            int i = ptr[c];
+            long t = steps[k];
+            double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i), v = s.volume(i);
+            venue.beginBar(c, o, h, l, cl, v, variance[c] == null ? 0 : variance[c][i]);
+            barBegun = true;
+            venue.quietOpen(c, t, o);
+            long t3 = t + barMs - 1;
+            if (venue.fundingDue(c, t3) || !venue.clearOfLiquidation(c, l, h)) {
+                return false;
+            }
+            // the points the strategy would be delivered, each with the equity the venue would show there
+            double p = account.position(c);
+            double entry = account.entry(c);
+            double cashNow = account.cash();
+            quiet.begin(coinOf[c], t, o, h, l, cl, v);
+            if (intrabar[c]) {
+                boolean lowFirst = path.lowFirst(o, cl, p);
+                double p1 = lowFirst ? l : h;
+                double p2 = lowFirst ? h : l;
+                quiet.point(t, o, p == 0 ? cashNow : cashNow + p * (o - entry));
+                quiet.point(t + barMs / 3, p1, p == 0 ? cashNow : cashNow + p * (p1 - entry));
+                quiet.point(t + 2 * barMs / 3, p2, p == 0 ? cashNow : cashNow + p * (p2 - entry));
+            }
+            quiet.point(t3, cl, p == 0 ? cashNow : cashNow + p * (cl - entry));
+            if (!owner[c].absorbQuietBar(quiet)) {
+                return false;
+            }
+            venue.quietClose(c, t3, cl);
+            market.set(c, t3, cl);
+            ptr[c]++;
+            lastTime = Math.max(lastTime, t3);
+            barBegun = false;
+            quietBars++;
+            // record(k, t) for one coin, unrolled: the same arithmetic as Account (equity, initial
+            // margin) with the mark at the close; the legs are the last step's, since an absorbed bar
+            // changes no state of the strategy's (Strategy#absorbQuietBar)
+            double savingsNow = account.savings();
+            times[k] = t;
+            equity[k] = (p == 0 ? cashNow : cashNow + p * (cl - entry)) + savingsNow;
+            cash[k] = cashNow;
+            margin[k] = p == 0 ? 0 : Math.abs(p) * cl / account.leverage(c);
+            savings[k] = savingsNow;
+            pos[c][k] = p;
+            mark[c][k] = cl;
+            longLeg[c][k] = lastLongLeg;
+            shortLeg[c][k] = lastShortLeg;
+            return true;
+        }
+
+        /** The per-step result columns after step k (open time t). */
+        private void record(int k, long t) {
             times[k] = t;
             equity[k] = account.totalValue();
             cash[k] = account.cash();
@@ -299,6 +395,8 @@ public final class Backtester {
                     shortLeg[c][k] = Math.max(0, -p);
                 }
             }
+            lastLongLeg = longLeg[0][k];
+            lastShortLeg = shortLeg[0][k];
         }
 
         /** One path segment of coin c from its current point to (t1, p1). */
@@ -428,7 +526,7 @@ public final class Backtester {
             BacktestResult.Summary summary = new BacktestResult.Summary(initial, fin, fin / initial - 1, mdd,
                     venue.tracker().all().size() + refused.size(), venue.fills().size(), rejected, cancelled, account.totalFees(),
                     account.totalFunding(), account.totalSlippage(), account.pricePnl(), account.ledgerResidual(), traded,
-                    cycles.size(), venue.liquidations().size(), riskEvents.size());
+                    cycles.size(), venue.liquidations().size(), riskEvents.size(), quietBars);
             return new BacktestResult(List.copyOf(coins), in.sim(), in.seed(), from, to, rows, times, equity, cash, margin,
                     savings, pos, longLeg, shortLeg, mark, List.copyOf(venue.tracker().all()), List.copyOf(venue.fills()),
                     List.copyOf(cycles), List.copyOf(transitions), List.copyOf(venue.liquidations()),

@@ -47,6 +47,16 @@ public final class FibBacktest {
      */
     public static BacktestResult run(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
                                      Map<Coin, Instrument> instruments, SimConfig sim, long seed, RiskLimits risk) {
+        Prepared p = prepare(cfg, series, funding, instruments, sim, seed, risk);
+        return Backtester.run(p.input(), p.slots());
+    }
+
+    /** A config's run before it runs: the input and fresh strategies (they are stateful: one run each). */
+    record Prepared(BacktestInput input, List<StrategySlot> slots) {
+    }
+
+    static Prepared prepare(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
+                            Map<Coin, Instrument> instruments, SimConfig sim, long seed, RiskLimits risk) {
         List<CandleSeries> ordered = new ArrayList<>();
         List<Instrument> grids = new ArrayList<>();
         List<StrategySlot> slots = new ArrayList<>();
@@ -62,8 +72,7 @@ public final class FibBacktest {
             FibHedgeStrategy st = new FibHedgeStrategy(p);
             slots.add(new StrategySlot(st, List.of(coin)));
         }
-        BacktestInput in = new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity(), risk);
-        return Backtester.run(in, slots);
+        return new Prepared(new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity(), risk), slots);
     }
 
     /** Runs one coin's parameters over one series with a starting equity (USDC), without risk limits. */

@@ -11,6 +11,7 @@ import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.QuietBar;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 
@@ -134,14 +135,9 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
             double mark = coin == priced || coin.equals(priced) ? price : market.lastPrice(coin);
             double entry = v.entryPrice(coin);
             double lev = venue.leverage(i);
-            if (pos != keyPos[i] || entry != keyEntry[i] || lev != keyLev[i]) {
-                keyPos[i] = pos;
-                keyEntry[i] = entry;
-                keyLev[i] = lev;
-                bound[i] = risk.stopBound(pos, entry, lev);
-            }
             // cheap pre-check: beyond the bound (a hair outside the stop price) the stop cannot be hit
-            if (pos > 0 ? mark > bound[i] : mark < bound[i]) {
+            double b = stopBound(i, pos, entry);
+            if (pos > 0 ? mark > b : mark < b) {
                 continue;
             }
             if (Math.abs(pos) * mark < OrderRounding.MIN_NOTIONAL_USD) {
@@ -168,6 +164,50 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
             closing[i] = id;
             forced.put(id, Boolean.TRUE);
         }
+    }
+
+    /**
+     * A quiet bar passes the guard when, at every point, the daily loss limit would halt nothing
+     * and the position is beyond its stop bound; then the inner strategy decides, and the manager
+     * sees the bar's equities as {@link #onPrice} would have shown them (for the day's start).
+     */
+    @Override
+    public boolean absorbQuietBar(QuietBar bar) {
+        if (coins.length != 1 || closing[0] != NONE || !risk.quietOver(bar)) {
+            return false;
+        }
+        double pos = raw.position(coins[0]);
+        if (pos != 0) {
+            double b = stopBound(0, pos, raw.entryPrice(coins[0]));
+            for (int j = 0; j < bar.points(); j++) {
+                double price = bar.price(j);
+                if (pos > 0 ? !(price > b) : !(price < b)) {
+                    return false; // near the stop: replay the bar point by point
+                }
+            }
+        }
+        if (!inner.absorbQuietBar(bar)) {
+            return false;
+        }
+        for (int j = 0; j < bar.points(); j++) {
+            risk.onEquity(bar.time(j), bar.equity(j));
+        }
+        if (pos == 0) {
+            reported[0] = false;
+        }
+        return true;
+    }
+
+    /** The stop bound of coin i's position (cached while position, entry and leverage stay). */
+    private double stopBound(int i, double pos, double entry) {
+        double lev = venue.leverage(i);
+        if (pos != keyPos[i] || entry != keyEntry[i] || lev != keyLev[i]) {
+            keyPos[i] = pos;
+            keyEntry[i] = entry;
+            keyLev[i] = lev;
+            bound[i] = risk.stopBound(pos, entry, lev);
+        }
+        return bound[i];
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.hypertrader.risk;
 
+import io.hypertrader.strategy.QuietBar;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,32 @@ public final class RiskManager {
                     "equity %.2f is %.2f%% below the day's start %.2f (limit %.2f%%): risk-increasing orders blocked until 00:00 UTC",
                     equity, 100 * (1 - equity / dayStartEquity), dayStartEquity, 100 * limits.dailyLossFraction())));
         }
+    }
+
+    /**
+     * True when {@link #onEquity} at each point of the bar, in order, would halt nothing (the
+     * daily loss rule's part of the quiet-bar test; a day that starts inside the bar starts from
+     * the equity there, as onEquity would). Changes nothing.
+     */
+    public boolean quietOver(QuietBar bar) {
+        long from = dayFromMs;
+        long to = dayToMs;
+        double below = haltBelow;
+        boolean halted = haltedForDay;
+        for (int j = 0; j < bar.points(); j++) {
+            long t = bar.time(j);
+            double equity = bar.equity(j);
+            if (t < from || t >= to) {
+                from = Math.floorDiv(t, DAY_MS) * DAY_MS;
+                to = from + DAY_MS;
+                below = equity * (1 - limits.dailyLossFraction());
+                halted = false;
+            }
+            if (!halted && equity <= below) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -914,6 +914,74 @@ public final class SimulatedVenue implements ExecutionVenue {
         };
     }
 
+    // ================================================================== quiet-bar fast path
+
+    /** True when coin c has no order in flight or resting: inside its bars only marks, funding and liquidation can act. */
+    public boolean noOrders(int c) {
+        return flights[c].isEmpty() && resting[c].isEmpty();
+    }
+
+    /**
+     * The open of a bar of coin c with {@link #noOrders}: what {@link #jump} does then (the path
+     * jumps to the open, funding due is paid), except the liquidation test, which the fast path
+     * makes over the bar's whole range ({@link #clearOfLiquidation}). A {@link #jump} to the same
+     * point afterwards adds only that test, so a bar the fast path gives up on replays exactly.
+     */
+    public void quietOpen(int c, long t, double p) {
+        if (!noOrders(c)) {
+            throw new IllegalStateException("quietOpen with orders of coin " + c + " in flight or resting");
+        }
+        segActive[c] = false;
+        long from = curT[c];
+        curT[c] = t;
+        curP[c] = p;
+        now = Math.max(now, t);
+        account.setMark(c, p);
+        payFunding(c, from, t, true);
+    }
+
+    /** True when a funding settlement of coin c is due at or before {@code t} (then the bar is replayed in full). */
+    public boolean fundingDue(int c, long t) {
+        return nextFunding[c] <= t;
+    }
+
+    /**
+     * True when no mark of coin c in [low, high] can bring the account to its maintenance margin
+     * (other coins' marks held), with a margin for rounding: liquidation cannot happen in a bar
+     * inside that range.
+     */
+    public boolean clearOfLiquidation(int c, double low, double high) {
+        double pos = account.position(c);
+        if (pos == 0) {
+            return true; // its mark moves nothing; the account was tested when the others last moved
+        }
+        double worst = pos > 0 ? low : high;
+        if (!account.clearOfMaintenance(c, worst)) {
+            return false;
+        }
+        double pl = account.liquidationPrice(c);
+        return Double.isNaN(pl) || (pos > 0 ? low > pl : high < pl);
+    }
+
+    /**
+     * Ends a quiet bar of coin c: the path ran through the bar's remaining segments to the close
+     * at {@code t1} with nothing due, so only the time, the mark and the segments' liquidity move
+     * (the same state {@link #beginSegment} and {@link #advance} leave after a bar with no events).
+     */
+    public void quietClose(int c, long t1, double close) {
+        for (int fresh = 0; fresh < 2; fresh++) { // the second and third segments bring fresh liquidity
+            segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
+            segId[c] = nextSegment++;
+        }
+        endT[c] = t1;
+        endP[c] = close;
+        segActive[c] = true;
+        curT[c] = t1;
+        curP[c] = close;
+        now = Math.max(now, t1);
+        account.setMark(c, close);
+    }
+
     // ================================================================== funding and liquidation
 
     private void payFunding(int c, long from, long to, boolean jumped) {

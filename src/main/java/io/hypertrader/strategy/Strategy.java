@@ -45,6 +45,20 @@ public interface Strategy {
         return Double.NEGATIVE_INFINITY;
     }
 
+    /**
+     * The backtest's quiet-bar fast path: the whole bar at once, instead of its price points
+     * through {@link #onPrice} and then {@link #onBarClose}. If none of the bar's points would
+     * make the strategy act (send or cancel an order, change its target or state, journal
+     * anything), apply exactly what those calls would have done (tracked extremes, indicators,
+     * bar counters) and return true. Otherwise change nothing and return false: the driver then
+     * replays the bar point by point. Must not touch the venue. The default declines every bar,
+     * which is always correct; a strategy that implements it is checked against the point-by-point
+     * replay by the engine's equivalence tests.
+     */
+    default boolean absorbQuietBar(QuietBar bar) {
+        return false;
+    }
+
     /** The run ends (end of data, or the runner stops) at {@code timeMs}. */
     default void finish(long timeMs) {
     }

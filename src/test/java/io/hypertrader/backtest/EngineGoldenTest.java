@@ -48,10 +48,10 @@ class EngineGoldenTest {
             + "\tmax_drawdown\torders\tfills\trejected\tcancelled\tfees\tfunding\tslippage\tprice_pnl\tledger_residual"
             + "\ttraded_notional\tcycles\tliquidations";
 
-    private record Dataset(String name, List<CandleSeries> series) {
+    record Dataset(String name, List<CandleSeries> series) {
     }
 
-    private record Case(String id, Dataset data, StrategyConfig cfg, SimConfig sim, long seed) {
+    record Case(String id, Dataset data, StrategyConfig cfg, SimConfig sim, long seed) {
     }
 
     @Test
@@ -124,7 +124,7 @@ class EngineGoldenTest {
     }
 
     /** The matrix of cases; ids are stable, the pins file is keyed by them. */
-    private static List<Case> cases() {
+    static List<Case> cases() {
         Dataset synthetic = new Dataset("synthetic", List.of(shipped()));
         Dataset coinbase = new Dataset("coinbase5000",
                 List.of(SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000)));

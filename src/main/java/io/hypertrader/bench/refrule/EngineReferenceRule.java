@@ -19,6 +19,7 @@ import io.hypertrader.core.Side;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.QuietBar;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 
@@ -102,6 +103,32 @@ public final class EngineReferenceRule implements Strategy {
     /** Nothing to do: the close point is followed at once by {@link #onBarClose}, which also carries the high and low. */
     @Override
     public void onPrice(Coin c, long timeMs, double price) {
+    }
+
+    /** A bar absorbs when the rule would not trade at its close; then its high or low is tracked as onBarClose would. */
+    @Override
+    public boolean absorbQuietBar(QuietBar b) {
+        double high = b.high();
+        double low = b.low();
+        double close = b.close();
+        if (inPosition) {
+            double pk = Math.max(peak, high);
+            double run = pk - entry;
+            if (run >= MIN_RUN * entry && close <= pk - EXIT_RETRACE * run) {
+                return false;
+            }
+            peak = pk;
+        } else if (exitedOnce) {
+            double tr = Math.min(trough, low);
+            if (close >= tr + REENTRY_BOUNCE * (peakAtExit - tr)) {
+                return false;
+            }
+            trough = tr;
+        } else if (bar + 1 == FIRST_ENTRY_BAR) {
+            return false;
+        }
+        bar++;
+        return true;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.QuietBar;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.StrategyJournal;
@@ -95,6 +96,10 @@ public final class FibHedgeStrategy implements Strategy, LegView {
 
     private long lastTime;
     private double lastPrice = Double.NaN;
+
+    /** absorbQuietBar is running the bar's points: every action stops at its first line and sets wouldAct. */
+    private boolean probing;
+    private boolean wouldAct;
 
     public FibHedgeStrategy(FibHedgeParams params) {
         this.p = params;
@@ -212,6 +217,59 @@ public final class FibHedgeStrategy implements Strategy, LegView {
         }
     }
 
+    // ------------------------------------------------------------------ quiet bars
+
+    /**
+     * Runs the bar's points through the same rules as {@link #onPrice}, with every action
+     * stopped at its first line ({@link #probe}). If none was reached, what the points did
+     * (extremes, trailing stop, arming) stands and the bar closes; otherwise those fields are
+     * put back and the driver replays the bar.
+     */
+    @Override
+    public boolean absorbQuietBar(QuietBar bar) {
+        if (dirty || activeOrder >= 0 || entryLimit >= 0) {
+            return false;
+        }
+        // every field the non-acting part of the price rules writes
+        double hY0 = hY;
+        double stopY0 = stopY;
+        boolean armed0 = armed;
+        double loY0 = loY;
+        double loFlatY0 = loFlatY;
+        long lastTime0 = lastTime;
+        double lastPrice0 = lastPrice;
+        probing = true;
+        wouldAct = false;
+        try {
+            for (int j = 0; j < bar.points() && !wouldAct; j++) {
+                onPrice(coin, bar.time(j), bar.price(j));
+            }
+        } finally {
+            probing = false;
+        }
+        if (wouldAct) {
+            hY = hY0;
+            stopY = stopY0;
+            armed = armed0;
+            loY = loY0;
+            loFlatY = loFlatY0;
+            lastTime = lastTime0;
+            lastPrice = lastPrice0;
+            return false;
+        }
+        onBarClose(coin, bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+        return true;
+    }
+
+    /** True (and noted) when an action was reached while probing a quiet bar: the action must not run. */
+    private boolean probe() {
+        if (probing) {
+            wouldAct = true;
+            return true;
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ transitions
 
     private void updateArm() {
@@ -227,6 +285,9 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     }
 
     private void enterHedge(long t, double price, double y) {
+        if (probe()) {
+            return;
+        }
         double g = hY - eY;
         lvlH = hY - p.levels().hedge() * g;
         lvlS = hY - p.levels().scale() * g;
@@ -240,6 +301,9 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     }
 
     private void longStop(long t, double price, double y, String reason) {
+        if (probe()) {
+            return;
+        }
         endCycle(t, reason, true);
         hPrevY = hY;
         loFlatY = y;
@@ -248,6 +312,9 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     }
 
     private void newCycle(long t, double price, String reason, boolean fromFlat) {
+        if (probe()) {
+            return;
+        }
         if (cycleOpen) {
             endCycle(t, reason, true);
         }
@@ -281,6 +348,9 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     }
 
     private void placeEntryLimit(long t, double price) {
+        if (probe()) {
+            return;
+        }
         double px = OrderRounding.roundPrice(p.entry().price(), szDecimals, false,
                 d > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
         double qNew = computeQ(px);
@@ -340,6 +410,9 @@ public final class FibHedgeStrategy implements Strategy, LegView {
     }
 
     private void go(FibState to, long t, double price, String reason) {
+        if (probe()) {
+            return;
+        }
         FibState from = state;
         FibHedgeParams.Target oldT = p.exposure().of(from);
         FibHedgeParams.Target newT = p.exposure().of(to);
