@@ -69,10 +69,20 @@ class GeneratorMultiplierTest {
             }
         };
         GeneratorMultiplier bc = GeneratorMultiplier.bouncyCastle();
-        assertThat(GeneratorMultiplier.Preferred.choose(null, fakeNative)).isSameAs(fakeNative);
-        assertThat(GeneratorMultiplier.Preferred.choose("native", fakeNative)).isSameAs(fakeNative);
-        assertThat(GeneratorMultiplier.Preferred.choose(" Java ", fakeNative)).isSameAs(bc);
-        assertThat(GeneratorMultiplier.Preferred.choose(null, null)).isSameAs(bc);
-        assertThat(GeneratorMultiplier.Preferred.choose("native", null)).isSameAs(bc);
+        assertThat(GeneratorMultiplier.Preferred.choose(null, () -> fakeNative)).isSameAs(fakeNative);
+        assertThat(GeneratorMultiplier.Preferred.choose("native", () -> fakeNative)).isSameAs(fakeNative);
+        assertThat(GeneratorMultiplier.Preferred.choose(" Java ", () -> {
+            throw new AssertionError("forcing java must not even load the native library");
+        })).isSameAs(bc);
+        assertThat(GeneratorMultiplier.Preferred.choose(null, () -> null)).isSameAs(bc);
+        assertThat(GeneratorMultiplier.Preferred.choose("native", () -> null)).isSameAs(bc);
+    }
+
+    @Test
+    void fallbackLogNamesTheInnermostCause() {
+        Throwable wrapped = new ExceptionInInitializerError(new IllegalStateException("Could not load native Secp256k1 JNI library"));
+        assertThat(GeneratorMultiplier.Native.rootCause(wrapped))
+                .isEqualTo("IllegalStateException: Could not load native Secp256k1 JNI library");
+        assertThat(GeneratorMultiplier.Native.rootCause(new UnsatisfiedLinkError())).isEqualTo("UnsatisfiedLinkError");
     }
 }
