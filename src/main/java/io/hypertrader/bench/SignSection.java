@@ -21,12 +21,14 @@ import java.util.List;
  * ({@link SigningWorkload}: one BTC Gtc limit with a cloid, msgpack action hash, keccak,
  * phantom-agent EIP-712 digest, secp256k1 signature with recovery id). A second row times the
  * whole path from an order request, adding the order wire (grid rounding, canonical strings) and
- * a fresh client order id per call. Keys are public test keys that hold nothing; every call uses
- * a new nonce, so nothing can be cached.
+ * a fresh client order id per call. A third row times the target workload on the pure-Java k·G
+ * (what runs where libsecp256k1 cannot load). Keys are public test keys that hold nothing; every
+ * call uses a new nonce, so nothing can be cached.
  */
 final class SignSection implements BenchSection {
     static final String SIGN = "sign one order (msgpack, EIP-712, secp256k1)";
     static final String WIRE_AND_SIGN = "order request to signed /exchange body";
+    static final String SIGN_PURE_JAVA = "sign one order, pure-Java fallback (BouncyCastle k*G)";
     /** A throw-away key for timing only (not a secret; it controls no account). */
     private static final String BENCH_KEY = "0x" + "42".repeat(32);
     private static final AssetRegistry ASSETS = AssetRegistry.of(new AssetRegistry.Asset("BTC", 0, 5, 40, false, false));
@@ -43,11 +45,14 @@ final class SignSection implements BenchSection {
         HyperliquidSigner signer = new HyperliquidSigner(SigningKey.fromHex(BENCH_KEY), Network.MAINNET);
         long[] nonce = {1_700_000_000_000L};
         Measurement full = Timer.measure(Timer.Settings.of(o), () -> signOne(signer, nonce[0]++));
+        Measurement pureJava = Timer.measure(Timer.Settings.of(o), SigningWorkload.typicalOrderPureJava(Network.MAINNET)::signOnce);
         return List.of(BenchRow.lowerIsBetter(SIGN, m.medianMicros(), 50, "us")
-                        .withDetail("live.sign.SigningWorkload; " + FibHedgeSection.spread(m)
-                                + Fmt.f("; %s signatures/s on one thread", Fmt.rate(m.perSecond()))),
+                        .withDetail("live.sign.SigningWorkload, k*G by " + workload.nonceMultiplier() + "; "
+                                + FibHedgeSection.spread(m) + Fmt.f("; %s signatures/s on one thread", Fmt.rate(m.perSecond()))),
                 BenchRow.lowerIsBetter(WIRE_AND_SIGN, full.medianMicros(), Double.NaN, "us")
-                        .withDetail("OrderWire.orderAction (grid rounding, new cloid) + signL1; " + FibHedgeSection.spread(full)));
+                        .withDetail("OrderWire.orderAction (grid rounding, new cloid) + signL1; " + FibHedgeSection.spread(full)),
+                BenchRow.lowerIsBetter(SIGN_PURE_JAVA, pureJava.medianMicros(), Double.NaN, "us")
+                        .withDetail("the same workload where libsecp256k1 cannot load; " + FibHedgeSection.spread(pureJava)));
     }
 
     /** One BTC limit buy with a client order id, signed for mainnet. */

@@ -67,10 +67,12 @@ class SectionsTest {
     }
 
     @Test
-    void signRowsTheHookWithTheTargetAndTheWholePath() {
+    void signRowsTheHookWithTheTargetTheWholePathAndThePureJavaFallback() {
         List<BenchRow> rows = new SignSection().run(ONCE);
-        assertThat(rows).extracting(BenchRow::name).containsExactly(SignSection.SIGN, SignSection.WIRE_AND_SIGN);
+        assertThat(rows).extracting(BenchRow::name)
+                .containsExactly(SignSection.SIGN, SignSection.WIRE_AND_SIGN, SignSection.SIGN_PURE_JAVA);
         assertThat(rows.get(0).target()).isEqualTo(50);
+        assertThat(rows.get(0).detail()).containsPattern("k\\*G by (libsecp256k1|bouncycastle)");
         assertThat(rows).allSatisfy(r -> assertThat(r.median()).isPositive());
     }
 

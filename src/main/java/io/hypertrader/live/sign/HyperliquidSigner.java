@@ -30,10 +30,17 @@ public final class HyperliquidSigner {
 
     private final SigningKey key;
     private final Network network;
+    private final GeneratorMultiplier nonceMultiplier;
 
     public HyperliquidSigner(SigningKey key, Network network) {
+        this(key, network, GeneratorMultiplier.preferred());
+    }
+
+    /** A signer on a given k·G implementation (libsecp256k1 or BouncyCastle): for the tests and the benchmark. */
+    HyperliquidSigner(SigningKey key, Network network, GeneratorMultiplier nonceMultiplier) {
         this.key = Objects.requireNonNull(key, "key");
         this.network = Objects.requireNonNull(network, "network");
+        this.nonceMultiplier = Objects.requireNonNull(nonceMultiplier, "nonceMultiplier");
     }
 
     public Network network() {
@@ -58,7 +65,7 @@ public final class HyperliquidSigner {
         }
         String vault = vaultAddress == null ? null : Addresses.normalize(vaultAddress, "vaultAddress");
         byte[] digest = l1Digest(action, nonce, vault, expiresAfter, network);
-        Signature sig = key.signDigest(digest);
+        Signature sig = key.signDigest(digest, nonceMultiplier);
         return new ExchangeRequest(action, nonce, sig, vault, expiresAfter.isPresent() ? expiresAfter.getAsLong() : null);
     }
 
@@ -91,7 +98,7 @@ public final class HyperliquidSigner {
             throw new IllegalArgumentException("action." + ust.nonceField() + " must be an integer ms timestamp");
         }
         byte[] digest = userDigest(action, ust);
-        return new ExchangeRequest(action, nonceNode.longValue(), key.signDigest(digest), null, null);
+        return new ExchangeRequest(action, nonceNode.longValue(), key.signDigest(digest, nonceMultiplier), null, null);
     }
 
     /** Signs an {@code approveAgent} action authorising {@code agentAddress} (name may be empty: unnamed agent). */

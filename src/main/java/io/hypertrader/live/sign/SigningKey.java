@@ -91,6 +91,11 @@ public final class SigningKey {
         return Secp256k1.sign(digest, keyPair.getPrivateKey());
     }
 
+    /** Signs with a given k·G implementation (the tests run every path). */
+    Signature signDigest(byte[] digest, GeneratorMultiplier nonceMultiplier) {
+        return Secp256k1.sign(digest, keyPair.getPrivateKey(), nonceMultiplier);
+    }
+
     /** web3j's reference path (recovers v by trial), kept for the cross-check in the tests. */
     Sign.SignatureData signDigestWeb3j(byte[] digest) {
         return Sign.signMessage(digest, keyPair, false);

@@ -17,10 +17,12 @@ public final class SigningWorkload {
 
     private final HyperliquidSigner signer;
     private final ObjectNode action;
+    private final String nonceMultiplier;
     private long nonce = 1_700_000_000_000L;
 
-    private SigningWorkload(Network network) {
-        this.signer = new HyperliquidSigner(TEST_KEY, network);
+    private SigningWorkload(Network network, GeneratorMultiplier nonceMultiplier) {
+        this.signer = new HyperliquidSigner(TEST_KEY, network, nonceMultiplier);
+        this.nonceMultiplier = nonceMultiplier.label();
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         a.put("type", "order");
         ObjectNode o = a.putArray("orders").addObject();
@@ -33,7 +35,17 @@ public final class SigningWorkload {
 
     /** A workload signing for {@code network} (the network only changes the agent source byte). */
     public static SigningWorkload typicalOrder(Network network) {
-        return new SigningWorkload(network);
+        return new SigningWorkload(network, GeneratorMultiplier.preferred());
+    }
+
+    /** The same workload forced onto the pure-Java k·G (BouncyCastle), the fallback where libsecp256k1 does not load. */
+    public static SigningWorkload typicalOrderPureJava(Network network) {
+        return new SigningWorkload(network, GeneratorMultiplier.bouncyCastle());
+    }
+
+    /** Which k·G implementation signs: "libsecp256k1" (native) or "bouncycastle" (pure Java). */
+    public String nonceMultiplier() {
+        return nonceMultiplier;
     }
 
     /** Signs the order once (msgpack, keccak, EIP-712 digest, secp256k1) and returns the signature's v as a sink value. */

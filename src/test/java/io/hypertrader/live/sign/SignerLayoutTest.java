@@ -175,7 +175,8 @@ class SignerLayoutTest {
     }
 
     @Test
-    void fastSignerMatchesWeb3jOnRandomKeysAndDigests() {
+    void fastSignerMatchesWeb3jOnRandomKeysAndDigestsOnEveryPath() {
+        java.util.List<GeneratorMultiplier> paths = Multipliers.all();
         java.util.Random rnd = new java.util.Random(20261121);
         for (int i = 0; i < 300; i++) {
             byte[] keyBytes = new byte[32];
@@ -185,10 +186,13 @@ class SignerLayoutTest {
             SigningKey key = SigningKey.fromHex(Numeric.toHexStringNoPrefixZeroPadded(new BigInteger(1, keyBytes), 64));
             byte[] digest = new byte[32];
             rnd.nextBytes(digest);
-            Signature fast = key.signDigest(digest);
             Signature reference = Signature.of(key.signDigestWeb3j(digest));
-            assertThat(fast).as("case %d", i).isEqualTo(reference);
-            assertThat(fast.recoverSigner(digest)).as("case %d", i).isEqualTo(key.address());
+            for (GeneratorMultiplier path : paths) {
+                Signature fast = key.signDigest(digest, path);
+                assertThat(fast).as("case %d via %s", i, path).isEqualTo(reference);
+                assertThat(fast.recoverSigner(digest)).as("case %d via %s", i, path).isEqualTo(key.address());
+            }
+            assertThat(key.signDigest(digest)).as("case %d via the preferred path", i).isEqualTo(reference);
         }
     }
 

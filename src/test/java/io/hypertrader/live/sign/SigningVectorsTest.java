@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.core.Network;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
@@ -88,20 +89,25 @@ class SigningVectorsTest {
         assertThat(Numeric.toHexString(id)).isEqualTo(v.connectionId());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("vectors")
-    void mainnetSignatureMatches(Vector v) throws Exception {
-        ExchangeRequest req = new HyperliquidSigner(SigningKey.fromHex(KEY_A), Network.MAINNET)
+    /** Every vector through every k·G path (BouncyCastle, and libsecp256k1 where it ships). */
+    static Stream<Arguments> vectorsOnEveryPath() {
+        return vectors().flatMap(v -> Multipliers.all().stream().map(m -> Arguments.of(v, m)));
+    }
+
+    @ParameterizedTest(name = "{0} via {1}")
+    @MethodSource("vectorsOnEveryPath")
+    void mainnetSignatureMatches(Vector v, GeneratorMultiplier path) throws Exception {
+        ExchangeRequest req = new HyperliquidSigner(SigningKey.fromHex(KEY_A), Network.MAINNET, path)
                 .signL1(parse(v.action()), v.nonce(), v.vault(), OptionalLong.empty());
         assertThat(req.signature().r()).isEqualTo(Numeric.toBigInt(v.rMain()));
         assertThat(req.signature().s()).isEqualTo(Numeric.toBigInt(v.sMain()));
         assertThat(req.signature().v()).isEqualTo(v.vMain());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("vectors")
-    void testnetSignatureMatches(Vector v) throws Exception {
-        ExchangeRequest req = new HyperliquidSigner(SigningKey.fromHex(KEY_A), Network.TESTNET)
+    @ParameterizedTest(name = "{0} via {1}")
+    @MethodSource("vectorsOnEveryPath")
+    void testnetSignatureMatches(Vector v, GeneratorMultiplier path) throws Exception {
+        ExchangeRequest req = new HyperliquidSigner(SigningKey.fromHex(KEY_A), Network.TESTNET, path)
                 .signL1(parse(v.action()), v.nonce(), v.vault(), OptionalLong.empty());
         assertThat(req.signature().r()).isEqualTo(Numeric.toBigInt(v.rTest()));
         assertThat(req.signature().s()).isEqualTo(Numeric.toBigInt(v.sTest()));
