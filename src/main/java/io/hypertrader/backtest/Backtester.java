@@ -113,8 +113,21 @@ public final class Backtester {
         /** The current bar was begun (venue.beginBar, venue.quietOpen) by the fast path, which then gave it up. */
         boolean barBegun;
         final QuietBar quiet = new QuietBar();
-        /** Bars the fast path absorbed (a diagnostic in the summary). */
+        /** Bars the fast path absorbed (a diagnostic in the summary), and the step of the last one. */
         int quietBars;
+        int lastQuiet = -1;
+        /** Inside a run of consecutive quiet bars, with what they cannot change: position, entry, leverage, savings. */
+        boolean inQuietRun;
+        double qPos;
+        double qEntry;
+        double qLeverage;
+        double qSavings;
+        /** The one coin's candle columns, for the fast path. */
+        double[] qOpen;
+        double[] qHigh;
+        double[] qLow;
+        double[] qClose;
+        double[] qVolume;
         /** The one coin's legs at the last recorded step: an absorbed bar keeps them. */
         double lastLongLeg;
         double lastShortLeg;
@@ -241,11 +254,19 @@ public final class Backtester {
             // orders, no funding falls inside it, its range is clear of liquidation and the strategy
             // absorbs it whole. Portfolios (shared cross margin, interleaved phases) replay every point.
             quietPath = quietAllowed && n == 1 && owner[0] != null;
+            if (quietPath) {
+                qOpen = series[0].opens();
+                qHigh = series[0].highs();
+                qLow = series[0].lows();
+                qClose = series[0].closes();
+                qVolume = series[0].volumes();
+            }
             for (int k = 0; k < m; k++) {
                 if (!quietPath || !quietBar(k)) {
                     step(k);
                 }
             }
+            endQuietBars(m);
             for (StrategySlot slot : slots) {
                 slot.strategy().finish(lastTime);
             }
@@ -259,6 +280,7 @@ public final class Backtester {
          * of {@link #execute} (the whole run was one loop: only on-stack replacement reached it).
          */
         private void step(int k) {
+            inQuietRun = false; // a replayed bar may change anything
             long t = steps[k];
             int na = 0;
             for (int c = 0; c < n; c++) {
@@ -273,8 +295,9 @@ public final class Backtester {
                 int i = ptr[c];
                 double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i);
                 if (!barBegun) {
-                    venue.beginBar(c, o, h, l, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
+                    venue.pushMarketWindow(c, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
                 }
+                venue.beginBarLiquidity(c, s.volume(i));
                 boolean lowFirst = path.lowFirst(o, cl, account.position(c));
                 tp1[c] = t + barMs / 3;
                 tp2[c] = t + 2 * barMs / 3;
@@ -319,26 +342,37 @@ public final class Backtester {
          * nothing happening but marks, funding at its open and what the strategy absorbed (see
          * {@link Strategy#absorbQuietBar}); false when it must be replayed, possibly after
          * {@link #barBegun} (then {@link #step} carries on from there, with the same result).
+         *
+         * <p>While bars are quiet the venue's path stays at the last replayed point: nothing reads
+         * it until the next replayed bar jumps to its open (or {@link #endQuietBars} at the end), so
+         * a quiet bar costs its funding, its checks, the strategy's absorb and its result row.
          */
         private boolean quietBar(int k) {
             final int c = 0;
-            if (!venue.noOrders(c)) {
-                return false;
+            if (!inQuietRun) {
+                // what no quiet bar changes (no orders can appear, so no fills): read once per run of quiet bars
+                if (!venue.noOrders(c)) {
+                    return false;
+                }
+                qPos = account.position(c);
+                qEntry = account.entry(c);
+                qLeverage = account.leverage(c);
+                qSavings = account.savings();
+                inQuietRun = true;
             }
-            CandleSeries s = series[c];
             int i = ptr[c];
             long t = steps[k];
-            double o = s.open(i), h = s.high(i), l = s.low(i), cl = s.close(i), v = s.volume(i);
-            venue.beginBar(c, o, h, l, cl, v, variance[c] == null ? 0 : variance[c][i]);
+            double o = qOpen[i], h = qHigh[i], l = qLow[i], cl = qClose[i], v = qVolume[i];
+            venue.pushMarketWindow(c, cl, v, variance[c] == null ? 0 : variance[c][i]);
             barBegun = true;
             venue.quietOpen(c, t, o);
             long t3 = t + barMs - 1;
-            if (venue.fundingDue(c, t3) || !venue.clearOfLiquidation(c, l, h)) {
+            double p = qPos;
+            if (venue.fundingDue(c, t3) || (p != 0 && !venue.clearOfLiquidation(c, l, h))) {
                 return false;
             }
             // the points the strategy would be delivered, each with the equity the venue would show there
-            double p = account.position(c);
-            double entry = account.entry(c);
+            double entry = qEntry;
             double cashNow = account.cash();
             quiet.begin(coinOf[c], t, o, h, l, cl, v);
             if (intrabar[c]) {
@@ -353,26 +387,36 @@ public final class Backtester {
             if (!owner[c].absorbQuietBar(quiet)) {
                 return false;
             }
-            venue.quietClose(c, t3, cl);
+            venue.quietBarPassed(c);
             market.set(c, t3, cl);
             ptr[c]++;
             lastTime = Math.max(lastTime, t3);
             barBegun = false;
+            lastQuiet = k;
             quietBars++;
             // record(k, t) for one coin, unrolled: the same arithmetic as Account (equity, initial
             // margin) with the mark at the close; the legs are the last step's, since an absorbed bar
             // changes no state of the strategy's (Strategy#absorbQuietBar)
-            double savingsNow = account.savings();
+            double savingsNow = qSavings;
             times[k] = t;
             equity[k] = (p == 0 ? cashNow : cashNow + p * (cl - entry)) + savingsNow;
             cash[k] = cashNow;
-            margin[k] = p == 0 ? 0 : Math.abs(p) * cl / account.leverage(c);
+            margin[k] = p == 0 ? 0 : Math.abs(p) * cl / qLeverage;
             savings[k] = savingsNow;
             pos[c][k] = p;
             mark[c][k] = cl;
             longLeg[c][k] = lastLongLeg;
             shortLeg[c][k] = lastShortLeg;
             return true;
+        }
+
+        /** After the last step: when it was quiet, the venue's path and mark go to its close. */
+        private void endQuietBars(int m) {
+            if (m > 0 && lastQuiet == m - 1) {
+                CandleSeries s = series[0];
+                int i = s.size() - 1;
+                venue.quietBarsEnd(0, s.openTime(i) + barMs - 1, s.close(i), s.volume(i));
+            }
         }
 
         /** The per-step result columns after step k (open time t). */
@@ -493,7 +537,9 @@ public final class Backtester {
             double mdd = 0;
             for (double e : equity) {
                 peak = Math.max(peak, e);
-                if (peak > 0) {
+                // divide only where the drawdown may be a new maximum: below the peak by more than a hair
+                // under mdd (a division is exact to half an ulp, so the skipped ones could not win)
+                if (peak > 0 && peak - e > mdd * peak * (1 - 1e-12)) {
                     mdd = Math.max(mdd, (peak - e) / peak);
                 }
             }

@@ -37,6 +37,7 @@ final class FibHedgeSection implements BenchSection {
     static final String ONE_THREAD_RATE = "fib-hedge candle-steps/s, 1 thread";
     static final String BACKTEST_ONLY = "fib-hedge backtest without metrics, 1 thread";
     static final String METRICS_ONLY = "fib-hedge report metrics alone (bootstrap 1000), 1 thread";
+    static final String POINT_METRICS_ONLY = "fib-hedge point-estimate metrics alone, 1 thread";
     static final String SWEEP = "fib-hedge backtest + metrics (point estimates), sweep on %d threads";
     static final String SWEEP_RATE = "fib-hedge candle-steps/s, sweep on %d threads";
     static final String SCALING = "fib-hedge sweep speed-up on %d threads";
@@ -104,8 +105,9 @@ final class FibHedgeSection implements BenchSection {
         Timer.Settings settings = Timer.Settings.of(o);
         BacktestResult sample = backtest(candles, 1);
         BacktestResult.Summary s = sample.summary();
-        String what = Fmt.f("%d fills, %d cycles, equity %.2f, fees %.2f, slippage %.2f, funding %.2f; on %s",
-                s.fillCount(), s.cycles(), s.finalEquity(), s.fees(), s.slippage(), s.funding(), data.name());
+        String what = Fmt.f("%d fills, %d cycles, equity %.2f, fees %.2f, slippage %.2f, funding %.2f; %d of %d bars taken whole; on %s",
+                s.fillCount(), s.cycles(), s.finalEquity(), s.fees(), s.slippage(), s.funding(), s.quietBars(), candles.size(),
+                data.name());
 
         Metrics metrics = metrics(sample, candles);
         what += Fmt.f("; Sharpe %.2f, max drawdown %.1f%%, %d round trips", metrics.returns().sharpe(),
@@ -114,12 +116,17 @@ final class FibHedgeSection implements BenchSection {
         Measurement one = Timer.measure(settings, () -> backtestAndMetrics(candles, 1));
         Measurement bare = Timer.measure(settings, () -> backtest(candles, 1));
         Measurement alone = Timer.measure(settings, () -> metrics(sample, candles));
+        Measurement pointAlone = Timer.measure(settings,
+                () -> adapter(sample, candles).metrics(AnalysisOptions.pointEstimates(1)));
         List<BenchRow> rows = new ArrayList<>();
         rows.add(BenchRow.lowerIsBetter(ONE_THREAD, one.medianMicros(), 100, "us")
                 .withDetail("5000 candles, realistic profile, intrabar, default parameters; " + what));
         rows.add(BenchRow.higherIsBetter(ONE_THREAD_RATE, candles.size() / one.medianNanos() * 1e3, 50, "M/s")
                 .withDetail(spread(one)));
         rows.add(BenchRow.lowerIsBetter(BACKTEST_ONLY, bare.medianMicros(), Double.NaN, "us").withDetail(spread(bare)));
+        rows.add(BenchRow.lowerIsBetter(POINT_METRICS_ONLY, pointAlone.medianMicros(), Double.NaN, "us")
+                .withDetail("the metrics part of the first row: adapter over the result, then every metric but the bootstrap; "
+                        + spread(pointAlone)));
         rows.add(BenchRow.lowerIsBetter(METRICS_ONLY, alone.medianMicros(), Double.NaN, "us").withDetail(spread(alone)));
         if (threads == 1) {
             rows.add(BenchRow.skipped(Fmt.f(SWEEP, 1), Double.NaN, "us", "one core available"));

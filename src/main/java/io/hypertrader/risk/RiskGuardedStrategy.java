@@ -189,9 +189,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         if (!inner.absorbQuietBar(bar)) {
             return false;
         }
-        for (int j = 0; j < bar.points(); j++) {
-            risk.onEquity(bar.time(j), bar.equity(j));
-        }
+        risk.passQuiet(bar);
         if (pos == 0) {
             reported[0] = false;
         }

@@ -113,6 +113,19 @@ public final class RiskManager {
     }
 
     /**
+     * Passes a bar {@link #quietOver} found quiet: what {@link #onEquity} at its points does then,
+     * which is only starting a new day at the first point past midnight.
+     */
+    public void passQuiet(QuietBar bar) {
+        for (int j = 0; j < bar.points(); j++) {
+            long t = bar.time(j);
+            if (t < dayFromMs || t >= dayToMs) {
+                onEquity(t, bar.equity(j)); // a new day: starts from this equity, halts nothing (quietOver)
+            }
+        }
+    }
+
+    /**
      * True when the position has lost at least its stop fraction of margin (margin = entry
      * notional / leverage) and must be closed. Allocation-free, for the per-price-point loop.
      */

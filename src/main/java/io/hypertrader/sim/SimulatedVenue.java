@@ -218,6 +218,15 @@ public final class SimulatedVenue implements ExecutionVenue {
      * loop's form, which spares a logarithm per bar.
      */
     public void beginBar(int c, double open, double high, double low, double close, double volume, double parkinsonVar) {
+        pushMarketWindow(c, close, volume, parkinsonVar);
+        beginBarLiquidity(c, volume);
+    }
+
+    /**
+     * The market-state part of {@link #beginBar}: this bar's volatility and traded value become
+     * the current bar's and join the trailing window (every bar must pass here, in order).
+     */
+    public void pushMarketWindow(int c, double close, double volume, double parkinsonVar) {
         if (trackMarket) {
             double var = parkinsonVar;
             double usd = volume * close;
@@ -245,7 +254,10 @@ public final class SimulatedVenue implements ExecutionVenue {
             winUsdSum[c] += usd;
             winHead[c] = h + 1 == wb ? 0 : h + 1;
         }
+    }
 
+    /** The liquidity part of {@link #beginBar}: the first segment's share of the bar's volume. */
+    public void beginBarLiquidity(int c, double volume) {
         segVolume[c] = volume / 3.0;
         segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
         segId[c] = nextSegment++;
@@ -922,22 +934,15 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     /**
-     * The open of a bar of coin c with {@link #noOrders}: what {@link #jump} does then (the path
-     * jumps to the open, funding due is paid), except the liquidation test, which the fast path
-     * makes over the bar's whole range ({@link #clearOfLiquidation}). A {@link #jump} to the same
-     * point afterwards adds only that test, so a bar the fast path gives up on replays exactly.
+     * The quiet-bar fast path of coin c, which leaves the path where it was (see
+     * {@link #quietBarsEnd}): funding due at or before the bar's open {@code t} is paid at the
+     * open, as {@link #jump} would. When the bar then turns out not to be quiet, the replay's
+     * {@link #jump} to the same open pays nothing more and does the rest, so the bar replays exactly.
      */
-    public void quietOpen(int c, long t, double p) {
-        if (!noOrders(c)) {
-            throw new IllegalStateException("quietOpen with orders of coin " + c + " in flight or resting");
+    public void quietOpen(int c, long t, double open) {
+        if (nextFunding[c] <= t) {
+            payFunding(c, curT[c], t, open);
         }
-        segActive[c] = false;
-        long from = curT[c];
-        curT[c] = t;
-        curP[c] = p;
-        now = Math.max(now, t);
-        account.setMark(c, p);
-        payFunding(c, from, t, true);
     }
 
     /** True when a funding settlement of coin c is due at or before {@code t} (then the bar is replayed in full). */
@@ -963,16 +968,21 @@ public final class SimulatedVenue implements ExecutionVenue {
         return Double.isNaN(pl) || (pos > 0 ? low > pl : high < pl);
     }
 
+    /** A quiet bar of coin c passed: its three segments' liquidity was never drawn (only their ids are used up). */
+    public void quietBarPassed(int c) {
+        nextSegment += 3;
+    }
+
     /**
-     * Ends a quiet bar of coin c: the path ran through the bar's remaining segments to the close
-     * at {@code t1} with nothing due, so only the time, the mark and the segments' liquidity move
-     * (the same state {@link #beginSegment} and {@link #advance} leave after a bar with no events).
+     * Ends a run of quiet bars of coin c whose last bar closed at ({@code t1}, {@code close})
+     * with {@code volume}: the path, the mark and the last segment are where a replay of those
+     * bars would have left them. Needed before anything reads them (the end of the run); a
+     * {@link #jump} to the next bar's open sets them itself.
      */
-    public void quietClose(int c, long t1, double close) {
-        for (int fresh = 0; fresh < 2; fresh++) { // the second and third segments bring fresh liquidity
-            segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
-            segId[c] = nextSegment++;
-        }
+    public void quietBarsEnd(int c, long t1, double close, double volume) {
+        segVolume[c] = volume / 3.0;
+        segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
+        segId[c] = nextSegment - 1;
         endT[c] = t1;
         endP[c] = close;
         segActive[c] = true;
@@ -985,6 +995,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== funding and liquidation
 
     private void payFunding(int c, long from, long to, boolean jumped) {
+        payFunding(c, from, to, jumped ? curP[c] : Double.NaN);
+    }
+
+    /** Pays the settlements in (from, to] at {@code jumpPrice}, or at the path price at each time when it is NaN. */
+    private void payFunding(int c, long from, long to, double jumpPrice) {
         if (nextFunding[c] > to) {
             return;
         }
@@ -996,7 +1011,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         }
         while (i < times.length && times[i] <= to) {
             if (times[i] > from || from == Long.MIN_VALUE) {
-                double px = jumped ? curP[c] : pathPrice(c, times[i]);
+                double px = Double.isNaN(jumpPrice) ? pathPrice(c, times[i]) : jumpPrice;
                 if (account.position(c) != 0 && px > 0) {
                     account.fund(c, px, fs.rates()[i]);
                 }

@@ -32,18 +32,29 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp target/classes:target/test-classes:DEPS -Dhypertrader.shared=../shared \
  *      io.hypertrader.backtest.EngineTimingProbe [mode ...] [--seconds N]
- * modes: realistic ideal noop-close noop-intrabar hold-ideal hold-realistic (default: all)
+ * [--point-by-point] modes: realistic realistic-risk ideal-risk ideal noop-close noop-intrabar hold-ideal hold-realistic (default: all)
  * </pre>
  */
 public final class EngineTimingProbe {
     private static final Coin BTC = Coin.of("BTC");
 
-    /** Never trades: what the replay costs by itself. */
+    /** Never trades: what the replay costs by itself (absorbing: what its quiet-bar fast path costs). */
     static final class Noop implements Strategy {
         private final PriceMode mode;
+        private final boolean absorbs;
 
         Noop(PriceMode mode) {
+            this(mode, false);
+        }
+
+        Noop(PriceMode mode, boolean absorbs) {
             this.mode = mode;
+            this.absorbs = absorbs;
+        }
+
+        @Override
+        public boolean absorbQuietBar(io.hypertrader.strategy.QuietBar bar) {
+            return absorbs;
         }
 
         @Override
@@ -68,11 +79,23 @@ public final class EngineTimingProbe {
         }
     }
 
+    /** --point-by-point: time the replay without its quiet-bar fast path. */
+    private static boolean pointByPoint;
+
     private static BacktestResult run(CandleSeries s, Strategy st, SimConfig sim) {
-        BacktestInput in = new BacktestInput(List.of(s), Map.of(BTC, FundingHistory.EMPTY), List.of(Instrument.known(BTC)),
-                sim, 1, 10_000);
-        return Backtester.run(in, List.of(new StrategySlot(st, List.of(BTC))));
+        return run(s, st, sim, null);
     }
+
+    private static BacktestResult run(CandleSeries s, Strategy st, SimConfig sim, io.hypertrader.risk.RiskLimits risk) {
+        BacktestInput in = new BacktestInput(List.of(s), Map.of(BTC, FundingHistory.EMPTY), List.of(Instrument.known(BTC)),
+                sim, 1, 10_000, risk);
+        List<StrategySlot> slots = List.of(new StrategySlot(st, List.of(BTC)));
+        return pointByPoint ? Backtester.runPointByPoint(in, slots) : Backtester.run(in, slots);
+    }
+
+    /** The risk limits of config/fib-hedge.yaml, as the bench's fib-hedge row runs behind them. */
+    private static final io.hypertrader.risk.RiskLimits LIMITS =
+            new io.hypertrader.risk.RiskLimits(3.0, 5.0, 0.30, 0.75, 5, 1_000_000, 30, Double.POSITIVE_INFINITY);
 
     public static void main(String[] args) {
         CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
@@ -80,7 +103,9 @@ public final class EngineTimingProbe {
         double seconds = 4;
         List<String> modes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--seconds")) {
+            if (args[i].equals("--point-by-point")) {
+                pointByPoint = true;
+            } else if (args[i].equals("--seconds")) {
                 seconds = Double.parseDouble(args[++i]);
             } else {
                 modes.add(args[i]);
@@ -92,8 +117,12 @@ public final class EngineTimingProbe {
         for (String mode : modes) {
             Supplier<BacktestResult> job = switch (mode) {
                 case "realistic" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.REALISTIC);
+                case "realistic-risk" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.REALISTIC, LIMITS);
+                case "ideal-risk" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.IDEAL, LIMITS);
                 case "ideal" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.IDEAL);
                 case "noop-close" -> () -> run(s, new Noop(PriceMode.CLOSE), SimConfig.IDEAL);
+                case "absorb-close" -> () -> run(s, new Noop(PriceMode.CLOSE, true), SimConfig.IDEAL);
+                case "absorb-intrabar" -> () -> run(s, new Noop(PriceMode.INTRABAR, true), SimConfig.REALISTIC);
                 case "noop-intrabar" -> () -> run(s, new Noop(PriceMode.INTRABAR), SimConfig.IDEAL);
                 case "hold-ideal" -> () -> run(s, new HoldStrategy(BTC, Side.BUY, 0.1, 3), SimConfig.IDEAL);
                 case "hold-realistic" -> () -> run(s, new HoldStrategy(BTC, Side.BUY, 0.1, 3), SimConfig.REALISTIC);
