@@ -374,7 +374,7 @@ public final class Backtester {
             // the points the strategy would be delivered, each with the equity the venue would show there
             double entry = qEntry;
             double cashNow = account.cash();
-            quiet.begin(coinOf[c], t, o, h, l, cl, v);
+            quiet.begin(coinOf[c], t, o, h, l, cl, v, p, entry);
             if (intrabar[c]) {
                 boolean lowFirst = path.lowFirst(o, cl, p);
                 double p1 = lowFirst ? l : h;

@@ -176,9 +176,9 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         if (coins.length != 1 || closing[0] != NONE || !risk.quietOver(bar)) {
             return false;
         }
-        double pos = raw.position(coins[0]);
+        double pos = bar.position();
         if (pos != 0) {
-            double b = stopBound(0, pos, raw.entryPrice(coins[0]));
+            double b = stopBound(0, pos, bar.entry());
             for (int j = 0; j < bar.points(); j++) {
                 double price = bar.price(j);
                 if (pos > 0 ? !(price > b) : !(price < b)) {

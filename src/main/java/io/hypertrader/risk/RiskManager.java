@@ -261,9 +261,13 @@ public final class RiskManager {
 
     private int ordersInLastMinute(long now) {
         int n = 0;
-        for (int i = 0; i < recentCount; i++) {
-            if (now - recentOrders[(recentHead + i) % recentOrders.length] < MINUTE_MS) {
+        long[] ring = recentOrders;
+        for (int i = 0, at = recentHead; i < recentCount; i++) { // no division per entry: the index wraps by compare
+            if (now - ring[at] < MINUTE_MS) {
                 n++;
+            }
+            if (++at == ring.length) {
+                at = 0;
             }
         }
         return n;

@@ -23,13 +23,18 @@ public final class QuietBar {
     private double low;
     private double close;
     private double volume;
+    private double position;
+    private double entry;
     private int points;
     private final long[] times = new long[MAX_POINTS];
     private final double[] prices = new double[MAX_POINTS];
     private final double[] equities = new double[MAX_POINTS];
 
-    /** Starts a bar (no points yet). */
-    public void begin(Coin coin, long openTime, double open, double high, double low, double close, double volume) {
+    /** Starts a bar (no points yet), with the account's signed position and entry price in it (a quiet bar changes neither). */
+    public void begin(Coin coin, long openTime, double open, double high, double low, double close, double volume,
+                      double position, double entry) {
+        this.position = position;
+        this.entry = entry;
         this.coin = coin;
         this.openTime = openTime;
         this.open = open;
@@ -75,6 +80,16 @@ public final class QuietBar {
     /** Volume in coins. */
     public double volume() {
         return volume;
+    }
+
+    /** The account's signed net position in the coin throughout the bar, coins. */
+    public double position() {
+        return position;
+    }
+
+    /** The position's average entry price, NaN when flat. */
+    public double entry() {
+        return entry;
     }
 
     /** Number of price points (1 in close mode, 4 in intrabar mode: open, first extreme, second extreme, close). */

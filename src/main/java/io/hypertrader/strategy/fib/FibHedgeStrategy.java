@@ -230,6 +230,14 @@ public final class FibHedgeStrategy implements Strategy, LegView {
         if (dirty || activeOrder >= 0 || entryLimit >= 0) {
             return false;
         }
+        int last = bar.points() - 1;
+        if (untouched(d > 0 ? bar.low() : -bar.high(), d > 0 ? bar.high() : -bar.low())) {
+            // no point of the bar reaches a rule or a tracked extreme: only the bar close changes state
+            lastTime = bar.time(last);
+            lastPrice = bar.price(last);
+            onBarClose(coin, bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+            return true;
+        }
         // every field the non-acting part of the price rules writes
         double hY0 = hY;
         double stopY0 = stopY;
@@ -259,6 +267,21 @@ public final class FibHedgeStrategy implements Strategy, LegView {
         }
         onBarClose(coin, bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
         return true;
+    }
+
+    /**
+     * True when no price in [yLo, yHi] (thesis space) would change anything in {@link #onPrice}:
+     * strictly inside the state's triggers ({@link #upY}, {@link #dnY}, the same thresholds the
+     * rules test) and not beyond the extreme the state tracks. A cheaper test than probing the
+     * points, for the bars that are quiet by a margin; FLAT before an entry is left to probing.
+     */
+    private boolean untouched(double yLo, double yHi) {
+        return switch (state) {
+            case FULL -> !Double.isNaN(eY) && yHi <= hY && yLo > dnY();
+            case HEDGED, SCALED, DEEP -> yLo >= loY && yHi < upY() && yLo > dnY();
+            case RECOVERING -> yHi < upY() && yLo > dnY();
+            case FLAT -> stoppedOut && yLo >= loFlatY && yHi < upY();
+        };
     }
 
     /** True (and noted) when an action was reached while probing a quiet bar: the action must not run. */
