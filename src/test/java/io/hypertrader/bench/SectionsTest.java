@@ -49,14 +49,16 @@ class SectionsTest {
     void fibHedgeOneThreadAndSweepRows() {
         List<BenchRow> rows = new FibHedgeSection(2).run(ONCE);
         assertThat(rows).extracting(BenchRow::name).containsExactly(FibHedgeSection.ONE_THREAD,
-                FibHedgeSection.ONE_THREAD_RATE, FibHedgeSection.BACKTEST_ONLY, FibHedgeSection.METRICS_ONLY,
+                FibHedgeSection.ONE_THREAD_RATE, FibHedgeSection.BACKTEST_ONLY, FibHedgeSection.POINT_METRICS_ONLY,
+                FibHedgeSection.METRICS_ONLY,
                 "fib-hedge backtest + metrics (point estimates), sweep on 2 threads", "fib-hedge candle-steps/s, sweep on 2 threads",
                 "fib-hedge sweep speed-up on 2 threads");
         assertThat(rows).allSatisfy(r -> assertThat(r.median()).isPositive());
         assertThat(rows.get(0).target()).isEqualTo(100);
         assertThat(rows.get(1).target()).isEqualTo(50);
-        assertThat(rows.get(6).target()).isEqualTo(1.6);
-        assertThat(rows.get(0).detail()).contains("realistic profile, intrabar").contains("fills").contains("Sharpe");
+        assertThat(rows.get(7).target()).isEqualTo(1.6);
+        assertThat(rows.get(0).detail()).contains("realistic profile, intrabar").contains("fills").contains("Sharpe")
+                .containsPattern("\\d+ of 5000 bars taken whole");
     }
 
     @Test
