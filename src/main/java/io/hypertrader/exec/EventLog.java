@@ -1,5 +1,8 @@
 package io.hypertrader.exec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,6 +15,8 @@ import java.util.HexFormat;
  * never wall time.
  */
 public final class EventLog {
+    /** Big-endian 8-byte stores into the buffer: one bounds check and one store per long. */
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private final MessageDigest digest;
     private final byte[] buf = new byte[4096];
     private int len;
@@ -35,9 +40,8 @@ public final class EventLog {
 
     public EventLog l(long v) {
         flushIfFull(8);
-        for (int i = 7; i >= 0; i--) {
-            buf[len++] = (byte) (v >>> (8 * i));
-        }
+        LONG_BE.set(buf, len, v);
+        len += 8;
         return this;
     }
 
