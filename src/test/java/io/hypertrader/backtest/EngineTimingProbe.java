@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp target/classes:target/test-classes:DEPS -Dhypertrader.shared=../shared \
  *      io.hypertrader.backtest.EngineTimingProbe [mode ...] [--seconds N]
- * [--point-by-point] modes: realistic realistic-risk ideal-risk ideal noop-close noop-intrabar hold-ideal hold-realistic (default: all)
+ * [--point-by-point] [--candles N] modes: realistic realistic-risk ideal-risk ideal noop-close noop-intrabar hold-ideal hold-realistic (default: all)
  * </pre>
  */
 public final class EngineTimingProbe {
@@ -98,12 +98,14 @@ public final class EngineTimingProbe {
             new io.hypertrader.risk.RiskLimits(3.0, 5.0, 0.30, 0.75, 5, 1_000_000, 30, Double.POSITIVE_INFINITY);
 
     public static void main(String[] args) {
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
+        int candles = 5000;
         FibHedgeParams p = FibHedgeParams.defaults(BTC, Interval.H1);
         double seconds = 4;
         List<String> modes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--point-by-point")) {
+            if (args[i].equals("--candles")) {
+                candles = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--point-by-point")) {
                 pointByPoint = true;
             } else if (args[i].equals("--seconds")) {
                 seconds = Double.parseDouble(args[++i]);
@@ -114,6 +116,7 @@ public final class EngineTimingProbe {
         if (modes.isEmpty()) {
             modes = List.of("realistic", "ideal", "noop-close", "noop-intrabar", "hold-ideal", "hold-realistic");
         }
+        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, candles);
         for (String mode : modes) {
             Supplier<BacktestResult> job = switch (mode) {
                 case "realistic" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.REALISTIC);
