@@ -17,7 +17,8 @@ import java.util.List;
  * step's bars closed: {@code times} (bar open time, UTC ms), {@code equity} (total account value
  * incl. savings, USDC), {@code cash}, {@code marginUsed} (initial margin), {@code savings}, and
  * per coin index {@code position} (signed coins), {@code longLeg}/{@code shortLeg} (coins) and
- * {@code mark} (USDC). Records are in event order.
+ * {@code mark} (USDC). Records are in event order. The arrays are read only: for one coin,
+ * {@code times} is the candle series' own open-time column.
  *
  * <p>{@code orders} are the orders that reached the venue; {@code refusedOrders} those the risk
  * manager refused before any venue saw them (negative ids, status REJECTED, code RISK, the rule

@@ -116,12 +116,6 @@ public final class Backtester {
         /** Bars the fast path absorbed (a diagnostic in the summary), and the step of the last one. */
         int quietBars;
         int lastQuiet = -1;
-        /** Inside a run of consecutive quiet bars, with what they cannot change: position, entry, leverage, savings. */
-        boolean inQuietRun;
-        double qPos;
-        double qEntry;
-        double qLeverage;
-        double qSavings;
         /** The one coin's candle columns, for the fast path. */
         double[] qOpen;
         double[] qHigh;
@@ -227,7 +221,8 @@ public final class Backtester {
             // merged timeline of open times
             steps = mergedTimes();
             int m = steps.length;
-            times = new long[m];
+            // one coin: the steps are its bars, so the times column is its open times (read only, not copied)
+            times = n == 1 ? steps : new long[m];
             equity = new double[m];
             cash = new double[m];
             margin = new double[m];
@@ -262,9 +257,13 @@ public final class Backtester {
                 qVolume = series[0].volumes();
             }
             for (int k = 0; k < m; k++) {
-                if (!quietPath || !quietBar(k)) {
-                    step(k);
+                if (quietPath) {
+                    k += quietRun(k, m);
+                    if (k == m) {
+                        break;
+                    }
                 }
+                step(k);
             }
             endQuietBars(m);
             for (StrategySlot slot : slots) {
@@ -280,7 +279,6 @@ public final class Backtester {
          * of {@link #execute} (the whole run was one loop: only on-stack replacement reached it).
          */
         private void step(int k) {
-            inQuietRun = false; // a replayed bar may change anything
             long t = steps[k];
             int na = 0;
             for (int c = 0; c < n; c++) {
@@ -338,76 +336,88 @@ public final class Backtester {
         }
 
         /**
-         * The quiet-bar fast path for the one coin at step k: true when the whole bar passed with
-         * nothing happening but marks, funding at its open and what the strategy absorbed (see
-         * {@link Strategy#absorbQuietBar}); false when it must be replayed, possibly after
-         * {@link #barBegun} (then {@link #step} carries on from there, with the same result).
+         * The quiet-bar fast path for the one coin from step k on: takes consecutive bars whole
+         * while nothing but marks, funding at their opens and what the strategy absorbs (see
+         * {@link Strategy#absorbQuietBar}) happens in them, and returns how many it took. The
+         * bar it stops at must be replayed, possibly after {@link #barBegun} (then {@link #step}
+         * carries on from there, with the same result).
          *
-         * <p>While bars are quiet the venue's path stays at the last replayed point: nothing reads
-         * it until the next replayed bar jumps to its open (or {@link #endQuietBars} at the end), so
-         * a quiet bar costs its funding, its checks, the strategy's absorb and its result row.
+         * <p>What no quiet bar can change is read once: no order can appear, so position,
+         * entry, leverage, savings and the strategy's legs stay. The venue's path, mark and
+         * segment liquidity stay at the last replayed point: nothing reads them until the next
+         * replayed bar jumps to its open (or {@link #endQuietBars} at the end). So a quiet bar
+         * costs its funding, its checks, the strategy's absorb and its result row.
          */
-        private boolean quietBar(int k) {
+        private int quietRun(int k0, int m) {
             final int c = 0;
-            if (!inQuietRun) {
-                // what no quiet bar changes (no orders can appear, so no fills): read once per run of quiet bars
-                if (!venue.noOrders(c)) {
-                    return false;
+            if (!venue.noOrders(c)) {
+                return 0;
+            }
+            final double p = account.position(c);
+            final double entry = account.entry(c);
+            final double leverage = account.leverage(c);
+            final double savingsNow = account.savings();
+            final double longL = lastLongLeg;
+            final double shortL = lastShortLeg;
+            final Strategy strategy = owner[c];
+            final Coin coin = coinOf[c];
+            final boolean points4 = intrabar[c];
+            final double[] var = variance[c];
+            final double[] posC = pos[c];
+            final double[] markC = mark[c];
+            final double[] longC = longLeg[c];
+            final double[] shortC = shortLeg[c];
+            final long bar = barMs;
+            int k = k0;
+            for (; k < m; k++) { // one coin: step k is bar k
+                long t = steps[k];
+                double o = qOpen[k], h = qHigh[k], l = qLow[k], cl = qClose[k], v = qVolume[k];
+                venue.pushMarketWindow(c, cl, v, var == null ? 0 : var[k]);
+                barBegun = true;
+                venue.quietOpen(c, t, o);
+                long t3 = t + bar - 1;
+                if (venue.fundingDue(c, t3) || (p != 0 && !venue.clearOfLiquidation(c, l, h))) {
+                    break;
                 }
-                qPos = account.position(c);
-                qEntry = account.entry(c);
-                qLeverage = account.leverage(c);
-                qSavings = account.savings();
-                inQuietRun = true;
+                // the points the strategy would be delivered, each with the equity the venue would show there
+                double cashNow = account.cash();
+                quiet.begin(coin, t, o, h, l, cl, v, p, entry);
+                if (points4) {
+                    boolean lowFirst = path.lowFirst(o, cl, p);
+                    double p1 = lowFirst ? l : h;
+                    double p2 = lowFirst ? h : l;
+                    quiet.point(t, o, p == 0 ? cashNow : cashNow + p * (o - entry));
+                    quiet.point(t + bar / 3, p1, p == 0 ? cashNow : cashNow + p * (p1 - entry));
+                    quiet.point(t + 2 * bar / 3, p2, p == 0 ? cashNow : cashNow + p * (p2 - entry));
+                }
+                quiet.point(t3, cl, p == 0 ? cashNow : cashNow + p * (cl - entry));
+                if (!strategy.absorbQuietBar(quiet)) {
+                    break;
+                }
+                barBegun = false;
+                // record(k, t) for one coin, unrolled: the same arithmetic as Account (equity, initial
+                // margin) with the mark at the close; the legs are the last step's (see above)
+                equity[k] = (p == 0 ? cashNow : cashNow + p * (cl - entry)) + savingsNow;
+                cash[k] = cashNow;
+                margin[k] = p == 0 ? 0 : Math.abs(p) * cl / leverage;
+                savings[k] = savingsNow;
+                posC[k] = p;
+                markC[k] = cl;
+                longC[k] = longL;
+                shortC[k] = shortL;
             }
-            int i = ptr[c];
-            long t = steps[k];
-            double o = qOpen[i], h = qHigh[i], l = qLow[i], cl = qClose[i], v = qVolume[i];
-            venue.pushMarketWindow(c, cl, v, variance[c] == null ? 0 : variance[c][i]);
-            barBegun = true;
-            venue.quietOpen(c, t, o);
-            long t3 = t + barMs - 1;
-            double p = qPos;
-            if (venue.fundingDue(c, t3) || (p != 0 && !venue.clearOfLiquidation(c, l, h))) {
-                return false;
+            int taken = k - k0;
+            if (taken > 0) {
+                int last = k - 1;
+                long t3 = steps[last] + bar - 1;
+                venue.quietBarsPassed(c, taken);
+                market.set(c, t3, qClose[last]);
+                ptr[c] = k;
+                lastTime = Math.max(lastTime, t3);
+                lastQuiet = last;
+                quietBars += taken;
             }
-            // the points the strategy would be delivered, each with the equity the venue would show there
-            double entry = qEntry;
-            double cashNow = account.cash();
-            quiet.begin(coinOf[c], t, o, h, l, cl, v, p, entry);
-            if (intrabar[c]) {
-                boolean lowFirst = path.lowFirst(o, cl, p);
-                double p1 = lowFirst ? l : h;
-                double p2 = lowFirst ? h : l;
-                quiet.point(t, o, p == 0 ? cashNow : cashNow + p * (o - entry));
-                quiet.point(t + barMs / 3, p1, p == 0 ? cashNow : cashNow + p * (p1 - entry));
-                quiet.point(t + 2 * barMs / 3, p2, p == 0 ? cashNow : cashNow + p * (p2 - entry));
-            }
-            quiet.point(t3, cl, p == 0 ? cashNow : cashNow + p * (cl - entry));
-            if (!owner[c].absorbQuietBar(quiet)) {
-                return false;
-            }
-            venue.quietBarPassed(c);
-            market.set(c, t3, cl);
-            ptr[c]++;
-            lastTime = Math.max(lastTime, t3);
-            barBegun = false;
-            lastQuiet = k;
-            quietBars++;
-            // record(k, t) for one coin, unrolled: the same arithmetic as Account (equity, initial
-            // margin) with the mark at the close; the legs are the last step's, since an absorbed bar
-            // changes no state of the strategy's (Strategy#absorbQuietBar)
-            double savingsNow = qSavings;
-            times[k] = t;
-            equity[k] = (p == 0 ? cashNow : cashNow + p * (cl - entry)) + savingsNow;
-            cash[k] = cashNow;
-            margin[k] = p == 0 ? 0 : Math.abs(p) * cl / qLeverage;
-            savings[k] = savingsNow;
-            pos[c][k] = p;
-            mark[c][k] = cl;
-            longLeg[c][k] = lastLongLeg;
-            shortLeg[c][k] = lastShortLeg;
-            return true;
+            return taken;
         }
 
         /** After the last step: when it was quiet, the venue's path and mark go to its close. */
@@ -421,7 +431,9 @@ public final class Backtester {
 
         /** The per-step result columns after step k (open time t). */
         private void record(int k, long t) {
-            times[k] = t;
+            if (times != steps) {
+                times[k] = t;
+            }
             equity[k] = account.totalValue();
             cash[k] = account.cash();
             margin[k] = account.initialMargin();

@@ -252,25 +252,6 @@ public final class Account {
     }
 
     /**
-     * True when equity stays clear of the total maintenance margin with coin c's mark at
-     * {@code price} (the other marks held), by a relative 1e-9 plus 1e-6 USDC: the margin keeps
-     * a rounding difference from ever deciding a liquidation the replay would make.
-     */
-    public boolean clearOfMaintenance(int c, double price) {
-        double e = cash;
-        double mm = 0;
-        for (int j = 0; j < pos.length; j++) {
-            double p = pos[j];
-            if (p != 0) {
-                double m = j == c ? price : mark[j];
-                e += p * (m - entry[j]);
-                mm += Math.abs(p) * m * maintFrac[j];
-            }
-        }
-        return e >= mm * (1 + 1e-9) + 1e-6;
-    }
-
-    /**
      * The mark of coin c at which equity would equal the total maintenance margin, the other
      * coins' marks held fixed (equity and maintenance are both linear in one mark). NaN when
      * flat or when no such positive price exists.

@@ -952,25 +952,24 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     /**
      * True when no mark of coin c in [low, high] can bring the account to its maintenance margin
-     * (other coins' marks held), with a margin for rounding: liquidation cannot happen in a bar
-     * inside that range.
+     * (other coins' marks held): the range stays a relative 1e-6 clear of the liquidation price.
+     * Between the two, equity exceeds maintenance by at least 1e-6 of the position's notional,
+     * far above the rounding {@link Account#belowMaintenance} allows for (1e-12 relative plus
+     * 1e-9 USDC) for any position worth more than a thousandth of a cent; a dust position's
+     * liquidation price is negative (NaN) anyway.
      */
     public boolean clearOfLiquidation(int c, double low, double high) {
         double pos = account.position(c);
         if (pos == 0) {
             return true; // its mark moves nothing; the account was tested when the others last moved
         }
-        double worst = pos > 0 ? low : high;
-        if (!account.clearOfMaintenance(c, worst)) {
-            return false;
-        }
         double pl = account.liquidationPrice(c);
-        return Double.isNaN(pl) || (pos > 0 ? low > pl : high < pl);
+        return Double.isNaN(pl) || (pos > 0 ? low > pl * (1 + 1e-6) : high < pl * (1 - 1e-6));
     }
 
-    /** A quiet bar of coin c passed: its three segments' liquidity was never drawn (only their ids are used up). */
-    public void quietBarPassed(int c) {
-        nextSegment += 3;
+    /** {@code bars} quiet bars of coin c passed: their segments' liquidity was never drawn (only their ids are used up, three a bar). */
+    public void quietBarsPassed(int c, int bars) {
+        nextSegment += 3L * bars;
     }
 
     /**

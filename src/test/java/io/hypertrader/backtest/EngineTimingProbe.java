@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp target/classes:target/test-classes:DEPS -Dhypertrader.shared=../shared \
  *      io.hypertrader.backtest.EngineTimingProbe [mode ...] [--seconds N]
- * [--point-by-point] [--candles N] modes: realistic realistic-risk ideal-risk ideal noop-close noop-intrabar hold-ideal hold-realistic (default: all)
+ * [--point-by-point] [--candles N] modes: realistic realistic-risk ideal-risk ideal refrule absorb-close absorb-intrabar noop-close noop-intrabar hold-ideal hold-realistic (default: all)
  * </pre>
  */
 public final class EngineTimingProbe {
@@ -123,6 +123,15 @@ public final class EngineTimingProbe {
                 case "realistic-risk" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.REALISTIC, LIMITS);
                 case "ideal-risk" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.IDEAL, LIMITS);
                 case "ideal" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.IDEAL);
+                case "refrule" -> () -> {
+                    // as the bench's engine row: ideal + 4.5 bp fee, close mode, the finest size grid
+                    BacktestInput in = new BacktestInput(List.of(s), Map.of(), List.of(new Instrument(BTC,
+                            io.hypertrader.bench.refrule.EngineReferenceRule.SZ_DECIMALS, 40)),
+                            io.hypertrader.bench.refrule.EngineReferenceRule.SIM, 1, 10_000);
+                    List<StrategySlot> slots = List.of(new StrategySlot(new io.hypertrader.bench.refrule.EngineReferenceRule(BTC),
+                            List.of(BTC)));
+                    return pointByPoint ? Backtester.runPointByPoint(in, slots) : Backtester.run(in, slots);
+                };
                 case "noop-close" -> () -> run(s, new Noop(PriceMode.CLOSE), SimConfig.IDEAL);
                 case "absorb-close" -> () -> run(s, new Noop(PriceMode.CLOSE, true), SimConfig.IDEAL);
                 case "absorb-intrabar" -> () -> run(s, new Noop(PriceMode.INTRABAR, true), SimConfig.REALISTIC);
