@@ -104,23 +104,24 @@ public final class OrderRounding {
     /*
      * The fast path of roundSize(double) and isValidSize(double), equal to the BigDecimal path bit
      * for bit (OrderRoundingFastPathTest checks millions of cases). Why it is exact, for
-     * 0 < x, y = fl(x * 10^sz) < 2^26, D = the decimal BigDecimal.valueOf(x) reads (the shortest
-     * decimal that rounds to x) and K = k * 10^-sz for an integer k < 2^26:
-     *  - |D - x| <= ulp(x)/2, so |D * 10^sz - y| < 2^-51 * y < 3e-8.
+     * 0 < x, y = fl(x * 10^sz) < 2^31, D = the decimal BigDecimal.valueOf(x) reads (the shortest
+     * decimal that rounds to x) and K = k * 10^-sz for an integer k < 2^31:
+     *  - |D - x| <= ulp(x)/2, so |D * 10^sz - y| < 2^-51 * y < 1e-6 (below 5e-7 for y < 2^31).
      *  - k / 10^sz in double is K correctly rounded (one IEEE division of exact operands), i.e.
      *    exactly what BigDecimal.doubleValue() returns for K.
      *  - If y is more than 1e-6 from every integer, floor(D * 10^sz) = floor(y): the truncated
      *    decimal is K with k = floor(y), and the result is k / 10^sz.
      *  - Otherwise let j = rint(y). If j / 10^sz == x then K (j) rounds to x, and D = K: two
-     *    different decimals of at most 8 significant digits (j < 2^26, and D is no longer than K) lie
-     *    apart (about x * 1e-8), far more than the ulp(x) between two decimals that both round to x, so the
-     *    shortest one is K. Truncation keeps it: the result is x.
-     *  - Else D is off the grid, within 1e-6 + 3e-8 of j * 10^-sz, and on the side of x: K < x
+     *    different decimals of at most 10 significant digits (j < 2^31, and D is no longer than K) lie
+     *    apart (at least about x * 1e-10), far more than the ulp(x) (about x * 2e-16) between two
+     *    decimals that both round to x, so the shortest one is K. Truncation keeps it: the result is x.
+     *  - Else D is off the grid, within 1e-6 + 5e-7 of j * 10^-sz, and on the side of x: K < x
      *    exactly when its rounding j / 10^sz < x (rounding is monotonic and K does not round to
      *    x). So the truncation is j (D above K) or j - 1 (D below K).
      */
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
-    private static final double FAST_LIMIT = 0x1p26;
+    /** 2^31: sizes up to about 21 coins at 8 decimals, 2 million at 3 (the BigDecimal path above). */
+    private static final double FAST_LIMIT = 0x1p31;
     private static final double GRID_EPS = 1e-6;
 
     private static double roundSizeFast(double x, double s, double y) {

@@ -57,6 +57,19 @@ class OrderRoundingFastPathTest {
         }
     }
 
+    /** Sizes whose scaled value lies between 2^26 and the fast path's limit 2^31 (whole coins at 8 decimals). */
+    @Test
+    void largeSizesUpToTheFastPathsLimit() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            int sz = rnd.nextInt(9);
+            double s = Math.pow(10, sz);
+            long k = rnd.nextLong(1L << 26, 1L << 31);
+            around(k / s, sz); // on the grid
+            around(rnd.nextDouble(0x1p26, 0x1p31) / s, sz); // anywhere
+        }
+    }
+
     @Test
     void whatAStrategyComputes() {
         SplittableRandom rnd = new SplittableRandom(7);
@@ -90,6 +103,9 @@ class OrderRoundingFastPathTest {
             check(Double.MIN_VALUE, sz);
             check(0x1p26 / Math.pow(10, sz), sz);
             check(Math.nextDown(0x1p26 / Math.pow(10, sz)), sz);
+            check(0x1p31 / Math.pow(10, sz), sz); // the fast path's limit
+            check(Math.nextDown(0x1p31 / Math.pow(10, sz)), sz);
+            around(Math.floor(0x1p31 - 1) / Math.pow(10, sz), sz);
             check(1e15, sz);
             check(0.29, sz);
             check(0.1 + 0.2, sz);
