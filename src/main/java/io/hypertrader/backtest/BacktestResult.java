@@ -18,7 +18,7 @@ import java.util.List;
  * incl. savings, USDC), {@code cash}, {@code marginUsed} (initial margin), {@code savings}, and
  * per coin index {@code position} (signed coins), {@code longLeg}/{@code shortLeg} (coins) and
  * {@code mark} (USDC). Records are in event order. The arrays are read only: for one coin,
- * {@code times} is the candle series' own open-time column.
+ * {@code times} and {@code mark} are the candle series' own open-time and close columns.
  *
  * <p>{@code orders} are the orders that reached the venue; {@code refusedOrders} those the risk
  * manager refused before any venue saw them (negative ids, status REJECTED, code RISK, the rule

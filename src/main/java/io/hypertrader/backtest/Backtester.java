@@ -230,7 +230,8 @@ public final class Backtester {
             pos = new double[n][m];
             longLeg = new double[n][m];
             shortLeg = new double[n][m];
-            mark = new double[n][m];
+            // one coin: after each bar the mark is its close (record checks it), so the mark column is the closes
+            mark = n == 1 ? new double[][]{series[0].closes()} : new double[n][m];
             ptr = new int[n];
             act = new int[n];
             tp1 = new long[n];
@@ -364,7 +365,6 @@ public final class Backtester {
             final boolean points4 = intrabar[c];
             final double[] var = variance[c];
             final double[] posC = pos[c];
-            final double[] markC = mark[c];
             final double[] longC = longLeg[c];
             final double[] shortC = shortLeg[c];
             final long bar = barMs;
@@ -402,7 +402,6 @@ public final class Backtester {
                 margin[k] = p == 0 ? 0 : Math.abs(p) * cl / leverage;
                 savings[k] = savingsNow;
                 posC[k] = p;
-                markC[k] = cl;
                 longC[k] = longL;
                 shortC[k] = shortL;
             }
@@ -441,7 +440,14 @@ public final class Backtester {
             for (int c = 0; c < n; c++) {
                 double p = account.position(c);
                 pos[c][k] = p;
-                mark[c][k] = account.mark(c);
+                if (n == 1) {
+                    if (account.mark(c) != mark[c][k]) { // the replay ends every bar at its close
+                        throw new IllegalStateException("mark " + account.mark(c) + " is not the close " + mark[c][k]
+                                + " after the bar at " + t);
+                    }
+                } else {
+                    mark[c][k] = account.mark(c);
+                }
                 LegView lv = legs[c];
                 if (lv != null) {
                     longLeg[c][k] = lv.longLeg(coinOf[c]);
