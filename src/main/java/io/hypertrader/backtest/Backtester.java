@@ -116,6 +116,8 @@ public final class Backtester {
         /** Bars the fast path absorbed (a diagnostic in the summary), and the step of the last one. */
         int quietBars;
         int lastQuiet = -1;
+        /** Close mode: the current bar's path was taken to its close by the fast path (see finishAtClose). */
+        boolean closeReady;
         /** The one coin's candle columns, for the fast path. */
         double[] qOpen;
         double[] qHigh;
@@ -264,7 +266,11 @@ public final class Backtester {
                         break;
                     }
                 }
-                step(k);
+                if (closeReady) {
+                    finishAtClose(k);
+                } else {
+                    step(k);
+                }
             }
             endQuietBars(m);
             for (StrategySlot slot : slots) {
@@ -392,6 +398,9 @@ public final class Backtester {
                 }
                 quiet.point(t3, cl, p == 0 ? cashNow : cashNow + p * (cl - entry));
                 if (!strategy.absorbQuietBar(quiet)) {
+                    // close mode: the strategy sees only the close, and nothing can happen on the
+                    // path before it (the checks above), so the path may go straight there
+                    closeReady = !points4;
                     break;
                 }
                 barBegun = false;
@@ -416,7 +425,31 @@ public final class Backtester {
                 lastQuiet = last;
                 quietBars += taken;
             }
+            if (closeReady) {
+                venue.quietBarsPassed(c, 1);
+                venue.quietBarsEnd(c, steps[k] + bar - 1, qClose[k], qVolume[k]);
+            }
             return taken;
+        }
+
+        /**
+         * Bar k of the one coin, in close mode, whose path {@link #quietRun} took to the close
+         * because nothing could happen before it: the rest of {@link #step} from there (the close
+         * point to the strategy, the bar close, the result row).
+         */
+        private void finishAtClose(int k) {
+            final int c = 0;
+            long t = steps[k];
+            long t3 = t + barMs - 1;
+            CandleSeries s = series[c];
+            deliver(c, t3, s.close(k));
+            owner[c].onBarClose(s.coin(), t, s.open(k), s.high(k), s.low(k), s.close(k), s.volume(k));
+            venue.settle(c);
+            ptr[c]++;
+            lastTime = Math.max(lastTime, t3);
+            barBegun = false;
+            closeReady = false;
+            record(k, t);
         }
 
         /** After the last step: when it was quiet, the venue's path and mark go to its close. */
