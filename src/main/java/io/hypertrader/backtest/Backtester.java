@@ -367,8 +367,8 @@ public final class Backtester {
             final double longL = lastLongLeg;
             final double shortL = lastShortLeg;
             final Strategy strategy = owner[c];
-            final Coin coin = coinOf[c];
             final boolean points4 = intrabar[c];
+            quiet.startRun(coinOf[c], barMs, points4, p, entry);
             final double[] var = variance[c];
             final double[] posC = pos[c];
             final double[] longC = longLeg[c];
@@ -385,18 +385,9 @@ public final class Backtester {
                 if (venue.fundingDue(c, t3) || (p != 0 && !venue.clearOfLiquidation(c, l, h))) {
                     break;
                 }
-                // the points the strategy would be delivered, each with the equity the venue would show there
+                // the bar as the strategy would see it (its points, the equity the venue would show at each)
                 double cashNow = account.cash();
-                quiet.begin(coin, t, o, h, l, cl, v, p, entry);
-                if (points4) {
-                    boolean lowFirst = path.lowFirst(o, cl, p);
-                    double p1 = lowFirst ? l : h;
-                    double p2 = lowFirst ? h : l;
-                    quiet.point(t, o, p == 0 ? cashNow : cashNow + p * (o - entry));
-                    quiet.point(t + bar / 3, p1, p == 0 ? cashNow : cashNow + p * (p1 - entry));
-                    quiet.point(t + 2 * bar / 3, p2, p == 0 ? cashNow : cashNow + p * (p2 - entry));
-                }
-                quiet.point(t3, cl, p == 0 ? cashNow : cashNow + p * (cl - entry));
+                quiet.bar(t, o, h, l, cl, v, cashNow, points4 && path.lowFirst(o, cl, p));
                 if (!strategy.absorbQuietBar(quiet)) {
                     // close mode: the strategy sees only the close, and nothing can happen on the
                     // path before it (the checks above), so the path may go straight there

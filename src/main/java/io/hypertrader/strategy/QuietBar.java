@@ -11,46 +11,49 @@ import io.hypertrader.core.Coin;
  * <p>Only the backtest's quiet-bar fast path builds these: it offers a bar when the venue has no
  * order in flight or resting, no funding falls inside the bar and the position is clear of
  * liquidation over the bar's whole range, so the only thing that could happen is the strategy
- * (or its risk guard) acting.
+ * (or its risk guard) acting. The points are the replay's: in intrabar mode the open, the first
+ * extreme at a third of the bar, the second at two thirds and the close at the bar's last
+ * millisecond; in close mode the close alone.
  */
 public final class QuietBar {
-    private static final int MAX_POINTS = 4;
-
     private Coin coin;
+    private long barMs;
+    private boolean intrabar;
+    private double position;
+    private double entry;
+
     private long openTime;
     private double open;
     private double high;
     private double low;
     private double close;
     private double volume;
-    private double position;
-    private double entry;
-    private int points;
-    private final long[] times = new long[MAX_POINTS];
-    private final double[] prices = new double[MAX_POINTS];
-    private final double[] equities = new double[MAX_POINTS];
+    private double cash;
+    private boolean lowFirst;
 
-    /** Starts a bar (no points yet), with the account's signed position and entry price in it (a quiet bar changes neither). */
-    public void begin(Coin coin, long openTime, double open, double high, double low, double close, double volume,
-                      double position, double entry) {
+    /** What stays the same over a run of quiet bars: the coin, the bar length, the price mode, the position and its entry. */
+    public void startRun(Coin coin, long barMs, boolean intrabar, double position, double entry) {
+        this.coin = coin;
+        this.barMs = barMs;
+        this.intrabar = intrabar;
         this.position = position;
         this.entry = entry;
-        this.coin = coin;
+    }
+
+    /**
+     * The next bar of the run, with the account's cash during it (after funding at its open) and,
+     * in intrabar mode, whether its low comes before its high.
+     */
+    public void bar(long openTime, double open, double high, double low, double close, double volume, double cash,
+                    boolean lowFirst) {
         this.openTime = openTime;
         this.open = open;
         this.high = high;
         this.low = low;
         this.close = close;
         this.volume = volume;
-        this.points = 0;
-    }
-
-    /** Appends a price point the strategy would be delivered at {@code timeMs}, with the trading equity there. */
-    public void point(long timeMs, double price, double equity) {
-        times[points] = timeMs;
-        prices[points] = price;
-        equities[points] = equity;
-        points++;
+        this.cash = cash;
+        this.lowFirst = lowFirst;
     }
 
     public Coin coin() {
@@ -94,21 +97,38 @@ public final class QuietBar {
 
     /** Number of price points (1 in close mode, 4 in intrabar mode: open, first extreme, second extreme, close). */
     public int points() {
-        return points;
+        return intrabar ? 4 : 1;
     }
 
     /** Time of point j, UTC ms. */
     public long time(int j) {
-        return times[j];
+        if (!intrabar) {
+            return openTime + barMs - 1;
+        }
+        return switch (j) {
+            case 0 -> openTime;
+            case 1 -> openTime + barMs / 3;
+            case 2 -> openTime + 2 * barMs / 3;
+            default -> openTime + barMs - 1;
+        };
     }
 
     /** Price of point j. */
     public double price(int j) {
-        return prices[j];
+        if (!intrabar) {
+            return close;
+        }
+        return switch (j) {
+            case 0 -> open;
+            case 1 -> lowFirst ? low : high;
+            case 2 -> lowFirst ? high : low;
+            default -> close;
+        };
     }
 
     /** Trading equity (cash plus unrealized P&L, savings excluded) with the mark at point j, USDC. */
     public double equity(int j) {
-        return equities[j];
+        // Account.equity()'s arithmetic with the mark at the point
+        return position == 0 ? cash : cash + position * (price(j) - entry);
     }
 }

@@ -23,13 +23,16 @@ class RiskManagerQuietBarTest {
 
     private final List<RiskEvent> events = new ArrayList<>();
 
-    /** A 1h bar opening at t with four points and the equity at each. */
+    /**
+     * A 1h intrabar bar opening at t whose four points show these equities: one coin held from
+     * entry 0 with no cash, so the equity at a point is its price (open, low, high, close).
+     */
     private static QuietBar bar(long t, double... equities) {
         QuietBar b = new QuietBar();
-        b.begin(Coin.of("BTC"), t, 100, 110, 90, 105, 1, 1, 100);
-        long[] at = {t, t + HOUR / 3, t + 2 * HOUR / 3, t + HOUR - 1};
-        for (int j = 0; j < equities.length; j++) {
-            b.point(at[j], 100, equities[j]);
+        b.startRun(Coin.of("BTC"), HOUR, true, 1, 0);
+        b.bar(t, equities[0], equities[2], equities[1], equities[3], 1, 0, true);
+        for (int j = 0; j < 4; j++) {
+            assertThat(b.equity(j)).isEqualTo(equities[j]);
         }
         return b;
     }
