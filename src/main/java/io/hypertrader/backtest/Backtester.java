@@ -369,6 +369,7 @@ public final class Backtester {
             final Strategy strategy = owner[c];
             final boolean points4 = intrabar[c];
             quiet.startRun(coinOf[c], barMs, points4, p, entry);
+            double liquidationBound = Double.NaN;
             final double[] var = variance[c];
             final double[] posC = pos[c];
             final double[] longC = longLeg[c];
@@ -380,9 +381,11 @@ public final class Backtester {
                 double o = qOpen[k], h = qHigh[k], l = qLow[k], cl = qClose[k], v = qVolume[k];
                 venue.pushMarketWindow(c, cl, v, var == null ? 0 : var[k]);
                 barBegun = true;
-                venue.quietOpen(c, t, o);
+                if (venue.quietOpen(c, t, o) || Double.isNaN(liquidationBound)) {
+                    liquidationBound = venue.liquidationBound(c); // moves only with the cash
+                }
                 long t3 = t + bar - 1;
-                if (venue.fundingDue(c, t3) || (p != 0 && !venue.clearOfLiquidation(c, l, h))) {
+                if (venue.fundingDue(c, t3) || (p > 0 ? !(l > liquidationBound) : p < 0 && !(h < liquidationBound))) {
                     break;
                 }
                 // the bar as the strategy would see it (its points, the equity the venue would show at each)

@@ -354,15 +354,34 @@ public final class Account {
     }
 
     public double totalFees() {
-        return Arrays.stream(fees).sum();
+        return sum(fees);
     }
 
     public double totalFunding() {
-        return Arrays.stream(funding).sum();
+        return sum(funding);
     }
 
     public double totalSlippage() {
-        return Arrays.stream(slippage).sum();
+        return sum(slippage);
+    }
+
+    /**
+     * {@code Arrays.stream(x).sum()} without the stream (the summary asks several times per run):
+     * the same compensated (Kahan) summation the JDK uses, so the same bits.
+     */
+    private static double sum(double[] x) {
+        double sum = 0;
+        double compensation = 0;
+        double simple = 0;
+        for (double v : x) {
+            double y = v - compensation;
+            double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+            simple += v;
+        }
+        double total = sum - compensation;
+        return Double.isNaN(total) && Double.isInfinite(simple) ? simple : total;
     }
 
     /**

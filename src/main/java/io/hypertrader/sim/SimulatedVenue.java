@@ -938,11 +938,14 @@ public final class SimulatedVenue implements ExecutionVenue {
      * {@link #quietBarsEnd}): funding due at or before the bar's open {@code t} is paid at the
      * open, as {@link #jump} would. When the bar then turns out not to be quiet, the replay's
      * {@link #jump} to the same open pays nothing more and does the rest, so the bar replays exactly.
+     * Returns true when a settlement was due (the cash may have moved).
      */
-    public void quietOpen(int c, long t, double open) {
+    public boolean quietOpen(int c, long t, double open) {
         if (nextFunding[c] <= t) {
             payFunding(c, curT[c], t, open);
+            return true;
         }
+        return false;
     }
 
     /** True when a funding settlement of coin c is due at or before {@code t} (then the bar is replayed in full). */
@@ -951,20 +954,21 @@ public final class SimulatedVenue implements ExecutionVenue {
     }
 
     /**
-     * True when no mark of coin c in [low, high] can bring the account to its maintenance margin
-     * (other coins' marks held): the range stays a relative 1e-6 clear of the liquidation price.
-     * Between the two, equity exceeds maintenance by at least 1e-6 of the position's notional,
+     * The price that coin c's bars must stay beyond for liquidation to be impossible in them
+     * (other coins' marks held): for a long, lows above it; for a short, highs below it; infinite
+     * when flat or when no liquidation price exists. It lies a relative 1e-6 beyond the
+     * liquidation price, where equity exceeds maintenance by 1e-6 of the position's notional,
      * far above the rounding {@link Account#belowMaintenance} allows for (1e-12 relative plus
      * 1e-9 USDC) for any position worth more than a thousandth of a cent; a dust position's
-     * liquidation price is negative (NaN) anyway.
+     * liquidation price is negative (none) anyway. It moves with the cash (funding).
      */
-    public boolean clearOfLiquidation(int c, double low, double high) {
+    public double liquidationBound(int c) {
         double pos = account.position(c);
-        if (pos == 0) {
-            return true; // its mark moves nothing; the account was tested when the others last moved
+        double pl = pos == 0 ? Double.NaN : account.liquidationPrice(c);
+        if (Double.isNaN(pl)) {
+            return pos >= 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        double pl = account.liquidationPrice(c);
-        return Double.isNaN(pl) || (pos > 0 ? low > pl * (1 + 1e-6) : high < pl * (1 - 1e-6));
+        return pos > 0 ? pl * (1 + 1e-6) : pl * (1 - 1e-6);
     }
 
     /** {@code bars} quiet bars of coin c passed: their segments' liquidity was never drawn (only their ids are used up, three a bar). */
