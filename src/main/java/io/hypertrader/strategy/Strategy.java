@@ -51,7 +51,8 @@ public interface Strategy {
      * make the strategy act (send or cancel an order, change its target or state, journal
      * anything), apply exactly what those calls would have done (tracked extremes, indicators,
      * bar counters) and return true. Otherwise change nothing and return false: the driver then
-     * replays the bar point by point. Must not touch the venue. The default declines every bar,
+     * replays the bar point by point. Must not touch the venue, and the legs a {@link LegView}
+     * reports must not change (absorbing a bar is never a transition). The default declines every bar,
      * which is always correct; a strategy that implements it is checked against the point-by-point
      * replay by the engine's equivalence tests.
      */
