@@ -57,6 +57,60 @@ class OrderRoundingFastPathTest {
         }
     }
 
+    private static void checkPrice(double px, int sz, boolean spot) {
+        if (!(px > 0) || Double.isInfinite(px)) {
+            return;
+        }
+        for (java.math.RoundingMode mode : new java.math.RoundingMode[]{java.math.RoundingMode.CEILING, java.math.RoundingMode.FLOOR}) {
+            double want = OrderRounding.roundPrice(BigDecimal.valueOf(px), sz, spot, mode).doubleValue();
+            double got = OrderRounding.roundPrice(px, sz, spot, mode);
+            if (Double.doubleToRawLongBits(want) != Double.doubleToRawLongBits(got)) {
+                fail("roundPrice(%s, %d, %s, %s): BigDecimal %s, fast %s", px, sz, spot, mode, want, got);
+            }
+        }
+    }
+
+    private static void aroundPrice(double px, int sz, boolean spot) {
+        checkPrice(px, sz, spot);
+        double up = px;
+        double down = px;
+        for (int i = 0; i < 3; i++) {
+            up = Math.nextUp(up);
+            down = Math.nextDown(down);
+            checkPrice(up, sz, spot);
+            checkPrice(down, sz, spot);
+        }
+    }
+
+    /** Taker and limit prices: ticks of 5 significant figures and at most 6 (8 spot) - szDecimals decimals. */
+    @Test
+    void directedPriceRoundingEqualsTheBigDecimalDefinition() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 300_000; i++) {
+            boolean spot = rnd.nextInt(4) == 0;
+            int sz = rnd.nextInt(spot ? 9 : 7);
+            // anywhere over many decades, as slippage makes them
+            checkPrice(Math.pow(10, rnd.nextDouble(-9, 7)) * rnd.nextDouble(1, 10), sz, spot);
+            // on 5-significant-figure and decimal grids, and next to them
+            int dec = rnd.nextInt(11);
+            long k = rnd.nextLong(1, rnd.nextBoolean() ? 100_000 : 10_000_000_000L);
+            aroundPrice(k / Math.pow(10, dec), sz, spot);
+            aroundPrice(BigDecimal.valueOf(k).movePointLeft(dec).doubleValue(), sz, spot);
+            // what the venue computes: an arrival price times one plus a slippage
+            double a = BigDecimal.valueOf(rnd.nextLong(1, 100_000)).movePointLeft(rnd.nextInt(7)).doubleValue();
+            checkPrice(a * (1 + rnd.nextDouble(-0.01, 0.01)), sz, spot);
+        }
+        for (int sz = 0; sz <= 8; sz++) {
+            for (double px : new double[]{99_999.5, 100_000, Math.nextDown(100_000.0), 100_000.5, 9.99995, 0.0000001,
+                    1e-7, 1e-12, Double.MIN_VALUE, 12_345.67, 0.1 + 0.2, 1.005, 64_123.456, 1e15 + 0.5, 0x1p53}) {
+                aroundPrice(px, sz, true);
+                if (sz <= 6) {
+                    aroundPrice(px, sz, false);
+                }
+            }
+        }
+    }
+
     /** Sizes whose scaled value lies between 2^26 and the fast path's limit 2^31 (whole coins at 8 decimals). */
     @Test
     void largeSizesUpToTheFastPathsLimit() {
