@@ -179,7 +179,8 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         double pos = bar.position();
         if (pos != 0) {
             double b = stopBound(0, pos, bar.entry());
-            for (int j = 0; j < bar.points(); j++) {
+            boolean rangeClear = pos > 0 ? bar.low() > b : bar.high() < b;
+            for (int j = 0; !rangeClear && j < bar.points(); j++) { // near the bound: the points themselves
                 double price = bar.price(j);
                 if (pos > 0 ? !(price > b) : !(price < b)) {
                     return false; // near the stop: replay the bar point by point

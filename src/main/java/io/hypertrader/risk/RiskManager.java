@@ -92,6 +92,10 @@ public final class RiskManager {
      * the equity there, as onEquity would). Changes nothing.
      */
     public boolean quietOver(QuietBar bar) {
+        if (bar.time(0) >= dayFromMs && bar.time(bar.points() - 1) < dayToMs
+                && (haltedForDay || bar.lowestEquity() > haltBelow)) {
+            return true; // inside the day, and no point can be at or below the limit
+        }
         long from = dayFromMs;
         long to = dayToMs;
         double below = haltBelow;

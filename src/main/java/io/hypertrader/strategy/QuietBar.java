@@ -126,6 +126,14 @@ public final class QuietBar {
         };
     }
 
+    /**
+     * The lowest trading equity anywhere in the bar's range (at its low when long, its high when
+     * short): no point's {@link #equity} is below it.
+     */
+    public double lowestEquity() {
+        return position == 0 ? cash : cash + position * ((position > 0 ? low : high) - entry);
+    }
+
     /** Trading equity (cash plus unrealized P&L, savings excluded) with the mark at point j, USDC. */
     public double equity(int j) {
         // Account.equity()'s arithmetic with the mark at the point
