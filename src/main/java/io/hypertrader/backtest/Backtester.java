@@ -369,7 +369,11 @@ public final class Backtester {
             final Strategy strategy = owner[c];
             final boolean points4 = intrabar[c];
             quiet.startRun(coinOf[c], barMs, points4, p, entry);
-            double liquidationBound = Double.NaN;
+            final boolean track = venue.tracksMarketState();
+            // these move only when funding is paid: kept in locals until then
+            double cashNow = account.cash();
+            double liquidationBound = venue.liquidationBound(c);
+            long nextFunding = venue.nextFundingTime(c);
             final double[] var = variance[c];
             final double[] posC = pos[c];
             final double[] longC = longLeg[c];
@@ -379,25 +383,29 @@ public final class Backtester {
             for (; k < m; k++) { // one coin: step k is bar k
                 long t = steps[k];
                 double o = qOpen[k], h = qHigh[k], l = qLow[k], cl = qClose[k], v = qVolume[k];
-                venue.pushMarketWindow(c, cl, v, var == null ? 0 : var[k]);
-                barBegun = true;
-                if (venue.quietOpen(c, t, o) || Double.isNaN(liquidationBound)) {
-                    liquidationBound = venue.liquidationBound(c); // moves only with the cash
+                if (track) {
+                    venue.pushMarketWindow(c, cl, v, var[k]);
+                }
+                if (nextFunding <= t) {
+                    venue.quietOpen(c, t, o); // pays at the open
+                    nextFunding = venue.nextFundingTime(c);
+                    cashNow = account.cash();
+                    liquidationBound = venue.liquidationBound(c);
                 }
                 long t3 = t + bar - 1;
-                if (venue.fundingDue(c, t3) || (p > 0 ? !(l > liquidationBound) : p < 0 && !(h < liquidationBound))) {
+                if (nextFunding <= t3 || (p > 0 ? !(l > liquidationBound) : p < 0 && !(h < liquidationBound))) {
+                    barBegun = true; // window pushed, funding at the open paid: step() carries on from there
                     break;
                 }
                 // the bar as the strategy would see it (its points, the equity the venue would show at each)
-                double cashNow = account.cash();
                 quiet.bar(t, o, h, l, cl, v, cashNow, points4 && path.lowFirst(o, cl, p));
                 if (!strategy.absorbQuietBar(quiet)) {
+                    barBegun = true;
                     // close mode: the strategy sees only the close, and nothing can happen on the
                     // path before it (the checks above), so the path may go straight there
                     closeReady = !points4;
                     break;
                 }
-                barBegun = false;
                 // record(k, t) for one coin, unrolled: the same arithmetic as Account (equity, initial
                 // margin) with the mark at the close; the legs are the last step's (see above)
                 equity[k] = (p == 0 ? cashNow : cashNow + p * (cl - entry)) + savingsNow;

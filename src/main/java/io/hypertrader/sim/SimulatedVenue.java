@@ -948,9 +948,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         return false;
     }
 
-    /** True when a funding settlement of coin c is due at or before {@code t} (then the bar is replayed in full). */
-    public boolean fundingDue(int c, long t) {
-        return nextFunding[c] <= t;
+    /** Time of coin c's next funding settlement, UTC ms ({@link Long#MAX_VALUE} when none is left). */
+    public long nextFundingTime(int c) {
+        return nextFunding[c];
     }
 
     /**
