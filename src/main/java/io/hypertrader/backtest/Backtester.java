@@ -45,6 +45,12 @@ import java.util.List;
  * events are decisions: each is hashed into the event log when it happens and kept in the result;
  * orders it refused are kept as REJECTED records with code RISK.
  *
+ * <p>Quiet bars (one coin): a bar in which nothing but marks and funding at its open can happen
+ * (no order in flight or resting, no funding inside, the range clear of liquidation, and the
+ * strategy absorbs it through {@link Strategy#absorbQuietBar}) is taken whole, without its path;
+ * the result is the same to the bit ({@link #runPointByPoint} is the reference the tests compare
+ * with). See docs/engine.md, "Quiet bars".
+ *
  * <p>Hot path: primitive arrays, no maps, no per-point objects; records are created only for
  * orders, fills and cycles.
  */
