@@ -60,7 +60,11 @@ public final class Drawdowns {
                 runPeak = i;
                 continue;
             }
-            double dd = equity[runPeak] > 0 ? 1.0 - equity[i] / equity[runPeak] : 0.0;
+            double peak = equity[runPeak];
+            if (peak > 0 && max < 0.999 && equity[i] > peak * (1 - max) * (1 + 1e-9)) {
+                continue; // shallower than the largest so far by far more than rounding: no division needed
+            }
+            double dd = peak > 0 ? 1.0 - equity[i] / peak : 0.0;
             if (dd > max) {
                 max = dd;
                 if (peakIdx != runPeak) {

@@ -61,8 +61,6 @@ public final class RunAdapter {
     private final long[] time;
     private final double[] equity;
     private final double[] bench;
-    private final double[] longN;
-    private final double[] shortN;
     private final double[] netN;
     private final long fromMs;
     private final List<CycleRecord> cycleRecords = new ArrayList<>();
@@ -106,8 +104,6 @@ public final class RunAdapter {
         time = new long[marks];
         equity = new double[marks];
         bench = new double[marks];
-        longN = new double[marks];
-        shortN = new double[marks];
         netN = new double[marks];
         fillMarks();
         collectCycles();
@@ -161,20 +157,36 @@ public final class RunAdapter {
         return s.close(s.size() - 1);
     }
 
+    /** Net exposure at mark j (step k): what the metrics read. The legs are for reports only ({@link #legNotionals}). */
     private void exposure(int j, int k) {
-        double l = 0, sh = 0, net = 0;
+        double net = 0;
         for (int c = 0; c < r.coins().size(); c++) {
             double px = r.mark()[c][k];
-            if (!(px > 0)) {
-                continue;
+            if (px > 0) {
+                net += r.position()[c][k] * px;
             }
-            l += r.longLeg()[c][k] * px;
-            sh += r.shortLeg()[c][k] * px;
-            net += r.position()[c][k] * px;
         }
-        longN[j] = l;
-        shortN[j] = sh;
         netN[j] = net;
+    }
+
+    /** Long and short leg notionals at every mark (0 at the first mark of a run evaluated from its start). */
+    private double[][] legNotionals() {
+        double[] longN = new double[marks];
+        double[] shortN = new double[marks];
+        for (int j = k0 > 0 ? 0 : 1; j < marks; j++) {
+            int k = k0 + j - 1;
+            double l = 0, sh = 0;
+            for (int c = 0; c < r.coins().size(); c++) {
+                double px = r.mark()[c][k];
+                if (px > 0) {
+                    l += r.longLeg()[c][k] * px;
+                    sh += r.shortLeg()[c][k] * px;
+                }
+            }
+            longN[j] = l;
+            shortN[j] = sh;
+        }
+        return new double[][]{longN, shortN};
     }
 
     private void collectCycles() {
@@ -289,8 +301,9 @@ public final class RunAdapter {
         for (int j = 0; j < marks; j++) {
             buyHold[j] = e0 * bench[j] / bench[0];
         }
+        double[][] legs = legNotionals();
         ReportData.Curves curves = new ReportData.Curves(time, equity, buyHold, Drawdowns.series(equity),
-                Drawdowns.series(buyHold), longN, shortN, netN);
+                Drawdowns.series(buyHold), legs[0], legs[1], netN);
 
         Map<Long, TrackedOrder> orders = new HashMap<>();
         for (TrackedOrder o : r.orders()) {
