@@ -41,6 +41,41 @@ class MetricsCalculatorTest {
                 AnalysisOptions.single(1));
     }
 
+    /** Buy and hold of these prices and that starting equity, computed on a fresh thread (nothing reused). */
+    private static Metrics.BuyHold freshBuyHold(double[] prices, double[] equity) throws InterruptedException {
+        Metrics.BuyHold[] out = new Metrics.BuyHold[1];
+        Thread t = new Thread(() -> out[0] = MetricsCalculator.DEFAULT.compute(
+                new PerformanceInput(Interval.D1, TIME, equity, prices, NET, TRADES, CYCLES, COSTS),
+                AnalysisOptions.pointEstimates(1)).buyHold());
+        t.start();
+        t.join();
+        return out[0];
+    }
+
+    private static Metrics.BuyHold buyHold(double[] prices, double[] equity) {
+        return MetricsCalculator.DEFAULT.compute(new PerformanceInput(Interval.D1, TIME, equity, prices, NET, TRADES, CYCLES,
+                COSTS), AnalysisOptions.pointEstimates(1)).buyHold();
+    }
+
+    /** The buy-and-hold figures a thread reuses are those of exactly the same prices and starting equity. */
+    @Test
+    void buyAndHoldIsReusedOnlyForTheSamePricesAndEquity() throws InterruptedException {
+        double[] otherPrice = PRICE.clone();
+        otherPrice[3] = Math.nextUp(otherPrice[3]); // one price, one ulp
+        double[] otherEquity = EQUITY.clone();
+        otherEquity[0] = 333.3; // buy and hold scales with it (its figures may still come out the same)
+        Metrics.BuyHold a = freshBuyHold(PRICE, EQUITY);
+        Metrics.BuyHold b = freshBuyHold(otherPrice, EQUITY);
+        Metrics.BuyHold c = freshBuyHold(PRICE, otherEquity);
+        assertThat(b).isNotEqualTo(a); // so a stale reuse of a would show
+        // on one thread, in an order that would hand back a stale result if the key were incomplete
+        assertThat(buyHold(PRICE, EQUITY)).isEqualTo(a);
+        assertThat(buyHold(PRICE.clone(), EQUITY)).isEqualTo(a);
+        assertThat(buyHold(otherPrice, EQUITY)).isEqualTo(b);
+        assertThat(buyHold(PRICE, otherEquity)).isEqualTo(c);
+        assertThat(buyHold(PRICE, EQUITY)).isEqualTo(a);
+    }
+
     @Test
     void returnFiguresByHand() {
         Metrics m = fixture();
