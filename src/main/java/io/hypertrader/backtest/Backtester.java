@@ -335,17 +335,22 @@ public final class Backtester {
             }
             for (int a = 0; a < na; a++) {
                 int c = act[a];
-                CandleSeries s = series[c];
-                int i = ptr[c];
-                if (owner[c] != null) {
-                    owner[c].onBarClose(s.coin(), s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
-                    venue.settle(c);
-                }
-                ptr[c]++;
-                lastTime = Math.max(lastTime, tp3[c]);
+                closeBar(c, tp3[c]);
             }
             barBegun = false;
             record(k, t);
+        }
+
+        /** Coin c's current bar, its path at the close (time t3), closes: the strategy hears of it, the pointer moves on. */
+        private void closeBar(int c, long t3) {
+            CandleSeries s = series[c];
+            int i = ptr[c];
+            if (owner[c] != null) {
+                owner[c].onBarClose(s.coin(), s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
+                venue.settle(c);
+            }
+            ptr[c]++;
+            lastTime = Math.max(lastTime, t3);
         }
 
         /**
@@ -449,12 +454,8 @@ public final class Backtester {
             final int c = 0;
             long t = steps[k];
             long t3 = t + barMs - 1;
-            CandleSeries s = series[c];
-            deliver(c, t3, s.close(k));
-            owner[c].onBarClose(s.coin(), t, s.open(k), s.high(k), s.low(k), s.close(k), s.volume(k));
-            venue.settle(c);
-            ptr[c]++;
-            lastTime = Math.max(lastTime, t3);
+            deliver(c, t3, qClose[k]);
+            closeBar(c, t3);
             barBegun = false;
             closeReady = false;
             record(k, t);

@@ -45,15 +45,7 @@ public final class PaperRunner extends RunnerBase {
     public Outcome run(Settings settings) throws TransportException {
         long started = clock.getAsLong();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
-        for (LiveStore.OrderRow o : store.orders(id)) {
-            journaled.put(o.orderId(), o);
-        }
-        for (LiveStore.FillRow f : store.fills(id)) {
-            fillKeys.add(f.fillKey());
-            fillsByKey.put(f.fillKey(), f);
-        }
-        riskCount = store.riskEvents(id).size();
-        decisionCount = (int) store.journal(id).stream().filter(e -> e.kind().equals("decision")).count();
+        loadJournal();
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
                 + ", config " + plan.shortHash() + ")");
         say("paper " + id + ": run " + runNo + " started (config " + plan.shortHash() + ", " + plan.coins() + " " + interval.code() + ")");
@@ -95,6 +87,13 @@ public final class PaperRunner extends RunnerBase {
      * candles, then stops (and flattens) exactly as a running runner would.
      */
     public String stopOffline(boolean flatten) {
+        loadJournal();
+        process();
+        return halt(flatten);
+    }
+
+    /** What the journal already holds of this deployment: its orders, fills, risk events and decisions. */
+    private void loadJournal() {
         for (LiveStore.OrderRow o : store.orders(id)) {
             journaled.put(o.orderId(), o);
         }
@@ -104,8 +103,6 @@ public final class PaperRunner extends RunnerBase {
         }
         riskCount = store.riskEvents(id).size();
         decisionCount = (int) store.journal(id).stream().filter(e -> e.kind().equals("decision")).count();
-        process();
-        return halt(flatten);
     }
 
     private boolean barDue() {

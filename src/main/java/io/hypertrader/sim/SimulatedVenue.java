@@ -36,12 +36,15 @@ import java.util.function.Consumer;
  * The simulated Hyperliquid of SIMULATOR.md: an {@link ExecutionVenue} over a piecewise-linear
  * price path per coin, driven by a replay loop (backtests) or a live feed (paper).
  *
- * <p>Driver protocol, per coin and bar: {@link #beginBar}, {@link #jump} to the open, then for
+ * <p>Driver protocol, per coin and bar: {@link #pushMarketWindow} and {@link #beginBarLiquidity},
+ * {@link #jump} to the open, then for
  * each of the three segments {@link #beginSegment} and {@link #advance} to the segment's end,
  * stopping first at every {@link #nextEventTime} (an order arriving, a resting order or trigger
  * crossed) and at any point the strategy must see. After each strategy callback the driver calls
  * {@link #settle} so zero-latency orders execute at the decision time. Events go to the listener
- * from {@link #jump}, {@link #advance} and {@link #settle}, never from {@link #submit}.
+ * from {@link #jump}, {@link #advance} and {@link #settle}, never from {@link #submit}. A bar
+ * in which nothing can happen may instead pass through the quiet-bar methods
+ * ({@link #quietOpen}, {@link #quietBarsPassed}, {@link #quietBarsEnd}; see the replay loop).
  *
  * <p>Time only moves forward through the driver: nothing sleeps and nothing reads the clock.
  * Orders arrive at decision time + latency and fill at the path price at arrival (plus the
@@ -204,27 +207,11 @@ public final class SimulatedVenue implements ExecutionVenue {
     // ================================================================== driver protocol
 
     /**
-     * Starts a bar: market state for the fills in it (the bar's Parkinson volatility; daily
+     * Starts a bar, part one: the bar's market state for the fills in it (its Parkinson variance,
+     * from {@link #parkinsonVariances}, and traded value become the current bar's; daily
      * volatility and traded value over the trailing window of earlier bars, or this bar when
-     * there are none) and the liquidity of its first segment.
-     */
-    public void beginBar(int c, double open, double high, double low, double close, double volume) {
-        beginBar(c, open, high, low, close, volume, trackMarket ? parkinsonVariance(high, low) : 0);
-    }
-
-    /**
-     * {@link #beginBar(int, double, double, double, double, double)} with the bar's Parkinson
-     * variance given (from {@link #parkinsonVariances}, computed once per series): the replay
-     * loop's form, which spares a logarithm per bar.
-     */
-    public void beginBar(int c, double open, double high, double low, double close, double volume, double parkinsonVar) {
-        pushMarketWindow(c, close, volume, parkinsonVar);
-        beginBarLiquidity(c, volume);
-    }
-
-    /**
-     * The market-state part of {@link #beginBar}: this bar's volatility and traded value become
-     * the current bar's and join the trailing window (every bar must pass here, in order).
+     * there are none, are derived on first use) and the bar joins the window. Every bar must
+     * pass here, in order, quiet or not.
      */
     public void pushMarketWindow(int c, double close, double volume, double parkinsonVar) {
         if (trackMarket) {
@@ -256,7 +243,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         }
     }
 
-    /** The liquidity part of {@link #beginBar}: the first segment's share of the bar's volume. */
+    /** Starts a bar, part two: the liquidity of its first segment, a third of the bar's volume. */
     public void beginBarLiquidity(int c, double volume) {
         segVolume[c] = volume / 3.0;
         segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
@@ -942,6 +929,7 @@ public final class SimulatedVenue implements ExecutionVenue {
      */
     public boolean quietOpen(int c, long t, double open) {
         if (nextFunding[c] <= t) {
+            // curT is the last replayed point; every settlement up to the last quiet bar's close is paid already
             payFunding(c, curT[c], t, open);
             return true;
         }
