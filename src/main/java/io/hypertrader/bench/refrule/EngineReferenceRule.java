@@ -113,14 +113,13 @@ public final class EngineReferenceRule implements Strategy {
         double close = b.close();
         if (inPosition) {
             double pk = Math.max(peak, high);
-            double run = pk - entry;
-            if (run >= MIN_RUN * entry && close <= pk - EXIT_RETRACE * run) {
+            if (exits(pk, close)) {
                 return false;
             }
             peak = pk;
         } else if (exitedOnce) {
             double tr = Math.min(trough, low);
-            if (close >= tr + REENTRY_BOUNCE * (peakAtExit - tr)) {
+            if (reenters(tr, close)) {
                 return false;
             }
             trough = tr;
@@ -135,11 +134,8 @@ public final class EngineReferenceRule implements Strategy {
     public void onBarClose(Coin c, long openTimeMs, double open, double high, double low, double close, double volume) {
         bar++;
         if (inPosition) {
-            if (high > peak) {
-                peak = high;
-            }
-            double run = peak - entry;
-            if (run >= MIN_RUN * entry && close <= peak - EXIT_RETRACE * run) {
+            peak = Math.max(peak, high);
+            if (exits(peak, close)) {
                 inPosition = false;
                 exitedOnce = true;
                 peakAtExit = peak;
@@ -149,10 +145,8 @@ public final class EngineReferenceRule implements Strategy {
         } else {
             boolean buy;
             if (exitedOnce) {
-                if (low < trough) {
-                    trough = low;
-                }
-                buy = close >= trough + REENTRY_BOUNCE * (peakAtExit - trough);
+                trough = Math.min(trough, low);
+                buy = reenters(trough, close);
             } else {
                 buy = bar == FIRST_ENTRY_BAR;
             }
@@ -165,6 +159,17 @@ public final class EngineReferenceRule implements Strategy {
                 send(OrderRequest.market(coin, Side.BUY, size, false, "entry"), close);
             }
         }
+    }
+
+    /** The exit signal with H = {@code peak}: a 2% run from the entry, then a 23.6% retrace of it at the close. */
+    private boolean exits(double peak, double close) {
+        double run = peak - entry;
+        return run >= MIN_RUN * entry && close <= peak - EXIT_RETRACE * run;
+    }
+
+    /** The re-entry signal with L = {@code trough}: the close back 38.2% of the way from L to the last exit's H. */
+    private boolean reenters(double trough, double close) {
+        return close >= trough + REENTRY_BOUNCE * (peakAtExit - trough);
     }
 
     private void send(OrderRequest request, double close) {
