@@ -75,7 +75,7 @@ public final class RiskManager {
             dayFromMs = day * DAY_MS;
             dayToMs = dayFromMs + DAY_MS;
             dayStartEquity = equity;
-            haltBelow = dayStartEquity * (1 - limits.dailyLossFraction());
+            haltBelow = haltLevel(dayStartEquity);
             haltedForDay = false;
         }
         if (!haltedForDay && equity <= haltBelow) {
@@ -84,6 +84,11 @@ public final class RiskManager {
                     "equity %.2f is %.2f%% below the day's start %.2f (limit %.2f%%): risk-increasing orders blocked until 00:00 UTC",
                     equity, 100 * (1 - equity / dayStartEquity), dayStartEquity, 100 * limits.dailyLossFraction())));
         }
+    }
+
+    /** The equity at or below which a day that started at {@code dayStart} halts. */
+    private double haltLevel(double dayStart) {
+        return dayStart * (1 - limits.dailyLossFraction());
     }
 
     /**
@@ -106,7 +111,7 @@ public final class RiskManager {
             if (t < from || t >= to) {
                 from = Math.floorDiv(t, DAY_MS) * DAY_MS;
                 to = from + DAY_MS;
-                below = equity * (1 - limits.dailyLossFraction());
+                below = haltLevel(equity);
                 halted = false;
             }
             if (!halted && equity <= below) {
