@@ -4,6 +4,10 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.strategy.PriceMode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,6 +52,45 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
     public FibHedgeParams withSizing(Sizing s) {
         return new FibHedgeParams(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
                 longStop, s, profit);
+    }
+
+    /**
+     * The parameters that decide trades, as one canonical line (every number exactly, by
+     * {@link Double#toString}): interval, price mode, levels, exposure, arming, entry, hedge
+     * exit, reversal, stops, sizing and profit skim. Not the coin and thesis (a saved state
+     * names them itself) and not the chart-only ratios, which decide nothing.
+     */
+    public String tradingRules() {
+        Exposure x = exposure;
+        return "interval=" + interval.code() + " trigger=" + trigger.name()
+                + " levels=" + levels.hedge() + "/" + levels.scale() + "/" + levels.deep()
+                + " exposure=" + legs(x.full()) + "/" + legs(x.hedged()) + "/" + legs(x.scaled()) + "/" + legs(x.deep())
+                + "/" + legs(x.recovering())
+                + " arm=" + arm.minGainPct() + "/" + arm.minGainAtr() + "/" + arm.atrBars()
+                + " entry=" + entry.warmupBars() + "/" + entry.price()
+                + " hedgeExit=" + hedgeExit.peakReclaim() + "/" + hedgeExit.shortStopPct()
+                + " reversal=" + reversal.half() + "/" + reversal.full()
+                + " longStop=" + longStop.initialPct() + "/" + longStop.trailPct()
+                + " sizing=" + sizing.allocation() + "/" + sizing.cashReserve() + "/" + sizing.leverage() + "/"
+                + sizing.fixedQty()
+                + " profit=" + profit.spotSavingsPct();
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of {@link #tradingRules()}: a saved strategy state
+     * carries it, and a strategy refuses to restore a state saved under other rules.
+     */
+    public String fingerprint() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(tradingRules().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String legs(Target t) {
+        return t.longLeg() + ":" + t.shortLeg();
     }
 
     /** Retracement ratios of the gain: L(r) = H - r * (H - E). {@code chart} ratios are drawn only. */

@@ -10,14 +10,20 @@ import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.LegView;
+import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
-import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.StateSchema;
+import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.StrategyJournal;
+import io.hypertrader.strategy.StrategyState;
+import io.hypertrader.strategy.StrategyStateException;
 import io.hypertrader.strategy.TransitionRecord;
 
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,8 +40,14 @@ import java.util.Locale;
  * flight at a time. A remainder cancelled by the venue (IOC after a partial fill) or a refused
  * order is retried at the next price point (at most 3 refusals in a row per target); a
  * difference below one size step or below the $10 minimum order value is left alone.
+ *
+ * <p>State: {@link #snapshot()} captures every field below the parameters (the {@link #SCHEMA}
+ * lists them beside their declarations) as a {@code fib-hedge} {@link StrategyState}; a fresh
+ * instance given it through {@link #restore} continues exactly as this one would. Prices in the
+ * text are in price space (a bear's H is the lowest price); see docs/engine.md, "Strategy state".
+ * This file is longer than most because the schema belongs next to the fields it lists.
  */
-public final class FibHedgeStrategy implements Strategy, LegView {
+public final class FibHedgeStrategy implements StatefulStrategy, LegView {
 
     private static final int MAX_REJECTS = 3;
     private static final String[] TAGS = {"flat", "full", "hedged", "scaled", "deep", "recovering"};
@@ -96,6 +108,62 @@ public final class FibHedgeStrategy implements Strategy, LegView {
 
     private long lastTime;
     private double lastPrice = Double.NaN;
+
+    /**
+     * Every field above, as the state's text keys (price-space values; see {@link #px}). A field
+     * added above and not here would be lost at a restart: FibHedgeStateTest sets every field
+     * reflectively and requires a restored instance to hold the same bits. Bump the version when
+     * this list changes.
+     */
+    static final StateSchema<FibHedgeStrategy> SCHEMA = StateSchema.<FibHedgeStrategy>of("fib-hedge", 1)
+            .name(FibState.class, s -> s.state, (s, v) -> s.state = v)
+            .identity("coin", s -> s.coin.name(), "the state belongs to another coin")
+            .identity("thesis", s -> s.p.thesis().name().toLowerCase(Locale.ROOT), "the state belongs to the other thesis")
+            .identity("params", FibHedgeStrategy::fingerprint,
+                    "the strategy's trading parameters changed since the state was saved (FibHedgeParams.tradingRules)")
+            .number("q", s -> s.q, (s, v) -> s.q = v)
+            .number("e", s -> s.px(s.eY), (s, v) -> s.eY = s.px(v))
+            .number("h", s -> s.px(s.hY), (s, v) -> s.hY = s.px(v))
+            .number("lo", s -> s.px(s.loY), (s, v) -> s.loY = s.px(v))
+            .number("s", s -> s.px(s.sY), (s, v) -> s.sY = s.px(v))
+            .number("levelHedge", s -> s.px(s.lvlH), (s, v) -> s.lvlH = s.px(v))
+            .number("levelScale", s -> s.px(s.lvlS), (s, v) -> s.lvlS = s.px(v))
+            .number("levelDeep", s -> s.px(s.lvlD), (s, v) -> s.lvlD = s.px(v))
+            .flag("armed", s -> s.armed, (s, v) -> s.armed = v)
+            .number("stop", s -> s.px(s.stopY), (s, v) -> s.stopY = s.px(v))
+            .flag("hFromEntry", s -> s.hFromEntry, (s, v) -> s.hFromEntry = v)
+            .flag("stoppedOut", s -> s.stoppedOut, (s, v) -> s.stoppedOut = v)
+            .number("hPrev", s -> s.px(s.hPrevY), (s, v) -> s.hPrevY = s.px(v))
+            .number("loFlat", s -> s.px(s.loFlatY), (s, v) -> s.loFlatY = s.px(v))
+            .number("pos", s -> s.px(s.ownPos), (s, v) -> s.ownPos = s.px(v))
+            .number("avg", s -> s.ownAvg, (s, v) -> s.ownAvg = v)
+            .flag("openingShort", s -> s.openingShort, (s, v) -> s.openingShort = v)
+            .number("shortNotional", s -> s.sNotional, (s, v) -> s.sNotional = v)
+            .number("shortSize", s -> s.sSize, (s, v) -> s.sSize = v)
+            .whole("order", s -> s.activeOrder, (s, v) -> s.activeOrder = v)
+            .whole("entryLimit", s -> s.entryLimit, (s, v) -> s.entryLimit = v)
+            .flag("dirty", s -> s.dirty, (s, v) -> s.dirty = v)
+            .integer("rejects", s -> s.rejectStreak, (s, v) -> s.rejectStreak = v)
+            .flag("gaveUp", s -> s.gaveUp, (s, v) -> s.gaveUp = v)
+            .integer("blockedUntilBar", s -> s.entryBlockedUntilBar, (s, v) -> s.entryBlockedUntilBar = v)
+            .integer("bars", s -> s.barsClosed, (s, v) -> s.barsClosed = v)
+            .number("prevClose", s -> s.prevClose, (s, v) -> s.prevClose = v)
+            .number("atr", s -> s.atr, (s, v) -> s.atr = v)
+            .number("trSum", s -> s.trSum, (s, v) -> s.trSum = v)
+            .integer("trCount", s -> s.trCount, (s, v) -> s.trCount = v)
+            .integer("cycle", s -> s.cycleIndex, (s, v) -> s.cycleIndex = v)
+            .flag("cycleOpen", s -> s.cycleOpen, (s, v) -> s.cycleOpen = v)
+            .whole("cycleStart", s -> s.cycleStart, (s, v) -> s.cycleStart = v)
+            .number("cyclePnl0", s -> s.cyclePnl0, (s, v) -> s.cyclePnl0 = v)
+            .choice("maxState", FibState.class, s -> s.maxState, (s, v) -> s.maxState = v)
+            .number("cycleLevelHedge", s -> s.px(s.cycleLvlH), (s, v) -> s.cycleLvlH = s.px(v))
+            .number("cycleLevelScale", s -> s.px(s.cycleLvlS), (s, v) -> s.cycleLvlS = s.px(v))
+            .number("cycleLevelDeep", s -> s.px(s.cycleLvlD), (s, v) -> s.cycleLvlD = s.px(v))
+            .whole("time", s -> s.lastTime, (s, v) -> s.lastTime = v)
+            .number("price", s -> s.lastPrice, (s, v) -> s.lastPrice = v);
+
+    /** The parameters' fingerprint, computed on the first snapshot or restore (not state). */
+    private String fingerprint;
 
     /** absorbQuietBar is running the bar's points: every action stops at its first line and sets wouldAct. */
     private boolean probing;
@@ -683,11 +751,107 @@ public final class FibHedgeStrategy implements Strategy, LegView {
         }
     }
 
+    /**
+     * Reports the open cycle as it stands ({@code complete = false}, marked to market) and leaves
+     * the state as it was: a runner that stops to be restarted may journal its state after this,
+     * and the restored strategy still has the cycle open (its end, P&L and skim come later).
+     */
     @Override
     public void finish(long t) {
         if (cycleOpen) {
             endCycle(t, "end-of-data", false);
+            cycleOpen = true;
         }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    @Override
+    public StrategyState snapshot() {
+        return SCHEMA.write(this);
+    }
+
+    @Override
+    public void restore(StrategyState saved) {
+        if (!Double.isNaN(lastPrice) || barsClosed != 0 || cycleIndex != -1 || activeOrder != -1 || entryLimit != -1) {
+            throw new StrategyStateException("restore needs a fresh fib-hedge strategy for " + coin
+                    + "; this one has already run (" + summary() + ")");
+        }
+        SCHEMA.read(saved, this);
+    }
+
+    @Override
+    public PositionExpectation expectation(Coin c) {
+        if (venue == null) {
+            throw new IllegalStateException("expectation() needs start(context) first (the coin's size grid)");
+        }
+        if (!coin.equals(c)) {
+            throw new IllegalArgumentException("this fib-hedge strategy trades " + coin + ", not " + c);
+        }
+        List<Long> inFlight = new ArrayList<>(2);
+        if (activeOrder >= 0) {
+            inFlight.add(activeOrder);
+        }
+        if (entryLimit >= 0) {
+            inFlight.add(entryLimit);
+        }
+        double target = state == FibState.FLAT ? 0 : d * q * p.exposure().of(state).net();
+        return new PositionExpectation(coin, state.name(), px(ownPos), target, !dirty && inFlight.isEmpty(),
+                dirty && !gaveUp, inFlight, szDecimals, lastPrice);
+    }
+
+    /**
+     * For example {@code HEDGED BTC bull cycle=3 Q=0.73 pos=0 E=65012.5 H=70000 Lo=66000
+     * levels=68348/67326/66506 S=67812}: the state, the cycle's figures in prices, then what
+     * the state adds (FULL: the stop and arming; FLAT after a stop: the previous H, the low
+     * since and the re-entry price) and anything pending.
+     */
+    @Override
+    public String summary() {
+        StringBuilder b = new StringBuilder(160);
+        b.append(state).append(' ').append(coin).append(' ').append(p.thesis().name().toLowerCase(Locale.ROOT))
+                .append(" cycle=").append(cycleIndex).append(" Q=").append(num(q)).append(" pos=").append(num(px(ownPos)));
+        if (state != FibState.FLAT) {
+            b.append(" E=").append(num(px(eY))).append(" H=").append(num(px(hY)));
+        }
+        if (state == FibState.FULL) {
+            b.append(" stop=").append(num(px(stopY))).append(armed ? " armed" : " unarmed");
+        } else if (state.hedged() || state == FibState.RECOVERING) {
+            b.append(" Lo=").append(num(px(loY))).append(" levels=").append(num(px(lvlH))).append('/')
+                    .append(num(px(lvlS))).append('/').append(num(px(lvlD))).append(" S=").append(num(px(sY)));
+        } else if (stoppedOut) {
+            b.append(" after-stop H=").append(num(px(hPrevY))).append(" low=").append(num(px(loFlatY)))
+                    .append(" re-entry=").append(num(px(loFlatY + p.reversal().full() * (hPrevY - loFlatY))));
+        }
+        if (activeOrder >= 0) {
+            b.append(" order=").append(activeOrder);
+        }
+        if (entryLimit >= 0) {
+            b.append(" entry-limit=").append(entryLimit);
+        }
+        if (dirty) {
+            b.append(gaveUp ? " gave-up" : " to-trade");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Thesis space to price space and back (the same map): y for bull, -y for bear. A NaN keeps
+     * its bits (a negation would flip its sign bit), so a saved and restored NaN is the same NaN.
+     */
+    private double px(double y) {
+        return d > 0 || y != y ? y : -y;
+    }
+
+    private String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = p.fingerprint();
+        }
+        return fingerprint;
+    }
+
+    private static String num(double v) {
+        return PositionExpectation.num(v);
     }
 
     // ------------------------------------------------------------------ views
