@@ -24,6 +24,8 @@ import java.util.function.ToLongFunction;
  * every field is present and no other, and parses every value before it sets anything, so a
  * refused state leaves the strategy as it was.
  *
+ * <p>Declare it once, in a static initializer (the declaring methods add to this instance).
+ *
  * @param <S> the strategy class (the accessors are usually lambdas over its private fields)
  */
 public final class StateSchema<S> {
@@ -117,6 +119,9 @@ public final class StateSchema<S> {
 
     /** The strategy's state now. */
     public StrategyState write(S s) {
+        if (nameOf == null) {
+            throw new IllegalStateException("the " + kind + " state schema declares no name(...): the state's first token");
+        }
         StrategyState.Builder b = StrategyState.builder(nameOf.apply(s), kind, version);
         for (Field<S> f : fields) {
             b.put(f.key(), f.write().apply(s));
@@ -126,6 +131,9 @@ public final class StateSchema<S> {
 
     /** Checks {@code state} against this schema and {@code s}'s identity, then sets every field of {@code s}; all or nothing. */
     public void read(StrategyState state, S s) {
+        if (readName == null) {
+            throw new IllegalStateException("the " + kind + " state schema declares no name(...): the state's first token");
+        }
         if (!state.strategy().equals(kind)) {
             throw new StrategyStateException("a " + state.strategy() + " state cannot be restored into a " + kind
                     + " strategy");
