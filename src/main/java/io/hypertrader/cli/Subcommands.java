@@ -28,5 +28,6 @@ final class Subcommands {
         root.addSubcommand("fills", new FillsCommand());
         root.addSubcommand("stop", new StopCommand());
         root.addSubcommand("parity", new ParityCommand());
+        root.addSubcommand("alerts", new AlertsCommand());
     }
 }

@@ -73,7 +73,8 @@ public final class AlertsConfigLoader {
     public static AlertsConfig parse(String text, Path source) {
         RawFile raw;
         try {
-            raw = YAML.readValue(text, RawFile.class);
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(text);
+            raw = tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.treeToValue(tree, RawFile.class);
         } catch (UnrecognizedPropertyException e) {
             String key = e.getPropertyName();
             String hint = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT).replace("_", ""))
