@@ -29,5 +29,7 @@ final class Subcommands {
         root.addSubcommand("stop", new StopCommand());
         root.addSubcommand("parity", new ParityCommand());
         root.addSubcommand("alerts", new AlertsCommand());
+        root.addSubcommand("backup", new BackupCommand());
+        root.addSubcommand("restore", new RestoreCommand());
     }
 }
