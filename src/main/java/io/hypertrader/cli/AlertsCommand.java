@@ -214,7 +214,8 @@ final class AlertsCommand implements Runnable {
                     }
                 });
                 out.println("channel " + ch.name() + ": " + where + "; min severity " + ch.filter().minSeverity().code() + "; events "
-                        + (ch.filter().kinds().isEmpty() ? "all" : String.join(", ", ch.filter().kinds())) + vars);
+                        + (ch.filter().kinds().isEmpty() ? "all"
+                        : String.join(", ", AlertEvent.KINDS.stream().filter(ch.filter().kinds()::contains).toList())) + vars);
             }
             out.flush();
         }

@@ -55,7 +55,7 @@ public final class BackupWriter {
         if (!Files.isRegularFile(db)) {
             throw UserError.dataMissing("no database at " + db + " to back up");
         }
-        Instant created = clock.instant();
+        Instant created = Instant.ofEpochMilli(clock.millis());
         Path tmp;
         try {
             Files.createDirectories(root);
@@ -63,8 +63,8 @@ public final class BackupWriter {
         } catch (IOException e) {
             throw new UserError(UserError.Kind.USAGE, "cannot create a backup folder in " + root + ": " + e.getMessage(), e);
         }
-        long t0 = System.nanoTime();
         try (Connection c = RawDuckDb.open(db, lockWait)) {
+            long t0 = System.nanoTime(); // held from here: waiting for another process's lock is not holding
             c.setAutoCommit(false);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String t : RawDuckDb.tables(c)) {
