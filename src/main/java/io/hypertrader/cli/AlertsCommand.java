@@ -77,17 +77,22 @@ final class AlertsCommand implements Runnable {
                 throw UserError.usage(e.getMessage());
             }
             AlertsConfig config = load(root, file);
+            if (config.channels().isEmpty()) {
+                throw UserError.usage("alerts config " + config.source() + " has no channels");
+            }
+            if (channel != null) {
+                // Only the chosen channel's secrets are needed.
+                List<AlertsConfig.ChannelConfig> chosen = config.channels().stream().filter(c -> c.name().equals(channel)).toList();
+                if (chosen.isEmpty()) {
+                    throw UserError.usage("no channel named '" + channel + "' in " + config.source() + " (it has: "
+                            + String.join(", ", config.channels().stream().map(AlertsConfig.ChannelConfig::name).toList()) + ")");
+                }
+                config = new AlertsConfig(config.source(), config.dedupeWindow(), config.queueCapacity(), config.retry(),
+                        config.thresholds(), chosen);
+            }
             List<AlertChannel> channels = new ArrayList<>();
             for (AlertChannel c : Channels.of(config, root.env())) {
-                if (channel == null || channel.equals(c.name())) {
-                    channels.add(new Unfiltered(c));
-                } else {
-                    c.close();
-                }
-            }
-            if (channels.isEmpty()) {
-                throw UserError.usage(channel == null ? "alerts config " + config.source() + " has no channels"
-                        : "no channel named '" + channel + "' in " + config.source());
+                channels.add(new Unfiltered(c));
             }
             PrintWriter out = root.out();
             Map<String, String> failures = new ConcurrentHashMap<>();

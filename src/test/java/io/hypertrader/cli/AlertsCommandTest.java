@@ -106,10 +106,14 @@ class AlertsCommandTest {
 
     @Test
     void oneChannelOnlyAndAMissingVariableOrFile() {
-        CliHarness.Result one = CliHarness.run(env(), "alerts", "test", "--channel", "risk-mail");
+        // Only the chosen channel's variables are needed.
+        CliHarness.Result one = CliHarness.run(Map.of("HYPERTRADER_HOME", home.toString()), "alerts", "test", "--channel", "risk-mail");
         assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(one.out()).contains("risk-mail (email): 10 of 10 delivered").doesNotContain("desk-slack");
         assertThat(paths).isEmpty();
+        CliHarness.Result unknown = CliHarness.run(env(), "alerts", "test", "--channel", "pager");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no channel named 'pager' in " + home.resolve("alerts.yaml") + " (it has: desk-slack, risk-mail, phone)");
 
         CliHarness.Result noVar = CliHarness.run(Map.of("HYPERTRADER_HOME", home.toString()), "alerts", "test");
         assertThat(noVar.exitCode()).isEqualTo(2);

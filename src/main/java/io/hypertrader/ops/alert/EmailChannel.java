@@ -45,6 +45,7 @@ public final class EmailChannel implements AlertChannel {
         if (config.security() == AlertsConfig.SmtpSecurity.STARTTLS) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.ssl.checkserveridentity", "true");
         }
         if (config.security() == AlertsConfig.SmtpSecurity.SSL) {
             p.put("mail.smtps.ssl.checkserveridentity", "true");
