@@ -1,5 +1,7 @@
 package io.hypertrader.risk;
 
+import io.hypertrader.core.FieldCheck;
+
 /**
  * Per-deployment risk limits. All fractions are of the account value (equity) in USDC.
  *
@@ -23,36 +25,21 @@ public record RiskLimits(double maxPositionFraction, double maxLeverage, double 
     public static final RiskLimits DEFAULTS = new RiskLimits(0.20, 5.0, 0.05, 0.10, 5, 25_000.0, 30,
             Double.POSITIVE_INFINITY);
 
+    /** Ranges as a config states them; the loader prefixes "risk." to the field in its messages. */
     public RiskLimits {
-        requirePositive("maxPositionFraction", maxPositionFraction);
-        requirePositive("maxLeverage", maxLeverage);
-        requireFraction("dailyLossFraction", dailyLossFraction);
-        requireFraction("positionStopFraction", positionStopFraction);
-        if (maxOpenCoins < 1) {
-            throw new IllegalArgumentException("risk.maxOpenCoins must be at least 1, got " + maxOpenCoins);
-        }
-        requirePositive("maxOrderNotionalUsd", maxOrderNotionalUsd);
-        if (maxOrdersPerMinute < 1) {
-            throw new IllegalArgumentException("risk.maxOrdersPerMinute must be at least 1, got " + maxOrdersPerMinute);
-        }
-        requirePositive("maxPositionNotionalUsd", maxPositionNotionalUsd);
+        FieldCheck.in("maxPositionFraction", maxPositionFraction, "(0, 100]");
+        FieldCheck.in("maxLeverage", maxLeverage, "(0, 200]");
+        FieldCheck.in("dailyLossFraction", dailyLossFraction, "(0, 1)");
+        FieldCheck.in("positionStopFraction", positionStopFraction, "(0, 1)");
+        FieldCheck.in("maxOpenCoins", maxOpenCoins, "[1, 1000]");
+        FieldCheck.in("maxOrderNotionalUsd", maxOrderNotionalUsd, "(0, 1e12]");
+        FieldCheck.in("maxOrdersPerMinute", maxOrdersPerMinute, "[1, 100000]");
+        FieldCheck.in("maxPositionNotionalUsd", maxPositionNotionalUsd, "(0, inf]");
     }
 
     /** The same limits with an absolute position cap (USDC). */
     public RiskLimits withMaxPositionNotionalUsd(double cap) {
         return new RiskLimits(maxPositionFraction, maxLeverage, dailyLossFraction, positionStopFraction,
                 maxOpenCoins, maxOrderNotionalUsd, maxOrdersPerMinute, cap);
-    }
-
-    private static void requirePositive(String field, double v) {
-        if (!(v > 0)) {
-            throw new IllegalArgumentException("risk." + field + " must be > 0, got " + v);
-        }
-    }
-
-    private static void requireFraction(String field, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException("risk." + field + " must be in (0, 1), got " + v);
-        }
     }
 }

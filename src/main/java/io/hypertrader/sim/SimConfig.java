@@ -1,12 +1,17 @@
 package io.hypertrader.sim;
 
+import io.hypertrader.core.FieldCheck;
+
 import java.util.Locale;
 import java.util.Objects;
+
+import static io.hypertrader.core.FieldCheck.fmt;
 
 /**
  * Every parameter of the execution simulator. The three profiles of SIMULATOR.md are presets
  * ({@link #IDEAL}, {@link #SEED}, {@link #REALISTIC}); {@code config/sim/*.yaml} spell them out and
- * any field can be overridden. Basis points are 1/10000; USD amounts are USDC.
+ * any field can be overridden. Basis points are 1/10000; USD amounts are USDC. Each record's compact
+ * constructor checks its ranges, naming the field as config files spell it.
  *
  * @param profile    name shown in reports ("ideal", "seed", "realistic" or a custom name)
  * @param path       bar path order
@@ -42,9 +47,10 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
     /** Delay from decision to arrival, uniform in [minMs, maxMs]. */
     public record Latency(LatencyModelKind model, long minMs, long maxMs) {
         public Latency {
-            if (minMs < 0 || maxMs < minMs) {
-                throw new IllegalArgumentException("latency needs 0 <= minMs <= maxMs, got " + minMs + ".." + maxMs);
-            }
+            FieldCheck.present("model", model);
+            FieldCheck.in("minMs", minMs, "[0, 3600000]");
+            FieldCheck.in("maxMs", maxMs, "[0, 3600000]");
+            FieldCheck.require(maxMs >= minMs, "maxMs", Long.toString(maxMs), "must be >= latency.minMs " + minMs);
         }
     }
 
@@ -56,6 +62,17 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
      */
     public record Slippage(SlippageModelKind model, double minBp, double maxBp, double fullSizeUsd,
                            double halfSpreadBp, double k, int windowHours, double marketMaxPct) {
+        public Slippage {
+            FieldCheck.present("model", model);
+            FieldCheck.in("minBp", minBp, "[0, 10000]");
+            FieldCheck.in("maxBp", maxBp, "[0, 10000]");
+            FieldCheck.in("fullSizeUsd", fullSizeUsd, "(0, 1e12]");
+            FieldCheck.in("halfSpreadBp", halfSpreadBp, "[0, 10000]");
+            FieldCheck.in("k", k, "[0, 100]");
+            FieldCheck.in("windowHours", windowHours, "[1, 8760]");
+            FieldCheck.in("marketMaxPct", marketMaxPct, "(0, 1)");
+            FieldCheck.require(maxBp >= minBp, "maxBp", fmt(maxBp), "must be >= slippage.minBp " + fmt(minBp));
+        }
     }
 
     /**
@@ -65,6 +82,16 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
      */
     public record Fills(FillModelKind model, double partialAboveUsd, double partialProbability, double partialMin,
                         double partialMax, double maxParticipation) {
+        public Fills {
+            FieldCheck.present("model", model);
+            FieldCheck.in("partialAboveUsd", partialAboveUsd, "[0, 1e12]");
+            FieldCheck.in("partialProbability", partialProbability, "[0, 1]");
+            FieldCheck.in("partialMin", partialMin, "(0, 1]");
+            FieldCheck.in("partialMax", partialMax, "(0, 1]");
+            FieldCheck.in("maxParticipation", maxParticipation, "(0, 1]");
+            FieldCheck.require(partialMax >= partialMin, "partialMax", fmt(partialMax),
+                    "must be >= fills.partialMin " + fmt(partialMin));
+        }
     }
 
     /**
@@ -73,14 +100,26 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
      * probability of a random refusal.
      */
     public record Rejection(boolean exchangeRules, double maxNotionalUsd, double randomRate) {
+        public Rejection {
+            FieldCheck.in("maxNotionalUsd", maxNotionalUsd, "(0, inf]");
+            FieldCheck.in("randomRate", randomRate, "[0, 1)");
+        }
     }
 
     /** Fees in basis points of the fill's notional. */
     public record Fees(double makerBp, double takerBp) {
+        public Fees {
+            FieldCheck.in("makerBp", makerBp, "[-100, 1000]");
+            FieldCheck.in("takerBp", takerBp, "[0, 1000]");
+        }
     }
 
     /** Funding: the constant hourly rate used where no history is stored (positive = longs pay). */
     public record Funding(FundingModelKind model, double fallbackHourlyRate) {
+        public Funding {
+            FieldCheck.present("model", model);
+            FieldCheck.in("fallbackHourlyRate", fallbackHourlyRate, "[-0.04, 0.04]");
+        }
     }
 
     /** No frictions at all: the arithmetic of the strategy, exactly. */

@@ -132,7 +132,7 @@ class RiskManagerTest {
     void aLargeOrderRateLimitHoldsPastTheBuffersInitialSize() {
         // 500 a minute: the window's buffer grows as orders come (it starts small); the 501st in the
         // minute is refused, and each order leaves the window exactly 60 s after it was accepted
-        RiskLimits limits = new RiskLimits(1e3, 1e3, 0.05, 0.1, 5, 1e12, 500, Double.POSITIVE_INFINITY);
+        RiskLimits limits = new RiskLimits(100, 200, 0.05, 0.1, 5, 1e12, 500, Double.POSITIVE_INFINITY);
         RiskManager rm = manager(limits);
         Account acct = new Account(1e9);
         for (int i = 0; i < 500; i++) {

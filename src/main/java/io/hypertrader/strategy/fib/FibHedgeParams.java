@@ -1,6 +1,7 @@
 package io.hypertrader.strategy.fib;
 
 import io.hypertrader.core.Coin;
+import io.hypertrader.core.FieldCheck;
 import io.hypertrader.core.Interval;
 import io.hypertrader.strategy.PriceMode;
 
@@ -11,11 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import static io.hypertrader.core.FieldCheck.fmt;
+
 /**
- * Every parameter of the Fibonacci hedge (STRATEGY.md), for one coin. Defaults are the spec's;
- * the config loader validates ranges and names the field; the compact constructors here only
- * guard invariants the state machine relies on. Ratios and percentages are fractions (0.236 =
- * 23.6 %); prices USDC.
+ * Every parameter of the Fibonacci hedge (STRATEGY.md), for one coin. Defaults are the spec's
+ * ({@code DEFAULT} constants, the one place they are stated; config files bind onto them). Each
+ * record's compact constructor checks its ranges and the rules across its fields, naming the field
+ * as config files spell it ({@link io.hypertrader.core.InvalidFieldException}): a parameter record
+ * that exists is valid, whether a config, a sweep or a test built it. Ratios and percentages are
+ * fractions (0.236 = 23.6 %); prices USDC.
  */
 public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceMode trigger, Levels levels,
                              Exposure exposure, Arm arm, Entry entry, HedgeExit hedgeExit, Reversal reversal,
@@ -98,20 +103,25 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
         public static final Levels DEFAULT = new Levels(0.236, 0.382, 0.5, List.of(0.618));
 
         public Levels {
-            if (!(0 < hedge && hedge < scale && scale < deep && deep < 1)) {
-                throw new IllegalArgumentException("levels must satisfy 0 < hedge < scale < deep < 1, got "
-                        + hedge + ", " + scale + ", " + deep);
+            FieldCheck.in("hedge", hedge, "(0, 1)");
+            FieldCheck.in("scale", scale, "(0, 1)");
+            FieldCheck.in("deep", deep, "(0, 1)");
+            FieldCheck.require(hedge < scale, "scale", fmt(scale),
+                    "ratios must be strictly ascending: hedge " + fmt(hedge) + " < scale < deep");
+            FieldCheck.require(scale < deep, "deep", fmt(deep), "ratios must be strictly ascending: scale " + fmt(scale) + " < deep");
+            FieldCheck.present("chart", chart);
+            for (Double r : chart) {
+                FieldCheck.require(r != null && r > 0 && r < 1, "chart", chart.toString(), "each entry must be a number in (0, 1)");
             }
             chart = List.copyOf(chart);
         }
     }
 
-    /** Target legs of a state as fractions of Q (both >= 0); net = longLeg - shortLeg. */
+    /** Target legs of a state as fractions of Q, each in [0, 1] (config keys {@code long}, {@code short}); net = longLeg - shortLeg. */
     public record Target(double longLeg, double shortLeg) {
         public Target {
-            if (!(longLeg >= 0) || !(shortLeg >= 0)) {
-                throw new IllegalArgumentException("exposure legs must be >= 0, got " + longLeg + "/" + shortLeg);
-            }
+            FieldCheck.in("long", longLeg, "[0, 1]");
+            FieldCheck.in("short", shortLeg, "[0, 1]");
         }
 
         public double net() {
@@ -126,6 +136,14 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
 
         public static final Exposure DEFAULT = new Exposure(new Target(1.0, 0), new Target(0.5, 0.5),
                 new Target(0.25, 0.5), new Target(0, 0.25), new Target(0.5, 0));
+
+        public Exposure {
+            FieldCheck.present("full", full);
+            FieldCheck.present("hedged", hedged);
+            FieldCheck.present("scaled", scaled);
+            FieldCheck.present("deep", deep);
+            FieldCheck.present("recovering", recovering);
+        }
 
         public Target of(FibState s) {
             return switch (s) {
@@ -142,11 +160,22 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
     /** Arming: G >= max(minGainPct * E, minGainAtr * ATR(atrBars)). */
     public record Arm(double minGainPct, double minGainAtr, int atrBars) {
         public static final Arm DEFAULT = new Arm(0.02, 2.0, 14);
+
+        public Arm {
+            FieldCheck.in("minGainPct", minGainPct, "[0, 1)");
+            FieldCheck.in("minGainAtr", minGainAtr, "[0, 100]");
+            FieldCheck.in("atrBars", atrBars, "[1, 10000]");
+        }
     }
 
     /** Entry after {@code warmupBars} closed bars, at market, or by a resting limit at {@code price} (NaN = market). */
     public record Entry(int warmupBars, double price) {
         public static final Entry DEFAULT = new Entry(50, Double.NaN);
+
+        public Entry {
+            FieldCheck.in("warmupBars", warmupBars, "[0, 1000000]");
+            FieldCheck.optional("price", price, "(0, inf)");
+        }
 
         public boolean atMarket() {
             return Double.isNaN(price);
@@ -156,16 +185,31 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
     /** Lifting the hedge: peak reclaim (price back at the frozen H) and the hedge leg's stop. */
     public record HedgeExit(boolean peakReclaim, double shortStopPct) {
         public static final HedgeExit DEFAULT = new HedgeExit(true, 0.236);
+
+        public HedgeExit {
+            FieldCheck.in("shortStopPct", shortStopPct, "(0, 1)");
+        }
     }
 
     /** Reversal thresholds as fractions of (H - Lo) above Lo. */
     public record Reversal(double half, double full) {
         public static final Reversal DEFAULT = new Reversal(0.236, 0.382);
+
+        public Reversal {
+            FieldCheck.in("half", half, "(0, 1)");
+            FieldCheck.in("full", full, "(0, 1)");
+            FieldCheck.require(half < full, "full", fmt(full), "must be above reversal.half " + fmt(half));
+        }
     }
 
     /** The long's stop while FULL: max(E * (1 - initialPct), H * (1 - trailPct)), only rising. */
     public record LongStop(double initialPct, double trailPct) {
         public static final LongStop DEFAULT = new LongStop(0.10, 0.10);
+
+        public LongStop {
+            FieldCheck.in("initialPct", initialPct, "(0, 1)");
+            FieldCheck.in("trailPct", trailPct, "(0, 1)");
+        }
     }
 
     /**
@@ -176,6 +220,13 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
     public record Sizing(double allocation, double cashReserve, int leverage, double fixedQty) {
         public static final Sizing DEFAULT = new Sizing(1.0, 0.10, 3, Double.NaN);
 
+        public Sizing {
+            FieldCheck.in("allocation", allocation, "(0, 1]");
+            FieldCheck.in("cashReserve", cashReserve, "[0, 1)");
+            FieldCheck.in("leverage", leverage, "[1, 10]");
+            FieldCheck.optional("fixedQty", fixedQty, "(0, inf)");
+        }
+
         public Sizing(double allocation, double cashReserve, int leverage) {
             this(allocation, cashReserve, leverage, Double.NaN);
         }
@@ -184,5 +235,9 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
     /** Skim of realized cycle profit into savings (after topping up the cash reserve). */
     public record Profit(double spotSavingsPct) {
         public static final Profit DEFAULT = new Profit(0);
+
+        public Profit {
+            FieldCheck.in("spotSavingsPct", spotSavingsPct, "[0, 1]");
+        }
     }
 }

@@ -101,7 +101,7 @@ class SweepTest {
         assertThat(o.configurations()).isEqualTo(1);
         assertThat(o.skipped()).singleElement().satisfies(s -> {
             assertThat(s.params()).containsEntry("strategy.levels.hedge", "0.4");
-            assertThat(s.reason()).contains("hedge < scale");
+            assertThat(s.reason()).contains("scale = 0.382", "strictly ascending: hedge 0.4 < scale");
         });
         // a single configuration: the DSR is the PSR
         assertThat(o.deflatedSharpe()[0]).isEqualTo(o.trials().get(0).metrics().psr());

@@ -38,7 +38,7 @@ class BearMirrorTest {
             Bars bars = RandomBars.walk(seed, 300, 150);
             CandleSeries bull = bars.series();
             CandleSeries bear = Bars.reflect(bull, K);
-            P base = P.defaults().arm(0, 2.0).longStop(0.99, 0.99).hedgeExit(true, 50).trigger(mode).fixedQty(10);
+            P base = P.defaults().arm(0, 2.0).longStop(0.99, 0.99).hedgeExit(true, 0.99).trigger(mode).fixedQty(10);
             FibRun up = FibRun.run(base.thesis(Thesis.BULL).get(), bull, SimConfig.IDEAL, 1);
             FibRun down = FibRun.run(base.thesis(Thesis.BEAR).get(), bear, SimConfig.IDEAL, 1);
 
