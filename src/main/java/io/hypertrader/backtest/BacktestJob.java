@@ -1,6 +1,7 @@
 package io.hypertrader.backtest;
 
 import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.SizingRules;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
@@ -66,11 +67,12 @@ public final class BacktestJob {
      * Loads the candles in {@code [fromMs, toMs)}, the funding over each series and the grids of
      * every coin of {@code cfg}. A coin's grid is the config's instrument if it names one, else the
      * stored exchange metadata of {@code network}, else the built-in default; each is checked
-     * against the coin's sizing.
+     * against the coin's sizing, and a fixedQty sizing against the prices of the loaded candles
+     * ({@link SizingRules#checkFixedQty}).
      *
      * @param source what to name in an error about the config (its file, or "config")
      * @throws UserError DATA_MISSING when a coin has no candles in the range; USAGE when the
-     *                   sizing does not fit the grid
+     *                   sizing does not fit the grid or could not place an order at any price of the range
      */
     public static Inputs loadInputs(Database db, Network network, StrategyConfig cfg, long fromMs, long toMs,
                                     String source) {
@@ -93,7 +95,8 @@ public final class BacktestJob {
                 }
             }
             inst = inst != null ? inst : FibBacktest.instrument(cfg, Map.of(), coin);
-            ConfigLoader.checkAgainstInstrument(source, p, inst, p.sizing().allocation());
+            SizingRules.checkAgainstInstrument(source, p, inst, p.sizing().allocation());
+            SizingRules.checkFixedQty(source, cfg, p, inst, s);
             grids.put(coin, inst);
         }
         return new Inputs(series, funding, grids);

@@ -12,8 +12,6 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import io.hypertrader.sim.SimConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,14 +49,7 @@ final class StudySetup {
 
     static StudySetup load(StudyOptions o, Database db, Network network) {
         Path cfgPath = o.config != null ? o.config : Path.of(BacktestCommand.DEFAULT_CONFIG);
-        String text;
-        try {
-            text = Files.readString(cfgPath);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw UserError.usage("--config: " + cfgPath + " does not exist");
-        } catch (IOException e) {
-            throw new UserError(UserError.Kind.USAGE, "--config: cannot read " + cfgPath + ": " + e.getMessage(), e);
-        }
+        String text = ConfigLoader.readText(cfgPath);
         String prof = o.profile == null ? null : o.profile.trim().toLowerCase(Locale.ROOT);
         if (prof != null && !List.of("ideal", "seed", "realistic").contains(prof)) {
             throw UserError.usage("--profile '" + o.profile + "': expected ideal, seed or realistic");

@@ -23,6 +23,8 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
 
     public SimConfig {
         Objects.requireNonNull(profile, "profile");
+        FieldCheck.require(!profile.isBlank(), "profile", "'" + profile + "'", "must name the profile (ideal, seed, realistic or"
+                + " a name of your own)");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(slippage, "slippage");

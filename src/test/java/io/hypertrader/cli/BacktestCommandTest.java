@@ -126,6 +126,19 @@ class BacktestCommandTest {
         assertThat(CliHarness.run(env, "verify", "no-such-run").exitCode()).isEqualTo(3);
     }
 
+    /** Issue 14: fixedQty 1000 on 10,000 USDC ran 14,848 orders, all refused, to "return +0.00%". */
+    @Test
+    void aFixedQuantityThatCouldNeverTradeIsRefusedBeforeTheReplay() {
+        CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report", "--set", "strategy.sizing.fixedQty=1000");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("config: strategy.sizing.fixedQty = 1000 BTC is 27,863,000.00 USDC even at"
+                        + " the lowest price of the replayed BTC 1h candles (27,863.00 on ", "above risk.maxOrderNotionalUsd = 1000000",
+                "the risk manager would refuse every entry").doesNotContain("\tat ");
+        assertThat(r.out()).doesNotContain("run ");
+        CliHarness.Result fits = CliHarness.run(env, "backtest", "--no-report", "--set", "strategy.sizing.fixedQty=0.1");
+        assertThat(fits.exitCode()).as(fits.err()).isZero();
+    }
+
     /** The README's main command on a fresh clone: no database yet, so the shipped dataset is imported once. */
     @Test
     void defaultBacktestOnAFreshDatabaseImportsTheShippedDatasetOnce() throws Exception {

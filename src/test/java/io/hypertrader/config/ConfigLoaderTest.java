@@ -48,8 +48,9 @@ class ConfigLoaderTest {
         assertThat(c.risk()).isEqualTo(new RiskLimits(3.0, 5.0, 0.30, 0.75, 5, 1_000_000, 30, Double.POSITIVE_INFINITY));
         assertThat(c.promotion()).isEqualTo(PromotionConfig.DEFAULTS);
         assertThat(c.hash()).hasSize(64);
-        // a file with only those risk limits means the same effective config: same canonical JSON, same hash
-        StrategyConfig empty = parse("name: fib-hedge-btc-1h\n" + BACKSTOP);
+        // a file with an empty strategy section and those risk limits means the same effective config:
+        // same canonical JSON, same hash
+        StrategyConfig empty = parse("name: fib-hedge-btc-1h\nstrategy: {}\n" + BACKSTOP);
         assertThat(empty.json()).isEqualTo(c.json());
         assertThat(empty.hash()).isEqualTo(c.hash());
         // the canonical JSON reads back to the same config
@@ -98,7 +99,7 @@ class ConfigLoaderTest {
         refused("portfolio: {weights: {BTC: 0.6, ETH: 0.5}}", "portfolio.weights", "sum to at most 1");
         refused("portfolio: {weights: {BTC: 0.6}}\nstrategy: {coin: ETH}", "strategy.coin", "not both");
         refused("strategy: [1, 2]", "strategy", "must be a section");
-        refused("strategy: {levels: {hedge: 0.2}}\nstrategy: {}", "not valid YAML");
+        refused("strategy: {levels: {hedge: 0.2}}\nstrategy: {}", "test.yaml:2: strategy: duplicate key (first given on line 1)");
         refused("risk: {maxOpenCoins: 0}", "risk.maxOpenCoins = 0");
     }
 
@@ -111,20 +112,20 @@ class ConfigLoaderTest {
         assertThat(parse("strategy: {sizing: {leverage: 10, cashReserve: 0}, longStop: {initialPct: 0.05}}\n" + wide)
                 .strategy().sizing().leverage()).isEqualTo(10);
         // the default (3x, 10% reserve) is far from it
-        assertThat(parse(BACKSTOP).strategy().longStop().initialPct()).isEqualTo(0.10);
+        assertThat(parse("strategy: {}\n" + BACKSTOP).strategy().longStop().initialPct()).isEqualTo(0.10);
     }
 
     @Test
     void sizingThatTheRiskLimitsWouldRefuseOnEveryEntryIsRefused() {
         // 1.0 x 3 x (1 - 0.1) = 2.7 of equity per entry against a 20% position limit
-        refused("risk: {maxPositionFraction: 0.2}", "strategy.sizing.allocation = 1 x strategy.sizing.leverage = 3 x (1 -"
+        refused("strategy: {}\nrisk: {maxPositionFraction: 0.2}", "strategy.sizing.allocation = 1 x strategy.sizing.leverage = 3 x (1 -"
                 + " strategy.sizing.cashReserve = 0.1) = 2.7 of equity", "above risk.maxPositionFraction = 0.2",
                 "refuse every entry", "at least 2.7");
         // exactly at the limit passes; sized down passes
-        assertThat(parse("risk: {maxPositionFraction: 2.7, maxOrderNotionalUsd: 30000}").risk().maxPositionFraction()).isEqualTo(2.7);
+        assertThat(parse("strategy: {}\nrisk: {maxPositionFraction: 2.7, maxOrderNotionalUsd: 30000}").risk().maxPositionFraction()).isEqualTo(2.7);
         assertThat(parse("strategy: {sizing: {allocation: 0.2, leverage: 1}}").risk()).isEqualTo(RiskLimits.DEFAULTS);
         // without a risk: section the defaults apply, and the message says so
-        refused("{}", "risk.maxPositionFraction = 0.2", "no risk: section");
+        refused("strategy: {}", "risk.maxPositionFraction = 0.2", "no risk: section");
         // a portfolio: each coin's weight is its allocation, named by its path
         refused("portfolio: {weights: {BTC: 0.5, ETH: 0.4}}\nstrategy: {sizing: {leverage: 2}}\n"
                         + "risk: {maxPositionFraction: 0.85, maxOrderNotionalUsd: 1000000}",
@@ -155,7 +156,7 @@ class ConfigLoaderTest {
     @Test
     void aFirstEntryAboveTheOrderNotionalCapIsRefused() {
         // 2.7 x 10,000 = 27,000 USDC > 25,000
-        refused("risk: {maxPositionFraction: 3, maxOrderNotionalUsd: 25000}", "27000.00 USDC at account.initialEquity = 10000",
+        refused("strategy: {}\nrisk: {maxPositionFraction: 3, maxOrderNotionalUsd: 25000}", "27000.00 USDC at account.initialEquity = 10000",
                 "above risk.maxOrderNotionalUsd = 25000", "refuse the first entry");
     }
 

@@ -3,6 +3,7 @@ package io.hypertrader.strategy.fib;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.FieldCheck;
 import io.hypertrader.core.Interval;
+import io.hypertrader.core.InvalidFieldException;
 import io.hypertrader.strategy.PriceMode;
 
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,9 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
             FieldCheck.require(scale < deep, "deep", fmt(deep), "ratios must be strictly ascending: scale " + fmt(scale) + " < deep");
             FieldCheck.present("chart", chart);
             for (Double r : chart) {
-                FieldCheck.require(r != null && r > 0 && r < 1, "chart", chart.toString(), "each entry must be a number in (0, 1)");
+                if (r == null || !(r > 0 && r < 1)) {
+                    throw new InvalidFieldException("chart", chart.toString(), "each entry must be a number in (0, 1)");
+                }
             }
             chart = List.copyOf(chart);
         }
