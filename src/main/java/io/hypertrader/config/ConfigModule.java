@@ -39,16 +39,16 @@ final class ConfigModule extends SimpleModule {
 
     ConfigModule() {
         super("hypertrader-config");
-        NumberDeserializer<Double> number = new NumberDeserializer<>(Double.class, ConfigModule::number);
+        ScalarDeserializer<Double> number = new ScalarDeserializer<>(Double.class, ConfigModule::number);
         addDeserializer(Double.class, number);
         addDeserializer(double.class, number);
-        NumberDeserializer<Integer> whole = new NumberDeserializer<>(Integer.class, (p, c) -> (int) whole(p, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        ScalarDeserializer<Integer> whole = new ScalarDeserializer<>(Integer.class, (p, c) -> (int) whole(p, Integer.MIN_VALUE, Integer.MAX_VALUE));
         addDeserializer(Integer.class, whole);
         addDeserializer(int.class, whole);
-        NumberDeserializer<Long> wholeLong = new NumberDeserializer<>(Long.class, (p, c) -> whole(p, Long.MIN_VALUE, Long.MAX_VALUE));
+        ScalarDeserializer<Long> wholeLong = new ScalarDeserializer<>(Long.class, (p, c) -> whole(p, Long.MIN_VALUE, Long.MAX_VALUE));
         addDeserializer(Long.class, wholeLong);
         addDeserializer(long.class, wholeLong);
-        NumberDeserializer<Boolean> bool = new NumberDeserializer<>(Boolean.class, ConfigModule::bool);
+        ScalarDeserializer<Boolean> bool = new ScalarDeserializer<>(Boolean.class, ConfigModule::bool);
         addDeserializer(Boolean.class, bool);
         addDeserializer(boolean.class, bool);
         addDeserializer(String.class, new TextDeserializer<>(String.class, s -> s));
@@ -148,10 +148,10 @@ final class ConfigModule extends SimpleModule {
         T read(JsonParser p, DeserializationContext c) throws IOException;
     }
 
-    private static final class NumberDeserializer<T> extends StdScalarDeserializer<T> {
+    private static final class ScalarDeserializer<T> extends StdScalarDeserializer<T> {
         private final transient Reader<T> reader;
 
-        NumberDeserializer(Class<T> type, Reader<T> reader) {
+        ScalarDeserializer(Class<T> type, Reader<T> reader) {
             super(type);
             this.reader = reader;
         }
