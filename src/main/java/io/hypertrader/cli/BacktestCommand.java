@@ -15,6 +15,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.CandleFiles;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
+import io.hypertrader.data.SeriesSources;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
@@ -198,7 +199,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 return;
             }
             CandleFiles.Parsed parsed = CandleFiles.read(Path.of(SHIPPED_DATASET), btc, Interval.H1, System.currentTimeMillis());
-            CandleStore.UpsertResult r = store.upsert(btc, Interval.H1, parsed.candles(), "synthetic");
+            CandleStore.UpsertResult r = store.upsert(btc, Interval.H1, parsed.candles(), "synthetic", SeriesSources.IMPORT, null);
             if (!root.quiet()) {
                 root.err().printf(Locale.ROOT, "note: %s had no BTC 1h candles; imported the shipped synthetic dataset %s (%d bars,"
                         + " source 'synthetic'). For real data: hypertrader data delete --coin BTC --interval 1h"

@@ -5,6 +5,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.data.CandleFiles;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
+import io.hypertrader.data.SeriesSources;
 import io.hypertrader.data.SeriesSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class DataImportCommand implements Callable<Integer> {
         CandleFiles.Parsed parsed = CandleFiles.read(file, c, iv, clock.millis());
         try (Database db = Database.open(root.dbPath())) {
             CandleStore store = new CandleStore(db, clock);
-            CandleStore.UpsertResult r = store.upsert(c, iv, parsed.candles(), src);
+            CandleStore.UpsertResult r = store.upsert(c, iv, parsed.candles(), src, SeriesSources.IMPORT, null);
             SeriesSummary s = store.summary(c, iv).orElseThrow();
             root.out().printf(Locale.ROOT, "imported %d candles (%d new) into %s %s from %s%s; series now %d rows, %s .. %s, %d gaps (%d missing bars)%n",
                     r.rows(), r.inserted(), c, iv, file,

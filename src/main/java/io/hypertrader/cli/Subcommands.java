@@ -10,6 +10,7 @@ final class Subcommands {
     static void register(CommandLine root) {
         // Registered here rather than in @Command so each feature adds one line.
         root.addSubcommand("fetch", new FetchCommand());
+        root.addSubcommand("record", new RecordCommand());
         root.addSubcommand("data", new DataCommand());
         root.addSubcommand("keys", new KeysCommand());
         root.addSubcommand("sign", new SignCommand());

@@ -53,6 +53,18 @@ public final class CandleStore {
      *                   series already holds rows of another source
      */
     public UpsertResult upsert(Coin coin, Interval interval, List<Candle> candles, String source) {
+        return upsert(coin, interval, candles, source, null, null);
+    }
+
+    /**
+     * {@link #upsert(Coin, Interval, List, String)} that also notes {@code writer} (fetch, import,
+     * record; null for none) in {@link SeriesSources} and runs {@code alsoInTransaction} (null for
+     * nothing) last, both in the same transaction as the candles: a caller's bookkeeping (the
+     * recorder's cursor) commits with the rows or not at all. With no candles, {@code alsoInTransaction}
+     * still runs, in a transaction of its own.
+     */
+    public UpsertResult upsert(Coin coin, Interval interval, List<Candle> candles, String source, String writer,
+                               Database.SqlWork<?> alsoInTransaction) {
         Objects.requireNonNull(source, "source");
         if (source.isBlank()) {
             throw UserError.usage("candle source must not be blank");
@@ -62,45 +74,66 @@ public final class CandleStore {
             throw UserError.usage(coin + " " + interval + " candle " + (p.index() + 1) + " refused, nothing written: " + p);
         }
         if (candles.isEmpty()) {
+            if (alsoInTransaction != null) {
+                try {
+                    db.inTransaction(alsoInTransaction);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot write " + coin + " " + interval + " bookkeeping: " + e.getMessage(), e);
+                }
+            }
             return new UpsertResult(0, 0);
         }
         requireSameSource(coin, interval, source);
         long fetchedAt = clock.millis();
         try {
             return db.inTransaction(c -> {
-                if (!overlapsStored(c, coin, interval, candles)) {
-                    // Nothing of the batch is stored yet (a first import, or a fetch page past the
-                    // stored end): append straight into the table; the batch is validated free of
-                    // duplicates, so the primary key cannot refuse it.
-                    try (DuckDBAppender ap = db.connection().createAppender("main", "candles")) {
-                        appendRows(ap, coin, interval, candles, source, fetchedAt);
-                    }
-                    return new UpsertResult(candles.size(), candles.size());
+                UpsertResult written = write(c, coin, interval, candles, source, fetchedAt);
+                if (writer != null) {
+                    SeriesSources.record(c, SeriesSources.CANDLES, coin, interval.code(), writer, candles.getFirst().openTime(),
+                            candles.getLast().openTime(), written.inserted(), fetchedAt);
                 }
-                ensureStage(c);
-                try (Statement st = c.createStatement()) {
-                    st.execute("DELETE FROM temp.main." + STAGE);
+                if (alsoInTransaction != null) {
+                    alsoInTransaction.run(c);
                 }
-                try (DuckDBAppender ap = db.connection().createAppender("temp", "main", STAGE)) {
-                    appendRows(ap, coin, interval, candles, source, fetchedAt);
-                }
-                int inserted;
-                try (Statement st = c.createStatement()) {
-                    // Update the bars already stored, then insert the rest: one pass each, and the
-                    // insert's row count is exactly the number of new bars.
-                    st.executeUpdate("UPDATE candles c SET close_time_ms = s.close_time_ms, open = s.open, high = s.high,"
-                            + " low = s.low, close = s.close, volume = s.volume, trades = s.trades, source = s.source,"
-                            + " fetched_at_ms = s.fetched_at_ms FROM temp.main." + STAGE + " s"
-                            + " WHERE c.coin = s.coin AND c.interval = s.interval AND c.open_time_ms = s.open_time_ms");
-                    inserted = st.executeUpdate("INSERT INTO candles SELECT * FROM temp.main." + STAGE
-                            + " s ANTI JOIN candles c USING (coin, interval, open_time_ms)");
-                    st.execute("DELETE FROM temp.main." + STAGE);
-                }
-                return new UpsertResult(candles.size(), inserted);
+                return written;
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + coin + " " + interval + " candles: " + e.getMessage(), e);
         }
+    }
+
+    /** The rows of one validated batch, inside the caller's transaction. */
+    private UpsertResult write(Connection c, Coin coin, Interval interval, List<Candle> candles, String source, long fetchedAt)
+            throws SQLException {
+        if (!overlapsStored(c, coin, interval, candles)) {
+            // Nothing of the batch is stored yet (a first import, or a fetch page past the
+            // stored end): append straight into the table; the batch is validated free of
+            // duplicates, so the primary key cannot refuse it.
+            try (DuckDBAppender ap = db.connection().createAppender("main", "candles")) {
+                appendRows(ap, coin, interval, candles, source, fetchedAt);
+            }
+            return new UpsertResult(candles.size(), candles.size());
+        }
+        ensureStage(c);
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM temp.main." + STAGE);
+        }
+        try (DuckDBAppender ap = db.connection().createAppender("temp", "main", STAGE)) {
+            appendRows(ap, coin, interval, candles, source, fetchedAt);
+        }
+        int inserted;
+        try (Statement st = c.createStatement()) {
+            // Update the bars already stored, then insert the rest: one pass each, and the
+            // insert's row count is exactly the number of new bars.
+            st.executeUpdate("UPDATE candles c SET close_time_ms = s.close_time_ms, open = s.open, high = s.high,"
+                    + " low = s.low, close = s.close, volume = s.volume, trades = s.trades, source = s.source,"
+                    + " fetched_at_ms = s.fetched_at_ms FROM temp.main." + STAGE + " s"
+                    + " WHERE c.coin = s.coin AND c.interval = s.interval AND c.open_time_ms = s.open_time_ms");
+            inserted = st.executeUpdate("INSERT INTO candles SELECT * FROM temp.main." + STAGE
+                    + " s ANTI JOIN candles c USING (coin, interval, open_time_ms)");
+            st.execute("DELETE FROM temp.main." + STAGE);
+        }
+        return new UpsertResult(candles.size(), inserted);
     }
 
     /** True when any stored bar of the series lies within the batch's time span (sorted ascending). */
@@ -352,12 +385,25 @@ public final class CandleStore {
         return out;
     }
 
-    /** Deletes a whole series; returns the number of rows removed. */
+    /**
+     * Deletes a whole series, with its writers in {@link SeriesSources} and the recorder's cursor
+     * (so a recorder started afterwards fills it afresh); returns the number of rows removed.
+     */
     public int delete(Coin coin, Interval interval) {
-        try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM candles WHERE coin = ? AND interval = ?")) {
-            ps.setString(1, coin.name());
-            ps.setString(2, interval.code());
-            return ps.executeUpdate();
+        try {
+            return db.inTransaction(c -> {
+                SeriesSources.delete(c, SeriesSources.CANDLES, coin, interval.code());
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM recorder_cursor WHERE coin = ? AND interval = ?")) {
+                    ps.setString(1, coin.name());
+                    ps.setString(2, interval.code());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM candles WHERE coin = ? AND interval = ?")) {
+                    ps.setString(1, coin.name());
+                    ps.setString(2, interval.code());
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete " + coin + " " + interval + ": " + e.getMessage(), e);
         }

@@ -49,11 +49,43 @@ public final class Database implements AutoCloseable {
      *
      * @throws UserError USAGE when the path is unusable (a directory, not a DuckDB file, parent
      *                   not creatable) or the file is newer than this code; FAILURE when another
-     *                   process holds the file's lock
+     *                   process still holds the file's lock after {@link #LOCK_WAIT_MS}
      */
     public static Database open(Path file) {
-        return open(file, Migrations.all(), InstantSource.system());
+        // Other processes open the file per unit of work (the recorder, live runners): a lock
+        // held for a moment is waited out rather than reported.
+        long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000L;
+        long sleep = 10;
+        while (true) {
+            try {
+                return open(file, Migrations.all(), InstantSource.system());
+            } catch (UserError e) {
+                if (!isLockedError(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new UserError(e.kind(), e.getMessage() + " (waited " + LOCK_WAIT_MS / 1000 + " s)", e.getCause());
+                }
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                sleep = Math.min(200, sleep * 2);
+            }
+        }
     }
+
+    /** How long {@link #open(Path)} waits for another process to release the file's lock. */
+    public static final long LOCK_WAIT_MS = 10_000;
+
+    /** True for the error of a file locked by another process. */
+    private static boolean isLockedError(UserError e) {
+        return e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains(IN_USE);
+    }
+
+    private static final String IN_USE = "is in use by another process";
 
     /**
      * Opens an existing file for commands that only make sense with data in it.
@@ -123,7 +155,7 @@ public final class Database implements AutoCloseable {
         String lower = msg.toLowerCase(Locale.ROOT);
         if (lower.contains("lock")) {
             return new UserError(UserError.Kind.FAILURE, "database " + file
-                    + " is in use by another process (DuckDB allows one writer); close it and retry", e);
+                    + " " + IN_USE + " (DuckDB allows one writer); close it and retry", e);
         }
         if (lower.contains("not a valid duckdb") || lower.contains("magic") || lower.contains("corrupt")) {
             return new UserError(UserError.Kind.USAGE, "database path " + file

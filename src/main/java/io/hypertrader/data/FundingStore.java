@@ -36,6 +36,14 @@ public final class FundingStore {
      * @throws UserError USAGE for a duplicate settlement time within the batch
      */
     public int upsert(Coin coin, List<FundingRate> rates, String source) {
+        return upsert(coin, rates, source, null);
+    }
+
+    /**
+     * {@link #upsert(Coin, List, String)} that also notes {@code writer} (fetch, record; null for
+     * none) in {@link SeriesSources}, in the same transaction.
+     */
+    public int upsert(Coin coin, List<FundingRate> rates, String source, String writer) {
         java.util.HashSet<Long> seen = new java.util.HashSet<>();
         for (FundingRate r : rates) {
             if (!seen.add(r.timeMs())) {
@@ -82,6 +90,11 @@ public final class FundingStore {
                             + " ON CONFLICT (coin, time_ms) DO UPDATE SET rate = excluded.rate, premium = excluded.premium,"
                             + " source = excluded.source, fetched_at_ms = excluded.fetched_at_ms");
                     st.execute("DELETE FROM temp.main." + STAGE);
+                    if (writer != null) {
+                        long first = rates.stream().mapToLong(FundingRate::timeMs).min().orElseThrow();
+                        long last = rates.stream().mapToLong(FundingRate::timeMs).max().orElseThrow();
+                        SeriesSources.record(c, SeriesSources.FUNDING, coin, "", writer, first, last, inserted, fetchedAt);
+                    }
                     return inserted;
                 }
             });
@@ -125,6 +138,25 @@ public final class FundingStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + coin + " funding: " + e.getMessage(), e);
         }
+    }
+
+    /** One coin's stored settlements: count, first and last time (UTC epoch ms), source. */
+    public record Summary(Coin coin, long rows, long firstMs, long lastMs, String source) {
+    }
+
+    /** One summary per coin with stored settlements, by coin. */
+    public List<Summary> list() {
+        List<Summary> out = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT coin, count(*), min(time_ms), max(time_ms), string_agg(DISTINCT source, ',' ORDER BY source)"
+                     + " FROM funding GROUP BY coin ORDER BY coin")) {
+            while (rs.next()) {
+                out.add(new Summary(new Coin(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list funding: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** Number of stored settlements of a coin. */

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Hyperliquid's public /info queries for market data: {@code candleSnapshot} (paginated),
- * {@code fundingHistory} (paginated) and {@code meta}, over a shared {@link HttpTransport}.
+ * {@code fundingHistory} (paginated), {@code meta} and {@code metaAndAssetCtxs}, over a shared
+ * {@link HttpTransport}.
  *
  * <p>Pages hold an unknown, small number of rows (the docs cap time-range answers at 500;
  * candle answers at 5000), so both paginated queries loop: request [cursor, end], drop rows
@@ -50,6 +51,12 @@ public final class HyperliquidInfoClient {
         String d = dex == null || dex.isEmpty() ? "" : " dex " + dex;
         return transport.post(HttpTransport.Call.info(HyperliquidWire.metaRequest(dex), BASE_WEIGHT, "meta" + d),
                 HyperliquidWire::parseMeta);
+    }
+
+    /** Every listed perp's current asset context (metaAndAssetCtxs), stamped {@code timeMs}. */
+    public List<AssetContext> assetContexts(long timeMs) {
+        return transport.post(HttpTransport.Call.info(HyperliquidWire.metaAndAssetCtxsRequest(), BASE_WEIGHT, "metaAndAssetCtxs"),
+                body -> HyperliquidWire.parseMetaAndAssetCtxs(body, timeMs));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Parsers and request builders for Hyperliquid's /info wire format (candleSnapshot,
- * fundingHistory, meta). Lenient where the exchange varies (key order, unknown keys, decimals as
+ * fundingHistory, meta, metaAndAssetCtxs). Lenient where the exchange varies (key order, unknown keys, decimals as
  * strings or numbers, integers as numbers or numeric strings), strict where data would be
  * wrong: a missing or unparsable field makes the whole body a {@link MalformedResponseException}.
  */
@@ -59,6 +59,11 @@ public final class HyperliquidWire {
             n.put("dex", dex);
         }
         return n.toString();
+    }
+
+    /** {@code {"type":"metaAndAssetCtxs"}}: the perp universe and every perp's current asset context. */
+    public static String metaAndAssetCtxsRequest() {
+        return MAPPER.createObjectNode().put("type", "metaAndAssetCtxs").toString();
     }
 
     static JsonNode tree(byte[] body) {
@@ -165,6 +170,82 @@ public final class HyperliquidWire {
             out.add(new CoinMeta(coin, i, (int) sz, (int) lev, bool(a, "onlyIsolated"), bool(a, "isDelisted")));
         }
         return out;
+    }
+
+    /**
+     * Parses a metaAndAssetCtxs body ({@code [meta, ctxs]}, {@code ctxs[i]} belonging to
+     * {@code meta.universe[i]}) into one context per listed perp, stamped {@code timeMs}.
+     */
+    public static List<AssetContext> parseMetaAndAssetCtxs(byte[] body, long timeMs) {
+        JsonNode root = tree(body);
+        if (!root.isArray() || root.size() != 2) {
+            throw new MalformedResponseException("metaAndAssetCtxs: expected a 2-element array [meta, ctxs]");
+        }
+        JsonNode universe = root.get(0).get("universe");
+        JsonNode ctxs = root.get(1);
+        if (universe == null || !universe.isArray() || !ctxs.isArray() || universe.size() != ctxs.size()) {
+            throw new MalformedResponseException("metaAndAssetCtxs: expected meta.universe and ctxs of the same length");
+        }
+        List<AssetContext> out = new ArrayList<>(ctxs.size());
+        for (int i = 0; i < ctxs.size(); i++) {
+            String where = "metaAndAssetCtxs ctxs[" + i + "]";
+            Coin coin;
+            try {
+                coin = new Coin(text(universe.get(i), "name", "metaAndAssetCtxs meta.universe[" + i + "]"));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedResponseException(where + ": " + e.getMessage(), e);
+            }
+            out.add(parseAssetCtx(ctxs.get(i), coin, timeMs, AssetContext.VIA_REST, where));
+        }
+        return out;
+    }
+
+    /**
+     * Parses one perp asset context object (the {@code ctx} of an activeAssetCtx push, or an
+     * element of metaAndAssetCtxs): mark and oracle prices are required, every other field may be
+     * absent or null (NaN then).
+     */
+    public static AssetContext parseAssetCtx(JsonNode ctx, Coin coin, long timeMs, String via, String where) {
+        if (ctx == null || !ctx.isObject()) {
+            throw new MalformedResponseException(where + ": expected an object");
+        }
+        double bid = Double.NaN;
+        double ask = Double.NaN;
+        JsonNode impact = ctx.get("impactPxs");
+        if (impact != null && impact.isArray() && impact.size() == 2) {
+            bid = optDecimal(impact, 0, where + " impactPxs");
+            ask = optDecimal(impact, 1, where + " impactPxs");
+        }
+        double mark = decimal(ctx, "markPx", where);
+        double oracle = decimal(ctx, "oraclePx", where);
+        if (!(mark > 0) || !(oracle > 0)) {
+            throw new MalformedResponseException(where + ": markPx " + mark + " / oraclePx " + oracle + " not positive");
+        }
+        return new AssetContext(coin, timeMs, timeMs, mark, oracle, optDecimal(ctx, "midPx", where),
+                optDecimal(ctx, "openInterest", where), optDecimal(ctx, "premium", where), optDecimal(ctx, "funding", where),
+                optDecimal(ctx, "dayNtlVlm", where), optDecimal(ctx, "dayBaseVlm", where), optDecimal(ctx, "prevDayPx", where),
+                bid, ask, via);
+    }
+
+    private static double optDecimal(JsonNode o, String key, String where) {
+        JsonNode n = o.get(key);
+        return n == null || n.isNull() ? Double.NaN : decimal(o, key, where);
+    }
+
+    private static double optDecimal(JsonNode array, int i, String where) {
+        JsonNode n = array.get(i);
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        try {
+            double d = n.isNumber() ? n.asDouble() : Double.parseDouble(n.asText().trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new MalformedResponseException(where + "[" + i + "] is not a decimal: " + n, e);
+        }
     }
 
     private static boolean bool(JsonNode o, String key) {

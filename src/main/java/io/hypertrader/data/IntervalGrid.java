@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
-/** Bar-open arithmetic on an interval's grid, including calendar months for {@code 1M}. */
-final class IntervalGrid {
+/** Bar-open arithmetic on an interval's grid, including calendar months for {@code 1M}. Times are UTC epoch ms. */
+public final class IntervalGrid {
     private IntervalGrid() {
     }
 
     /** The open time of the bar after the one opening at {@code openMs}. */
-    static long next(Interval interval, long openMs) {
+    public static long next(Interval interval, long openMs) {
         if (interval.fixedLength()) {
             return openMs + interval.millis();
         }
@@ -20,12 +20,12 @@ final class IntervalGrid {
     }
 
     /** The close time (last millisecond) of the bar opening at {@code openMs}. */
-    static long closeTime(Interval interval, long openMs) {
+    public static long closeTime(Interval interval, long openMs) {
         return next(interval, openMs) - 1;
     }
 
     /** True when {@code openMs} is a bar open: on the fixed grid, or midnight UTC on the 1st for 1M. */
-    static boolean onGrid(Interval interval, long openMs) {
+    public static boolean onGrid(Interval interval, long openMs) {
         if (interval.fixedLength()) {
             return interval.onGrid(openMs);
         }
@@ -34,7 +34,7 @@ final class IntervalGrid {
     }
 
     /** The open of the bar containing {@code timeMs}. */
-    static long floor(Interval interval, long timeMs) {
+    public static long floor(Interval interval, long timeMs) {
         if (interval.fixedLength()) {
             return Math.floorDiv(timeMs, interval.millis()) * interval.millis();
         }
@@ -43,7 +43,7 @@ final class IntervalGrid {
     }
 
     /** Number of bar opens in [fromOpen, toOpen] (both on the grid, from <= to). */
-    static long barsBetween(Interval interval, long fromOpen, long toOpen) {
+    public static long barsBetween(Interval interval, long fromOpen, long toOpen) {
         if (toOpen < fromOpen) {
             return 0;
         }
@@ -58,7 +58,7 @@ final class IntervalGrid {
     }
 
     /** The open {@code bars} bars before {@code openMs}. */
-    static long minus(Interval interval, long openMs, long bars) {
+    public static long minus(Interval interval, long openMs, long bars) {
         if (interval.fixedLength()) {
             return openMs - bars * interval.millis();
         }

@@ -207,7 +207,7 @@ public final class MarketDataFetcher {
                         keep.add(w.toCandle());
                     }
                 }
-                CandleStore.UpsertResult res = candles.upsert(coin, iv, keep, source());
+                CandleStore.UpsertResult res = candles.upsert(coin, iv, keep, source(), SeriesSources.FETCH, null);
                 written[0] += res.rows();
                 written[1] += res.inserted();
                 done[0] += res.inserted();
@@ -236,7 +236,7 @@ public final class MarketDataFetcher {
                 long[] got = {0};
                 int[] fresh = {0};
                 client.funding(coin, start, fTo, page -> {
-                    fresh[0] += funding.upsert(coin, page, source());
+                    fresh[0] += funding.upsert(coin, page, source(), SeriesSources.FETCH);
                     got[0] += page.size();
                     listener.fundingProgress(got[0]);
                 });

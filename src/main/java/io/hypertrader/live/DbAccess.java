@@ -64,6 +64,23 @@ public final class DbAccess {
         }
     }
 
+    /**
+     * Runs {@code work} on the open database: the file is opened for it (and closed after) unless
+     * a {@link #batch} holds it. For stores that run their own transactions ({@code CandleStore}).
+     */
+    public <T> T use(java.util.function.Function<Database, T> work) {
+        Database db = fixed != null ? fixed : held;
+        if (db != null) {
+            return work.apply(db);
+        }
+        db = openWithRetry();
+        try {
+            return work.apply(db);
+        } finally {
+            db.close();
+        }
+    }
+
     /** Keeps the file open while {@code work} runs (several transactions, one open). */
     public <T> T batch(java.util.function.Supplier<T> work) {
         if (fixed != null || held != null) {

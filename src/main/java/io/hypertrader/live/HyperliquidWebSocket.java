@@ -1,5 +1,8 @@
 package io.hypertrader.live;
 
+import io.hypertrader.core.Coin;
+import io.hypertrader.data.AssetContext;
+import io.hypertrader.data.HyperliquidWire;
 import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The Hyperliquid WebSocket feed (okhttp): allMids, candle, orderUpdates, userFills and
- * userEvents (which arrive on channel "user"). It accepts the plain-text greeting, pings well
+ * The Hyperliquid WebSocket feed (okhttp): allMids, candle, activeAssetCtx, orderUpdates,
+ * userFills and userEvents (which arrive on channel "user"). It accepts the plain-text greeting, pings well
  * inside the server's 60 s idle timeout, reconnects with exponential backoff and resubscribes
  * everything (the server keeps no subscriptions), de-duplicates fills by trade id across
  * snapshots and reconnects, and reports a feed that has been silent for {@code staleAfter}
@@ -67,6 +70,13 @@ public final class HyperliquidWebSocket implements AutoCloseable {
         }
 
         default void onCandle(WsCandle candle) {
+        }
+
+        /**
+         * A perp's asset context from the activeAssetCtx channel (mark, oracle, open interest,
+         * funding...); the exchange does not stamp it, so its time is this client's clock at arrival.
+         */
+        default void onAssetContext(AssetContext ctx) {
         }
 
         /** Order status changes (open, filled, canceled, ...); may repeat after a reconnect. */
@@ -141,6 +151,11 @@ public final class HyperliquidWebSocket implements AutoCloseable {
 
     public void subscribeCandle(String coin, String interval) {
         subscribe(sub("candle").put("coin", coin).put("interval", interval));
+    }
+
+    /** activeAssetCtx of a perp (channel "activeAssetCtx"; spot coins use another channel and are not supported). */
+    public void subscribeActiveAssetCtx(String coin) {
+        subscribe(sub("activeAssetCtx").put("coin", coin));
     }
 
     public void subscribeOrderUpdates(String user) {
@@ -352,6 +367,13 @@ public final class HyperliquidWebSocket implements AutoCloseable {
                         candles.add(WsCandle.parse(data));
                     }
                     candles.forEach(c -> safe(() -> listener.onCandle(c)));
+                }
+                case "activeAssetCtx" -> {
+                    Json.object(data, "activeAssetCtx");
+                    Coin coin = Coin.of(Json.str(data, "coin"));
+                    AssetContext ctx = HyperliquidWire.parseAssetCtx(data.get("ctx"), coin, clockMs.getAsLong(),
+                            AssetContext.VIA_WS, "activeAssetCtx " + coin);
+                    safe(() -> listener.onAssetContext(ctx));
                 }
                 case "orderUpdates" -> {
                     List<OrderStatusInfo> updates = new ArrayList<>();

@@ -103,6 +103,7 @@ public final class FakeHyperliquid implements Closeable {
     private long nextTid = 500_000_000_000L;
     private long answerDelayMs = 2_000;
     private volatile boolean wsSilent;
+    private java.util.function.Function<String, JsonNode> assetContexts = this::defaultAssetContext;
 
     private FakeHyperliquid(Network network, LongSupplier clock) {
         this.network = network;
@@ -285,6 +286,21 @@ public final class FakeHyperliquid implements Closeable {
         publish(s -> s.subscribed("candle", coin, interval), channel("candle", data));
     }
 
+    /** Pushes an activeAssetCtx message ({@code {"coin":..,"ctx":{..}}}) to the coin's subscribers. */
+    public void pushActiveAssetCtx(String coin, JsonNode ctx) {
+        ObjectNode d = F.objectNode().put("coin", coin);
+        d.set("ctx", ctx);
+        publish(s -> s.subscribed("activeAssetCtx", coin, null), channel("activeAssetCtx", d));
+    }
+
+    /**
+     * Where metaAndAssetCtxs takes each listed perp's context from (called under the fake's lock
+     * with the coin name); by default one built from the coin's mid (or 1.0 without one).
+     */
+    public synchronized void setAssetContexts(java.util.function.Function<String, JsonNode> contexts) {
+        this.assetContexts = contexts;
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     private MockResponse dispatch(RecordedRequest req) {
@@ -362,6 +378,13 @@ public final class FakeHyperliquid implements Closeable {
         }
         JsonNode out = switch (type) {
             case "meta" -> meta();
+            case "metaAndAssetCtxs" -> {
+                ArrayNode both = F.arrayNode();
+                both.add(meta());
+                ArrayNode ctxs = both.addArray();
+                universe.forEach(l -> ctxs.add(assetContexts.apply(l.name())));
+                yield both;
+            }
             case "allMids" -> {
                 ObjectNode m = F.objectNode();
                 mids.forEach((c, p) -> m.put(c, fmt(p)));
@@ -439,6 +462,16 @@ public final class FakeHyperliquid implements Closeable {
         }
         m.putArray("marginTables");
         return m;
+    }
+
+    /** A plausible context around the coin's mid: the shape metaAndAssetCtxs sends (strings, nullable premium). */
+    private JsonNode defaultAssetContext(String coin) {
+        BigDecimal mid = mids.getOrDefault(coin, BigDecimal.ONE);
+        ObjectNode c = F.objectNode().put("funding", "0.0000125").put("openInterest", "1000.0").put("prevDayPx", fmt(mid))
+                .put("dayNtlVlm", "0.0").put("premium", "0.0").put("oraclePx", fmt(mid)).put("markPx", fmt(mid))
+                .put("midPx", fmt(mid)).put("dayBaseVlm", "0.0");
+        c.putArray("impactPxs").add(fmt(mid)).add(fmt(mid));
+        return c;
     }
 
     private JsonNode clearinghouse(String user) {
