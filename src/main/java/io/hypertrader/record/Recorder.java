@@ -66,7 +66,8 @@ public final class Recorder {
     private record CandleEvent(WsCandle candle) implements Event {
     }
 
-    private record ContextEvent(AssetContext ctx) implements Event {
+    /** A context and when it arrived (by the recorder's clock): its slot, however busy the loop is. */
+    private record ContextEvent(AssetContext ctx, long receivedAt) implements Event {
     }
 
     private record Connected(int n) implements Event {
@@ -331,7 +332,8 @@ public final class Recorder {
         }
         if (beat) {
             nextHeartbeatAt = now + settings.heartbeatMs();
-            log.info(stamp(now) + " record " + settings.name() + ": " + summary(now));
+            long at = clock.getAsLong();
+            log.info(stamp(at) + " record " + settings.name() + ": " + summary(at));
         }
     }
 
@@ -366,7 +368,7 @@ public final class Recorder {
             }
             case ContextEvent c -> {
                 ContextTrack t = contexts.get(c.ctx().coin());
-                AssetContext sample = t == null ? null : t.offer(c.ctx(), now);
+                AssetContext sample = t == null ? null : t.offer(c.ctx(), c.receivedAt());
                 if (sample != null) {
                     addPending(sample);
                 }
@@ -677,7 +679,7 @@ public final class Recorder {
         @Override
         public void onAssetContext(AssetContext ctx) {
             streamMessages.incrementAndGet();
-            events.add(new ContextEvent(ctx));
+            events.add(new ContextEvent(ctx, clock.getAsLong()));
         }
 
         @Override
