@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hypertrader.core.Coin;
@@ -162,7 +164,8 @@ public record RecordSettings(List<Coin> coins, List<Interval> intervals, boolean
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // coins: BTC
 
     /** The file's shape: every key optional, unknown keys refused. */
     static final class FileForm {
@@ -184,6 +187,22 @@ public record RecordSettings(List<Coin> coins, List<Interval> intervals, boolean
         String heartbeat;
         @JsonProperty("name")
         String name;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list such as [BTC, ETH]";
+        }
+        return "a single value such as 1m";
     }
 
     static Given readFile(Path file) {
@@ -209,7 +228,10 @@ public record RecordSettings(List<Coin> coins, List<Interval> intervals, boolean
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            throw UserError.usage(source + ": field '" + path + "': " + e.getOriginalMessage().lines().findFirst().orElse("bad value"));
+            String why = e instanceof InvalidFormatException bad ? "'" + bad.getValue() + "' is not " + expected(bad.getTargetType())
+                    : e instanceof MismatchedInputException m ? "expected " + expected(m.getTargetType())
+                    : e.getOriginalMessage().lines().findFirst().orElse("bad value");
+            throw UserError.usage(source + ": field '" + path + "': " + why);
         } catch (IOException e) {
             throw UserError.usage(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -59,8 +59,12 @@ class DataCommandsTest {
 
         CliHarness.Result list = run("data", "list");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out().lines().toList()).hasSize(2);
-        assertThat(list.out().lines().toList().get(1)).matches("BTC\\s+1h\\s+49\\s+\\S+Z\\s+\\S+Z\\s+0 \\(0\\)\\s+hyperliquid-mainnet");
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).matches("BTC\\s+1h\\s+49\\s+\\S+Z\\s+\\S+Z\\s+0 \\(0\\)\\s+hyperliquid-mainnet\\s+fetch");
+        assertThat(lines.get(2)).isEmpty();
+        assertThat(lines.get(3)).startsWith("coin").contains("series", "rows", "via");
+        assertThat(lines.get(4)).matches("BTC\\s+funding\\s+\\d+\\s+\\S+Z\\s+\\S+Z\\s+hyperliquid-mainnet\\s+fetch");
 
         CliHarness.Result show = run("data", "show", "--coin", "BTC", "--interval", "1h", "--tail", "3");
         assertThat(show.exitCode()).isZero();

@@ -209,4 +209,27 @@ class CandleStoreTest {
         assertThat(m.all(io.hypertrader.core.Network.MAINNET)).containsExactly(new CoinMeta(BTC, 0, 5, 40, false, false));
         assertThat(m.find(io.hypertrader.core.Network.TESTNET, BTC)).isEmpty();
     }
+
+    @Test
+    void writersAreNotedWithTheRowsAndTheCallersBookkeepingCommitsWithThemOrNotAtAll() throws SQLException {
+        store.upsert(BTC, H1, bars(T0, 10), "hyperliquid-mainnet", SeriesSources.FETCH, null);
+        store.upsert(BTC, H1, bars(T0 + 5 * 3_600_000L, 10), "hyperliquid-mainnet", SeriesSources.RECORD,
+                c -> c.createStatement().executeUpdate("INSERT INTO recorder_cursor VALUES ('BTC', '1h', " + (T0 + 14 * 3_600_000L) + ", 1)"));
+        assertThat(SeriesSources.list(db)).containsExactly(
+                new SeriesSources.Entry("candles", BTC, "1h", "fetch", T0, T0 + 9 * 3_600_000L, 10, 42),
+                new SeriesSources.Entry("candles", BTC, "1h", "record", T0 + 5 * 3_600_000L, T0 + 14 * 3_600_000L, 5, 42));
+        assertThat(SeriesSources.writers(SeriesSources.list(db), "candles", BTC, "1h")).isEqualTo("fetch+record");
+        assertThat(SeriesSources.writers(SeriesSources.list(db), "candles", BTC, "4h")).isEqualTo("-");
+
+        // the bookkeeping fails: the candles of that call are not written either
+        assertThatThrownBy(() -> store.upsert(BTC, H1, bars(T0 + 15 * 3_600_000L, 3), "hyperliquid-mainnet", SeriesSources.RECORD,
+                c -> c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)"))).isInstanceOf(IllegalStateException.class);
+        assertThat(DatabaseTest.count(db, "SELECT count(*) FROM candles")).isEqualTo(15);
+        assertThat(SeriesSources.list(db)).extracting(SeriesSources.Entry::rowsNew).containsExactly(10L, 5L);
+
+        // deleting the series forgets its writers and the recorder's cursor
+        assertThat(store.delete(BTC, H1)).isEqualTo(15);
+        assertThat(SeriesSources.list(db)).isEmpty();
+        assertThat(DatabaseTest.count(db, "SELECT count(*) FROM recorder_cursor")).isZero();
+    }
 }

@@ -4,6 +4,8 @@ import io.hypertrader.core.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,6 +175,35 @@ class DatabaseTest {
         try (Statement st = db.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Child process entry point: holds the database file open for {@code args[1]} ms, saying when it has it. */
+    public static void main(String[] args) throws Exception {
+        try (Database db = Database.open(Path.of(args[0]))) {
+            System.out.println("held");
+            System.out.flush();
+            Thread.sleep(Long.parseLong(args[1]));
+        }
+    }
+
+    @Test
+    void aFileAnotherProcessHoldsForAMomentIsWaitedFor() throws Exception {
+        Path file = dir.resolve("h.duckdb");
+        Database.open(file).close();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                DatabaseTest.class.getName(), file.toString(), "1500").start();
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            assertThat(out.readLine()).isEqualTo("held");
+            // the recorder and the live runners hold the file like this for each write: wait, do not fail
+            try (Database db = Database.open(file)) {
+                assertThat(db.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+        } finally {
+            child.destroyForcibly();
         }
     }
 }

@@ -96,11 +96,39 @@ class HyperliquidWireTest {
     }
 
     @Test
+    void metaAndAssetCtxsPairEachContextWithItsCoinAndKeepNullsAsNaN() {
+        // the documented shape: [meta, ctxs], ctxs[i] for universe[i]; premium and impactPxs may be null
+        String body = "[{\"universe\":[{\"name\":\"BTC\",\"szDecimals\":5,\"maxLeverage\":40},"
+                + "{\"name\":\"OLD\",\"szDecimals\":1,\"maxLeverage\":3,\"isDelisted\":true}]},"
+                + "[{\"dayNtlVlm\":\"1169046.29406\",\"funding\":\"0.0000125\",\"impactPxs\":[\"30452.0\",\"30453.0\"],"
+                + "\"markPx\":\"30452.5\",\"midPx\":\"30452.5\",\"openInterest\":\"1882.55\",\"oraclePx\":\"30458.0\","
+                + "\"premium\":\"-0.00018\",\"prevDayPx\":\"30200.0\",\"dayBaseVlm\":\"38.4\"},"
+                + "{\"funding\":\"0.0\",\"impactPxs\":null,\"markPx\":0.5,\"midPx\":null,\"openInterest\":\"0.0\","
+                + "\"oraclePx\":\"0.5\",\"premium\":null,\"prevDayPx\":\"0.5\",\"dayNtlVlm\":\"0.0\"}]]";
+        List<AssetContext> c = HyperliquidWire.parseMetaAndAssetCtxs(body.getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L);
+        assertThat(c).hasSize(2);
+        assertThat(c.get(0)).isEqualTo(new AssetContext(Coin.of("BTC"), 1_700_000_000_000L, 1_700_000_000_000L, 30452.5, 30458.0,
+                30452.5, 1882.55, -0.00018, 0.0000125, 1169046.29406, 38.4, 30200.0, 30452.0, 30453.0, "rest"));
+        AssetContext old = c.get(1);
+        assertThat(old.coin()).isEqualTo(Coin.of("OLD"));
+        assertThat(old.markPx()).isEqualTo(0.5);
+        assertThat(List.of(old.midPx(), old.premium(), old.impactBidPx(), old.impactAskPx(), old.dayBaseVlm())).allMatch(v -> v.isNaN());
+
+        assertThatThrownBy(() -> HyperliquidWire.parseMetaAndAssetCtxs("[{\"universe\":[{\"name\":\"BTC\"}]},[]]"
+                .getBytes(StandardCharsets.UTF_8), 1)).isInstanceOf(MalformedResponseException.class).hasMessageContaining("same length");
+        assertThatThrownBy(() -> HyperliquidWire.parseMetaAndAssetCtxs("[{\"universe\":[{\"name\":\"BTC\"}]},[{\"markPx\":\"1\"}]]"
+                .getBytes(StandardCharsets.UTF_8), 1)).isInstanceOf(MalformedResponseException.class).hasMessageContaining("oraclePx");
+        assertThatThrownBy(() -> HyperliquidWire.parseMetaAndAssetCtxs("{}".getBytes(StandardCharsets.UTF_8), 1))
+                .isInstanceOf(MalformedResponseException.class);
+    }
+
+    @Test
     void requestsHaveTheDocumentedShape() {
         assertThat(HyperliquidWire.candleSnapshotRequest(Coin.of("BTC"), "15m", 1681923600000L, 1681924499999L))
                 .isEqualTo("{\"type\":\"candleSnapshot\",\"req\":{\"coin\":\"BTC\",\"interval\":\"15m\",\"startTime\":1681923600000,\"endTime\":1681924499999}}");
         assertThat(HyperliquidWire.fundingHistoryRequest(Coin.of("BTC"), 1, 2))
                 .isEqualTo("{\"type\":\"fundingHistory\",\"coin\":\"BTC\",\"startTime\":1,\"endTime\":2}");
         assertThat(HyperliquidWire.metaRequest("xyz")).isEqualTo("{\"type\":\"meta\",\"dex\":\"xyz\"}");
+        assertThat(HyperliquidWire.metaAndAssetCtxsRequest()).isEqualTo("{\"type\":\"metaAndAssetCtxs\"}");
     }
 }

@@ -43,6 +43,7 @@ class HyperliquidWebSocketTest {
         final List<String> disconnects = new CopyOnWriteArrayList<>();
         final List<Long> stale = new CopyOnWriteArrayList<>();
         final List<String> malformed = new CopyOnWriteArrayList<>();
+        final List<io.hypertrader.data.AssetContext> contexts = new CopyOnWriteArrayList<>();
 
         @Override public void onAllMids(Map<String, BigDecimal> m) { mids.add(m); }
         @Override public void onCandle(WsCandle c) { candles.add(c); }
@@ -52,6 +53,7 @@ class HyperliquidWebSocketTest {
         @Override public void onDisconnected(String reason) { disconnects.add(reason); }
         @Override public void onStale(long silentMs) { stale.add(silentMs); }
         @Override public void onMalformed(String text, String reason) { malformed.add(reason + ": " + text); }
+        @Override public void onAssetContext(io.hypertrader.data.AssetContext c) { contexts.add(c); }
     }
 
     @BeforeEach
@@ -114,6 +116,33 @@ class HyperliquidWebSocketTest {
         assertThat(rec.candles.get(1).high()).isEqualByComparingTo("2003.25");
         assertThat(rec.candles.get(1).openTime()).isEqualTo(1700000100000L);
         assertThat(rec.malformed).isEmpty();
+    }
+
+    @Test
+    void activeAssetCtxIsParsedAndStampedOnArrival() throws Exception {
+        open(Duration.ofSeconds(5), Duration.ofSeconds(20));
+        ws.subscribeActiveAssetCtx("ETH");
+        ws.start();
+        await("subscribed", () -> fake.subscribeCount() == 1);
+        var mapper = Json.MAPPER;
+        long before = System.currentTimeMillis();
+        fake.pushActiveAssetCtx("ETH", mapper.readTree("{\"dayNtlVlm\":\"1.5E8\",\"prevDayPx\":\"1990.0\",\"markPx\":\"2000.5\","
+                + "\"midPx\":\"2000.55\",\"funding\":\"0.0000125\",\"openInterest\":\"446072.075\",\"oraclePx\":\"2001.0\","
+                + "\"premium\":null,\"impactPxs\":[\"2000.4\",\"2000.7\"],\"dayBaseVlm\":\"75000.1\"}"));
+        fake.pushActiveAssetCtx("BTC", mapper.readTree("{\"markPx\":\"1\",\"oraclePx\":\"1\"}")); // not subscribed
+        fake.pushActiveAssetCtx("ETH", mapper.readTree("{\"markPx\":\"2000.5\"}")); // no oracle: malformed, skipped
+        await("context and malformed", () -> rec.contexts.size() == 1 && rec.malformed.size() == 1);
+        var c = rec.contexts.getFirst();
+        assertThat(c.coin().name()).isEqualTo("ETH");
+        assertThat(c.markPx()).isEqualTo(2000.5);
+        assertThat(c.oraclePx()).isEqualTo(2001.0);
+        assertThat(c.openInterest()).isEqualTo(446072.075);
+        assertThat(c.dayNtlVlm()).isEqualTo(1.5e8);
+        assertThat(c.premium()).isNaN();
+        assertThat(c.impactAskPx()).isEqualTo(2000.7);
+        assertThat(c.via()).isEqualTo("ws");
+        assertThat(c.timeMs()).isBetween(before, System.currentTimeMillis());
+        assertThat(rec.malformed.getFirst()).contains("oraclePx");
     }
 
     @Test
