@@ -178,10 +178,14 @@ class RecorderProcessTest {
                     }
                 }
                 for (AssetContext c : ctx) {
-                    // a push made just before a minute ends may arrive (60x: a few market seconds) after it
-                    Candle bar = market.finalBar(coin, Interval.M1, c.timeMs());
-                    Candle before = market.finalBar(coin, Interval.M1, c.timeMs() - MIN);
-                    assertThat(c.markPx()).isBetween(Math.min(bar.low(), before.low()), Math.max(bar.high(), before.high()));
+                    // The fake's open interest counts the minutes since base: it names the minute the
+                    // context was published in, which is at most the slot it arrived in (at 60x a
+                    // delivery delay of a second of wall time is a minute of market time).
+                    long published = base + (long) (c.openInterest() - 1000) * MIN;
+                    assertThat(published).isLessThanOrEqualTo(c.timeMs());
+                    Candle bar = market.finalBar(coin, Interval.M1, published);
+                    assertThat(c.markPx()).isBetween(bar.low(), bar.high());
+                    assertThat(c.oraclePx()).isEqualTo(c.markPx() - 2.5);
                 }
             }
         }
