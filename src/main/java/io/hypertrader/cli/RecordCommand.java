@@ -22,10 +22,11 @@ import java.util.function.LongSupplier;
 
 /** {@code hypertrader record}: grows the stored history past the exchange's window, until stopped. */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record closed candles, funding settlements and asset contexts into the database, from the WebSocket",
-                "with REST catch-up after any gap (start, disconnect, kill, sleep), until Ctrl-C / SIGTERM (or --duration).",
-                "The database is opened only for each write, so backtest and data list work while it runs.",
-                "Keep it running with systemd: config/systemd/hypertrader-record.service (docs/data.md)."})
+        description = {"Record closed candles, funding and asset contexts into the database:",
+                "WebSocket first, REST catch-up after any gap (start, disconnect, kill,",
+                "sleep), until Ctrl-C / SIGTERM or --duration. The database is opened only",
+                "for each write, so backtest and data list work while it runs. Keep it",
+                "running with config/systemd/hypertrader-record.service (docs/data.md)."})
 final class RecordCommand implements Callable<Integer> {
 
     @Spec
@@ -37,22 +38,22 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "INTERVAL", description = "A candle interval to record (repeat for more): 1m 5m 15m 1h 4h 1d ...")
     List<String> intervals;
 
-    @Option(names = "--config", paramLabel = "FILE", description = {"YAML file with the same settings (see config/record.yaml);",
-            "flags given on the command line replace the file's values."})
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file with the same settings (see config/record.yaml); flags given on the command line replace its values.")
     Path config;
 
     @Option(names = "--funding", negatable = true, description = "Record funding settlements of the perps (default on; --no-funding to skip).")
     Boolean funding;
 
-    @Option(names = "--contexts", paramLabel = "PERIOD|off", description = {"Asset-context sampling period (mark, oracle, open interest,",
-            "premium, funding rate, day volume): one sample per slot; 'off' to skip (default: 1m)."})
+    @Option(names = "--contexts", paramLabel = "PERIOD|off", description = "Asset-context sampling period (mark, oracle, open interest,"
+            + " premium, funding rate, day volume): one sample per slot; 'off' to skip (default: 1m).")
     String contexts;
 
     @Option(names = "--close-grace", paramLabel = "D", description = "Read a closed bar over REST when the stream has not brought it this long after its close (default: 10s).")
     String closeGrace;
 
-    @Option(names = "--confirm-after", paramLabel = "D", description = {"Re-read bars written from the stream's last update over REST this long after",
-            "their close, for the exchange's final values (default: 5m; 0s reads every bar at once)."})
+    @Option(names = "--confirm-after", paramLabel = "D", description = "Re-read bars written from the stream's last update over REST this"
+            + " long after their close, for the exchange's final values (default: 5m; 0s reads every bar at once).")
     String confirmAfter;
 
     @Option(names = "--backfill-bars", paramLabel = "N", description = "Closed bars to read for a series not stored yet (0-5000; default 5000, all the exchange keeps).")
