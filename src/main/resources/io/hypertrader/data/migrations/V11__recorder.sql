@@ -1,4 +1,6 @@
--- Migration 6: the recorder (hypertrader record) and where each stored series came from.
+-- Migration 11: the recorder (hypertrader record) and where each stored series came from.
+-- Numbered 11 (market data, second migration) rather than the next free number, so that branches
+-- adding migrations in parallel do not collide.
 -- Times are UTC epoch milliseconds.
 
 -- Asset contexts of a perpetual (Hyperliquid's activeAssetCtx / metaAndAssetCtxs), one sample per
