@@ -6,8 +6,9 @@ import io.hypertrader.data.AssetContext;
 /**
  * One perp's asset-context sampling: the first sample of each slot of the grid (every
  * {@code periodMs}, aligned to the epoch) is kept, stamped with the slot start. Samples come from
- * the activeAssetCtx channel; a slot the stream has not filled {@link #graceMs} after it began is
- * filled from one {@code metaAndAssetCtxs} read (which serves every coin at once). The exchange
+ * the activeAssetCtx channel; a slot the stream has not filled {@link #graceMs} after it began (and
+ * the current slot at start and after a reconnect) is filled from one {@code metaAndAssetCtxs}
+ * read, which serves every coin at once. The exchange
  * keeps no history of contexts, so slots while the recorder was not running stay empty.
  */
 final class ContextTrack {

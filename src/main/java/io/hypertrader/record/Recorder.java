@@ -82,6 +82,8 @@ public final class Recorder {
     private boolean connected;
     private int connections;
     private long contextRestSlot = Long.MIN_VALUE;
+    /** Read the contexts over REST at the next step if the current slot is empty (start, reconnect). */
+    private boolean contextsAfterGap = true;
     private long nextHeartbeatAt;
 
     /**
@@ -230,12 +232,7 @@ public final class Recorder {
     public void runOnce() {
         loopThread = Thread.currentThread();
         try {
-            long now = clock.getAsLong();
-            step(null);
-            if (!contexts.isEmpty() && contexts.values().stream().anyMatch(c -> c.lastSlot < c.slot(now))) {
-                readContexts(now, true);
-                write(clock.getAsLong(), List.of(), List.of(), false);
-            }
+            step(null); // a first step reads every series, the funding and the current context slot
         } finally {
             finish();
         }
@@ -305,8 +302,11 @@ public final class Recorder {
                 settlements.add(reads.funding(f, now, stopping));
             }
         }
-        if (!stopping && contexts.values().stream().anyMatch(c -> c.restDue(now))) {
-            readContexts(now, false);
+        // An empty slot past its grace, or right away after a start or a reconnect (a gap).
+        boolean gap = contextsAfterGap;
+        contextsAfterGap = false;
+        if (!stopping && contexts.values().stream().anyMatch(c -> c.restDue(now) || gap && c.lastSlot < c.slot(now))) {
+            readContexts(now, gap);
         }
         if (!bars.isEmpty() || !settlements.isEmpty() || !pendingContexts.isEmpty()) {
             write(clock.getAsLong(), bars, settlements, false);
@@ -360,6 +360,7 @@ public final class Recorder {
                 candles.values().forEach(CandleTrack::resetStream);
                 if (c.n() > 1) {
                     candles.values().forEach(t -> t.forced = true); // whatever closed while it was down
+                    contextsAfterGap = true;
                     log.info(stamp(now) + " record: websocket reconnected (connection " + c.n() + "); reading what it missed over REST");
                 }
             }

@@ -93,14 +93,15 @@ class RecorderTest {
             rig.assertExact(coin, Interval.M1, BASE, at(10, 55), at(10, 58));
         }
 
-        // One context per coin and slot, from the stream, inside the bar's real range.
+        // One context per coin and slot, inside the bar's real range: the start's slot read over
+        // REST at once, the others from the stream.
         try (Database d = Database.open(rig.db)) {
             List<AssetContext> ctx = new AssetContextStore(d).read(Coin.of("BTC"), at(10, 50), at(10, 59));
             assertThat(ctx).extracting(AssetContext::timeMs).containsExactlyElementsOf(RecorderRig.range(Interval.M1, at(10, 50),
                     at(10, 58)));
+            assertThat(ctx).extracting(AssetContext::via).containsExactly("rest", "ws", "ws", "ws", "ws", "ws", "ws", "ws", "ws");
             for (AssetContext c : ctx) {
                 Candle bar = rig.market.finalBar("BTC", Interval.M1, c.timeMs());
-                assertThat(c.via()).isEqualTo("ws");
                 assertThat(c.sampledAtMs()).isBetween(c.timeMs(), c.timeMs() + MIN - 1);
                 assertThat(c.markPx()).isBetween(bar.low(), bar.high());
                 assertThat(c.oraclePx()).isEqualTo(c.markPx() - 2.5);
