@@ -115,8 +115,8 @@ final class RecordCommand implements Callable<Integer> {
             sockets = listener -> new HyperliquidWebSocket(http, wsUrl, HyperliquidWebSocket.Settings.DEFAULTS, listener,
                     System::currentTimeMillis);
         }
-        Recorder recorder = new Recorder(settings, Recorder.store(DbAccess.file(root.dbPath()), source, clock),
-                new HyperliquidInfoClient(transport), clock, log, sockets);
+        Recorder recorder = new Recorder(settings, DbAccess.file(root.dbPath()), source, new HyperliquidInfoClient(transport), clock,
+                log, sockets);
         // SIGTERM / Ctrl-C: let the loop finish its current write, write what is queued and the stop, then exit.
         Thread hook = new Thread(() -> {
             recorder.requestStop();

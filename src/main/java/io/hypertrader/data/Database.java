@@ -36,6 +36,10 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** How long {@link #open(Path)} waits for another process to release the file's lock. */
+    public static final long LOCK_WAIT_MS = 10_000;
+    private static final String IN_USE = "is in use by another process";
+
     private final DuckDBConnection connection;
     private final Path path;
 
@@ -77,15 +81,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** How long {@link #open(Path)} waits for another process to release the file's lock. */
-    public static final long LOCK_WAIT_MS = 10_000;
-
     /** True for the error of a file locked by another process. */
     private static boolean isLockedError(UserError e) {
         return e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains(IN_USE);
     }
-
-    private static final String IN_USE = "is in use by another process";
 
     /**
      * Opens an existing file for commands that only make sense with data in it.

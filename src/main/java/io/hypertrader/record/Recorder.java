@@ -8,6 +8,7 @@ import io.hypertrader.data.AssetContext;
 import io.hypertrader.data.CoinMeta;
 import io.hypertrader.data.HyperliquidInfoClient;
 import io.hypertrader.data.IntervalGrid;
+import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.HyperliquidWebSocket;
 
 import java.time.Duration;
@@ -87,12 +88,15 @@ public final class Recorder {
     private long nextHeartbeatAt;
 
     /**
-     * @param sockets opens the WebSocket; null records over REST only (catch-up runs, {@code --once})
+     * @param db      the database, opened per unit of work ({@link DbAccess#file})
+     * @param source  the source of the rows written, {@code hyperliquid-<network>} as {@code fetch} writes it
+     * @param clock   the recorder's clock, epoch ms (bar closes, slots, heartbeats, row stamps)
+     * @param sockets opens the WebSocket; null records over REST only ({@code --once})
      */
-    public Recorder(RecordSettings settings, RecorderStore store, HyperliquidInfoClient rest, LongSupplier clock, Log log,
+    public Recorder(RecordSettings settings, DbAccess db, String source, HyperliquidInfoClient rest, LongSupplier clock, Log log,
                     SocketFactory sockets) {
         this.settings = Objects.requireNonNull(settings);
-        this.store = Objects.requireNonNull(store);
+        this.store = new RecorderStore(db, source, clock);
         this.reads = new RestReads(rest, log);
         this.events = new StreamEvents(clock);
         this.writer = new StepWriter(store, log);
@@ -100,11 +104,6 @@ public final class Recorder {
         this.clock = Objects.requireNonNull(clock);
         this.log = Objects.requireNonNull(log);
         this.sockets = sockets;
-    }
-
-    /** A store on {@code db} writing rows of {@code source} (e.g. "hyperliquid-mainnet"), stamped with {@code clock}. */
-    public static RecorderStore store(io.hypertrader.live.DbAccess db, String source, LongSupplier clock) {
-        return new RecorderStore(db, source, clock);
     }
 
     // ------------------------------------------------------------------ lifecycle

@@ -90,7 +90,7 @@ final class RecorderRig implements AutoCloseable {
                 warnings.add(line);
             }
         };
-        recorder = new Recorder(s, Recorder.store(DbAccess.file(db), SOURCE, clock::get), rest(), clock::get, log,
+        recorder = new Recorder(s, DbAccess.file(db), SOURCE, rest(), clock::get, log,
                 l -> new HyperliquidWebSocket(http, fake.wsUrl(), new HyperliquidWebSocket.Settings(Duration.ofMillis(200),
                         Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(100)), l, System::currentTimeMillis));
         return recorder;
@@ -186,7 +186,7 @@ final class RecorderRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         if (recorder != null && recorder.socket() != null) {
             recorder.socket().close();
         }
