@@ -56,9 +56,15 @@ public final class HyperTraderCli implements Runnable {
     CommandSpec spec;
 
     private final Map<String, String> env;
+    private final LinePrompt terminal;
 
     public HyperTraderCli(Map<String, String> env) {
+        this(env, LinePrompt.system());
+    }
+
+    public HyperTraderCli(Map<String, String> env, LinePrompt terminal) {
         this.env = Map.copyOf(env);
+        this.terminal = terminal;
     }
 
     @Override
@@ -110,6 +116,11 @@ public final class HyperTraderCli implements Runnable {
         return env;
     }
 
+    /** Where typed confirmations come from (the terminal; tests inject answers). */
+    public LinePrompt terminal() {
+        return terminal;
+    }
+
     public PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -125,7 +136,12 @@ public final class HyperTraderCli implements Runnable {
 
     /** Builds the command line with every subcommand and the error-to-exit-code mapping. */
     public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new HyperTraderCli(env));
+        return commandLine(env, out, err, LinePrompt.system());
+    }
+
+    /** The command line with typed confirmations read from {@code terminal}. */
+    public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal) {
+        CommandLine cl = new CommandLine(new HyperTraderCli(env, terminal));
         Subcommands.register(cl);
         cl.setOut(out);
         cl.setErr(err);

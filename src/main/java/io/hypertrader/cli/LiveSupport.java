@@ -92,6 +92,19 @@ final class LiveSupport {
         return given ? url : n.restUrl();
     }
 
+    /**
+     * Records the REST URL a deployment trades against at its first run; a later run must use the
+     * same endpoint (evidence for the next stage comes from one place), else exit 5.
+     */
+    static void recordEndpoint(LiveStore store, LiveStore.Deployment d, String url) {
+        String recorded = store.recordEndpoint(d.id(), url);
+        if (recorded != null && !Network.canonicalUrl(recorded).equals(Network.canonicalUrl(url))) {
+            throw new UserError(UserError.Kind.REFUSED, "deployment " + d.id() + " trades against " + recorded
+                    + " (recorded by its first run); this run would use " + url + ". A deployment's record comes from one endpoint:"
+                    + " run it against " + recorded + " (--api-url / HYPERTRADER_API_URL), or promote the config again for a new deployment");
+        }
+    }
+
     static SigningKey key(HyperTraderCli root, String keyAddress) {
         return new KeyResolver(root.env(), KeyStore.forEnv(root.env()), SecretPrompt.system(), root.err()).resolve(keyAddress);
     }

@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.Console;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +27,9 @@ import java.util.Locale;
         description = {"Create a paper, testnet or mainnet deployment of a config when its promotion gate holds.",
                 "paper: a stored backtest of this exact config hash meets the promotion thresholds; testnet: a paper",
                 "deployment of the hash ran the minimum time and trades; mainnet: enough testnet orders with enough",
-                "success, the account address typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
+                "success on Hyperliquid's testnet (or a URL given with --accept-evidence-from), the account address",
+                "typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
+                "Backtest evidence counts only under the realistic simulator profile or a stricter one.",
                 "Without --to a deployment is paper. Exit 5 when a gate fails."})
 final class PromoteCommand implements Runnable {
 
@@ -46,6 +48,10 @@ final class PromoteCommand implements Runnable {
 
     @Option(names = "--confirm-mainnet", paramLabel = "0x..", description = "The account address, typed to confirm mainnet trading.")
     String confirm;
+
+    @Option(names = "--accept-evidence-from", paramLabel = "URL", description = {"Mainnet: also count testnet deployments that",
+            "traded against this REST URL (repeatable; default: only Hyperliquid's testnet counts)."})
+    List<String> acceptEvidenceFrom = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
     long seed;
@@ -86,10 +92,11 @@ final class PromoteCommand implements Runnable {
             }
             acct = address(account, "--account");
         }
+        List<String> accepted = acceptedEvidence(stage);
         PromotionGates.Verdict v = switch (stage) {
-            case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.latestBacktest(store.db(), plan.hash()));
+            case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.backtests(store.db(), plan.hash()));
             case TESTNET -> PromotionGates.testnet(p, plan.hash(), PromotionGates.paperFacts(store, plan.hash()));
-            case MAINNET -> PromotionGates.mainnet(p, PromotionGates.testnetFacts(store, plan.hash()));
+            case MAINNET -> PromotionGates.mainnet(p, PromotionGates.testnetEvidence(store, plan.hash(), accepted));
         };
         if (!v.passed()) {
             throw new UserError(UserError.Kind.REFUSED, "gate '" + v.gate() + "' failed: " + v.message());
@@ -99,7 +106,7 @@ final class PromoteCommand implements Runnable {
         String confirmed = null;
         Long until = null;
         if (stage == LiveStore.Stage.MAINNET) {
-            confirmed = confirmation(root, acct);
+            confirmed = confirmation(root, acct, "the --account given");
             cap = p.mainnetMaxPositionUsd();
             until = now + (long) (p.confirmationHours() * 3_600_000L);
         }
@@ -136,7 +143,7 @@ final class PromoteCommand implements Runnable {
         if (raiseCap == null && !reconfirm) {
             throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm");
         }
-        String confirmed = confirmation(root, d.accountAddress());
+        String confirmed = confirmation(root, d.accountAddress(), "deployment " + d.id() + "'s account");
         TradingPlan plan = TradingPlan.ofDeployment(d);
         long now = System.currentTimeMillis();
         long until = now + (long) (plan.promotion().confirmationHours() * 3_600_000L);
@@ -157,27 +164,52 @@ final class PromoteCommand implements Runnable {
         root.out().flush();
     }
 
-    /** The typed (or flagged) address; it must be the deployment's account. */
-    private String confirmation(HyperTraderCli root, String acct) {
+    /**
+     * The account address typed at the terminal or given with --confirm-mainnet; it must equal
+     * {@code acct}. No refusal prints the address: a confirmation that can be pasted from the
+     * error message confirms nothing.
+     *
+     * @param whose what the address must match, for the refusal ("deployment X's account")
+     */
+    private String confirmation(HyperTraderCli root, String acct, String whose) {
         String typed = confirm;
+        String source = "--confirm-mainnet";
         if (typed == null) {
-            Console console = System.console();
-            if (console == null) {
-                throw new UserError(UserError.Kind.REFUSED, "mainnet needs a confirmation: type the account address in a terminal, or pass --confirm-mainnet "
-                        + acct);
-            }
-            typed = console.readLine("Mainnet trading with real money on account %s. Type the account address to confirm: ", acct);
+            typed = root.terminal().readLine("Mainnet trading with real money. Type the trading account's address to confirm: ")
+                    .orElseThrow(() -> new UserError(UserError.Kind.REFUSED, "mainnet needs a confirmation: type the account address"
+                            + " or pass --confirm-mainnet with it (there is no terminal here to type it in)"));
+            source = "the typed address";
         }
         String norm;
         try {
-            norm = address(typed, "--confirm-mainnet");
+            norm = address(typed, source);
         } catch (UserError e) {
             throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + e.getMessage());
         }
         if (!norm.equals(acct)) {
-            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + norm + " is not the account " + acct);
+            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + source + " is not " + whose
+                    + "; type the account address or pass --confirm-mainnet with it");
         }
         return norm;
+    }
+
+    /** The --accept-evidence-from URLs, which only a mainnet promotion reads. */
+    private List<String> acceptedEvidence(LiveStore.Stage stage) {
+        if (acceptEvidenceFrom.isEmpty()) {
+            return List.of();
+        }
+        if (stage != LiveStore.Stage.MAINNET) {
+            throw UserError.usage("--accept-evidence-from: only a mainnet promotion counts testnet evidence (--to mainnet)");
+        }
+        List<String> out = new ArrayList<>();
+        for (String u : acceptEvidenceFrom) {
+            String t = u == null ? "" : u.trim();
+            if (!t.startsWith("http://") && !t.startsWith("https://")) {
+                throw UserError.usage("--accept-evidence-from: '" + u + "' is not an http(s) URL");
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     private static String address(String a, String flag) {

@@ -2,6 +2,7 @@ package io.hypertrader.cli;
 
 import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.DeploymentLease;
 import io.hypertrader.live.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
 import io.hypertrader.live.HyperliquidWebSocket;
@@ -12,6 +13,7 @@ import okhttp3.OkHttpClient;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.RestMarketFeed;
 import io.hypertrader.live.SharedBudgetTransport;
+import io.hypertrader.live.TimeChecks;
 import io.hypertrader.live.TradingPlan;
 import io.hypertrader.live.TransportException;
 import picocli.CommandLine.Command;
@@ -59,6 +61,12 @@ final class RunCommand implements Runnable {
     @Option(names = "--key", paramLabel = "ADDRESS", description = "Which stored key signs (testnet/mainnet; default: the only one).")
     String keyAddress;
 
+    @Option(names = "--lease-timeout", paramLabel = "D", description = {"One runner per deployment: another run takes the",
+            "deployment over only when this runner's process is gone or it has not renewed its lease for this long",
+            "(and this run waits as long on a silent holder). Default: 60s, or 3 poll intervals when longer;",
+            "at least 10s and 3 poll intervals."})
+    String leaseTimeout;
+
     @Override
     public void run() {
         HyperTraderCli root = HyperTraderCli.root(spec);
@@ -80,22 +88,35 @@ final class RunCommand implements Runnable {
         if (d.stage() == LiveStore.Stage.MAINNET && (d.confirmedUntilMs() == null || d.confirmedUntilMs() <= now)) {
             throw new UserError(UserError.Kind.REFUSED, "the mainnet confirmation of " + d.id() + " expired"
                     + (d.confirmedUntilMs() == null ? "" : " at " + Instant.ofEpochMilli(d.confirmedUntilMs()))
-                    + "; renew it with: hypertrader promote --deployment " + d.id() + " --reconfirm --confirm-mainnet " + d.accountAddress());
+                    + "; renew it with: hypertrader promote --deployment " + d.id() + " --reconfirm (type the account address"
+                    + " or pass --confirm-mainnet with it)");
         }
+        long leaseMs = leaseTimeoutMs();
         TradingPlan plan = TradingPlan.ofDeployment(d);
         Network network = LiveSupport.network(root, d);
         String url = LiveSupport.apiUrl(root, network);
+        LiveSupport.recordEndpoint(store, d, url);
         SharedBudgetTransport transport = SharedBudgetTransport.create(url);
         var settings = new io.hypertrader.live.PaperRunner.Settings(pollMs, maxBars, durationMs);
         var stops = LiveSupport.stops(root);
-        try (MarketFeed feed = feed(transport, url)) {
+        var lease = DeploymentLease.Settings.defaults().withTimeout(leaseMs);
+        TimeChecks time = TimeChecks.of(plan, transport::serverDateMs, System::currentTimeMillis, pollMs, line -> {
+            root.err().println(line);
+            root.err().flush();
+        });
+        try (MarketFeed feed = time.observe(feed(transport, url))) {
             if (d.stage() == LiveStore.Stage.PAPER) {
-                new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out()).run(settings);
+                PaperRunner runner = new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out());
+                runner.leaseSettings(lease);
+                runner.watchTime(time);
+                runner.run(settings);
             } else {
                 HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
                         d.accountAddress());
                 LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
                         client).deadManWindow(deadManMs);
+                runner.leaseSettings(lease);
+                runner.watchTime(time);
                 if (!restFeed) {
                     runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
                             HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
@@ -105,6 +126,20 @@ final class RunCommand implements Runnable {
         } catch (TransportException e) {
             throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The lease timeout: given (at least 10 s and 3 polls), else 60 s or 3 polls when longer. */
+    private long leaseTimeoutMs() {
+        long floor = Math.max(DeploymentLease.MIN_TIMEOUT_MS, 3 * pollMs);
+        if (leaseTimeout == null) {
+            return Math.max(DeploymentLease.DEFAULT_TIMEOUT_MS, 3 * pollMs);
+        }
+        long ms = parseDuration("--lease-timeout", leaseTimeout);
+        if (ms < floor) {
+            throw UserError.usage("--lease-timeout " + leaseTimeout + ": must be at least " + floor / 1000 + "s (10s, and 3 times --poll-ms "
+                    + pollMs + " so a live runner renews its lease well within it)");
+        }
+        return ms;
     }
 
     /** okhttp for sockets: no read timeout (the client's pings and stale check govern). */

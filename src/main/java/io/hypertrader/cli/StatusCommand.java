@@ -1,5 +1,6 @@
 package io.hypertrader.cli;
 
+import io.hypertrader.live.DeploymentLease;
 import io.hypertrader.live.LiveStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,8 @@ import java.util.Map;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Deployments: stage, status, runner heartbeat, equity and P&L at the last snapshot, positions",
-                "(sum of journaled fills), open orders; with DEPLOYMENT also its recent journal and risk events."})
+                "(sum of journaled fills), open orders, the lease holder (pid, host, heartbeat age) and the endpoint;",
+                "with DEPLOYMENT also its recent journal and risk events."})
 final class StatusCommand implements Runnable {
 
     @Spec
@@ -63,6 +65,11 @@ final class StatusCommand implements Runnable {
             out.println(d.id() + "  " + d.stage().code() + "  " + d.status() + "  config " + d.configName() + " "
                     + d.configHash().substring(0, 12) + (d.accountAddress() != null ? "  account " + d.accountAddress() : ""));
             out.println("  runner: " + runner + ", " + runs.size() + " sessions");
+            out.println("  lease: " + DeploymentLease.current(store, d.id()).map(l -> String.format(Locale.ROOT,
+                    "held by %s since %s, heartbeat %ds ago (taken over when that process is gone or silent for %ds)",
+                    l.holder().describe(), Instant.ofEpochMilli(l.acquiredMs()), l.silentMs(now) / 1000, l.timeoutMs() / 1000))
+                    .orElse("free (no runner holds this deployment)")
+                    + store.endpoint(d.id()).map(u -> "; endpoint " + u).orElse(""));
             StringBuilder p = new StringBuilder();
             pos.forEach((c, v) -> {
                 if (Math.abs(v) > 1e-12) {

@@ -28,6 +28,35 @@ public enum Network {
         return base.replaceFirst("^http", "ws") + "/ws";
     }
 
+    /**
+     * A REST base URL in one spelling, so two spellings of one endpoint compare equal: scheme and
+     * host lower-case, the scheme's default port dropped, no trailing slash, no query.
+     */
+    public static String canonicalUrl(String url) {
+        String t = url == null ? "" : url.trim();
+        try {
+            java.net.URI u = new java.net.URI(t);
+            if (u.getScheme() == null || u.getHost() == null) {
+                return stripSlash(t);
+            }
+            String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+            int port = u.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+            String path = u.getRawPath() == null ? "" : u.getRawPath();
+            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + stripSlash(path);
+        } catch (java.net.URISyntaxException e) {
+            return stripSlash(t);
+        }
+    }
+
+    private static String stripSlash(String s) {
+        String r = s;
+        while (r.endsWith("/")) {
+            r = r.substring(0, r.length() - 1);
+        }
+        return r;
+    }
+
     public boolean isMainnet() {
         return this == MAINNET;
     }

@@ -146,6 +146,18 @@ public final class HttpTransport {
      *                   when the thread is interrupted
      */
     public <T> T post(Call call, Function<byte[], T> parser) {
+        return postDated(call, parser).value();
+    }
+
+    /**
+     * A parsed answer and the server's clock when it answered: the {@code Date} response header
+     * (RFC 1123, whole seconds) as epoch ms, or null when the server sent none or an unreadable one.
+     */
+    public record Dated<T>(T value, Long serverDateMs) {
+    }
+
+    /** {@link #post}, keeping the answer's {@code Date} header (the clock-skew check reads it). */
+    public <T> Dated<T> postDated(Call call, Function<byte[], T> parser) {
         String what = "POST " + call.path() + " " + call.description();
         String lastFailure = "no try made";
         for (int attempt = 1; attempt <= settings.maxTries(); attempt++) {
@@ -161,7 +173,7 @@ public final class HttpTransport {
                     int code = resp.code();
                     if (code >= 200 && code < 300) {
                         try {
-                            return parser.apply(body);
+                            return new Dated<>(parser.apply(body), parseHttpDate(resp.header("Date")));
                         } catch (MalformedResponseException e) {
                             lastFailure = "malformed body: " + e.getMessage();
                             mayRetry = call.idempotent();
@@ -231,6 +243,18 @@ public final class HttpTransport {
             ms = Math.max(ms, retryAfter.toMillis() + (long) (random.nextDouble() * 250));
         }
         return Duration.ofMillis(ms);
+    }
+
+    /** An HTTP-date ({@code Date} header) as epoch ms; null when absent or unparsable. */
+    public static Long parseHttpDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Seconds ("3", "1.5") or an HTTP-date; null when absent or unparsable. */

@@ -27,6 +27,7 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
     private final String deploymentId;
     private final LongSupplier wall;
     private final Map<Long, LiveStore.OrderRow> orders = new HashMap<>();
+    private DeploymentLease lease;
 
     public DbJournal(LiveStore store, String deploymentId, LongSupplier wall) {
         this.store = store;
@@ -35,6 +36,15 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
         for (LiveStore.OrderRow o : store.orders(deploymentId)) {
             orders.put(o.orderId(), o);
         }
+    }
+
+    /**
+     * Makes every {@link #intent} verify {@code lease} in the same unit of work as it writes the
+     * order: an order is journaled (and so sent) only while this runner holds the deployment.
+     */
+    public DbJournal guardedBy(DeploymentLease lease) {
+        this.lease = lease;
+        return this;
     }
 
     public String deploymentId() {
@@ -54,6 +64,9 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
     @Override
     public void intent(long id, Cloid cloid, OrderRequest r, long timeMs, double ref) {
         store.db().batch(() -> {
+            if (lease != null) {
+                lease.verify(); // throws LeaseLostException: nothing written, so nothing sent
+            }
             LiveStore.OrderRow row = new LiveStore.OrderRow(id, cloid == null ? null : cloid.hex(), null, r.coin().name(),
                     r.side().name(), r.type().name(), r.tif().name(), r.size(), nan(r.limitPrice()), nan(r.triggerPrice()),
                     r.reduceOnly(), r.tag(), "PENDING", 0, null, timeMs, nan(ref), wall.getAsLong(), null);

@@ -99,13 +99,27 @@ public final class LiveRunner extends RunnerBase {
         return this;
     }
 
+    /**
+     * Runs one session under the deployment's lease.
+     *
+     * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
+     *                                       deployment, or when this one lost it while running
+     */
     public Outcome run(Settings settings) throws TransportException {
+        takeLease();
+        boolean clean = false;
         try {
-            return runSession(settings);
+            Outcome o = runSession(settings);
+            clean = true;
+            return o;
+        } catch (LeaseLostException e) {
+            leaseLost(e);
+            throw e;
         } finally {
             if (userSocket != null) {
                 userSocket.close();
             }
+            releaseLease(clean);
         }
     }
 
@@ -113,7 +127,7 @@ public final class LiveRunner extends RunnerBase {
         long started = clock.getAsLong();
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
-        DbJournal journal = new DbJournal(store, id, clock);
+        DbJournal journal = new DbJournal(store, id, clock).guardedBy(lease);
         journal("start", null, deployment.stage().code() + " run " + runNo + " on account " + exchange.tradingUser()
                 + " (config " + plan.shortHash() + ")");
         say(deployment.stage().code() + " " + id + ": run " + runNo + " started on " + exchange.tradingUser());
@@ -161,6 +175,7 @@ public final class LiveRunner extends RunnerBase {
         String reason = "bounded";
         int failures = 0;
         while (true) {
+            loopStart(); // lease first: a runner whose deployment was taken over sends nothing more
             if (stops.requested(id)) {
                 reason = halt(stops.flatten(id).orElse(false));
                 break;

@@ -209,6 +209,38 @@ public final class LiveStore {
         });
     }
 
+    /** The REST URL a deployment trades against (migration 6), if a run recorded one. */
+    public Optional<String> endpoint(String id) {
+        return Optional.ofNullable(db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT endpoint FROM deployments WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }));
+    }
+
+    /**
+     * Records {@code url} as the deployment's endpoint unless one is recorded already; returns the
+     * endpoint recorded (the earlier one when there was one: the caller compares).
+     */
+    public String recordEndpoint(String id, String url) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deployments SET endpoint = ? WHERE id = ? AND endpoint IS NULL")) {
+                ps.setString(1, url);
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT endpoint FROM deployments WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ journal
 
     /** Appends a journal line; returns its sequence number. */

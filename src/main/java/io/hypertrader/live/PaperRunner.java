@@ -42,7 +42,28 @@ public final class PaperRunner extends RunnerBase {
         super(store, deployment, plan, feed, stops, clock, sleeper, out);
     }
 
+    /**
+     * Runs one session under the deployment's lease.
+     *
+     * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
+     *                                       deployment, or when this one lost it while running
+     */
     public Outcome run(Settings settings) throws TransportException {
+        takeLease();
+        boolean clean = false;
+        try {
+            Outcome o = runSession(settings);
+            clean = true;
+            return o;
+        } catch (LeaseLostException e) {
+            leaseLost(e);
+            throw e;
+        } finally {
+            releaseLease(clean);
+        }
+    }
+
+    private Outcome runSession(Settings settings) throws TransportException {
         long started = clock.getAsLong();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         loadJournal();
@@ -53,6 +74,7 @@ public final class PaperRunner extends RunnerBase {
         process();
         String reason = "bounded";
         while (true) {
+            loopStart(); // lease first: a runner whose deployment was taken over journals no more orders
             if (stops.requested(id)) {
                 reason = halt(stops.flatten(id).orElse(false));
                 break;
@@ -131,6 +153,9 @@ public final class PaperRunner extends RunnerBase {
         }
         final long end = lastClose;
         store.db().batch(() -> {
+            if (lease != null) {
+                lease.verify(); // same unit of work as the order journaling below: refused, not written, once taken over
+            }
             List<TransitionRecord> tr = res.transitions();
             for (int i = decisionCount; i < tr.size(); i++) {
                 TransitionRecord t = tr.get(i);

@@ -56,6 +56,12 @@ abstract class RunnerBase {
     final List<String> discrepancies = new ArrayList<>();
     int runNo;
     int liveBars;
+    /** Who this runner is when it takes the deployment's lease, and how patient it is with a silent holder. */
+    DeploymentLease.Settings leaseSettings = DeploymentLease.Settings.defaults();
+    /** The deployment's lease while a run holds it (null before, and in {@code stop}'s offline paper path). */
+    DeploymentLease lease;
+    /** Clock-skew and overdue-bar checks (null = off). */
+    TimeChecks timeChecks;
 
     RunnerBase(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -72,6 +78,64 @@ abstract class RunnerBase {
         if (!plan.hash().equals(deployment.configHash())) {
             throw new IllegalStateException("deployment " + id + " was promoted with config hash " + deployment.configHash()
                     + " but its stored config hashes to " + plan.hash());
+        }
+    }
+
+    /** Lease settings: timeout, this process's identity, how pids are looked up (default: 60 s, this process, the OS). */
+    public void leaseSettings(DeploymentLease.Settings settings) {
+        this.leaseSettings = java.util.Objects.requireNonNull(settings);
+    }
+
+    /** Checks the exchange's clock and overdue bars once per loop (off unless given). */
+    public void watchTime(TimeChecks checks) {
+        this.timeChecks = checks;
+    }
+
+    /** The first thing a run does: takes the deployment's lease (exit 5 while another live runner holds it). */
+    void takeLease() {
+        lease = DeploymentLease.acquire(store, id, leaseSettings, clock);
+    }
+
+    /**
+     * The first thing of every loop, before anything is sent (the dead-man refresh included):
+     * proves the lease is still this runner's and renews its heartbeat; then the time checks.
+     *
+     * @throws LeaseLostException when another runner took the deployment over
+     */
+    void loopStart() {
+        lease.renew();
+        if (timeChecks != null) {
+            timeChecks.check(clock.getAsLong(), lastOpen, this::journal);
+        }
+    }
+
+    /** Ends the books of a run whose lease was taken over: nothing is sent, cleared or flattened. */
+    void leaseLost(LeaseLostException e) {
+        long now = clock.getAsLong();
+        if (runNo > 0) {
+            store.runEnded(id, runNo, now, "lease lost");
+        }
+        journal("lease", null, "lost: " + e.getMessage());
+        say(deployment.stage().code() + " " + id + ": run " + runNo + " stopped: " + e.getMessage());
+    }
+
+    /**
+     * Gives the lease back when a run ends. After a clean end a failure to release is an error;
+     * after a crash it is not allowed to hide the crash (the holder is then gone or falls silent,
+     * so the next run takes over anyway).
+     */
+    void releaseLease(boolean clean) {
+        if (lease == null) {
+            return;
+        }
+        if (clean) {
+            lease.release();
+            return;
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            // the crash that got us here is the error to report
         }
     }
 

@@ -37,6 +37,25 @@ public final class SharedBudgetTransport implements HyperliquidTransport {
         return new SharedBudgetTransport(infoTransport, new OkHttpTransport(OkHttpTransport.defaultClient(), baseUrl, budget));
     }
 
+    /** The REST base URL both halves talk to. */
+    public String baseUrl() {
+        return info.baseUrl();
+    }
+
+    /**
+     * The exchange's clock now: one {@code allMids} read (weight 2) and the {@code Date} header of
+     * its answer, epoch ms with whole-second resolution; null when the server sends no Date.
+     * {@link ClockWatch} brackets the call with the local clock.
+     */
+    public Long serverDateMs() throws TransportException {
+        try {
+            return info.postDated(HttpTransport.Call.info("{\"type\":\"allMids\"}", 2, "allMids (clock check)"), bytes -> bytes)
+                    .serverDateMs();
+        } catch (UserError e) {
+            throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, e.getMessage(), 0, -1, e);
+        }
+    }
+
     @Override
     public JsonNode post(String path, JsonNode body, int weight) throws TransportException {
         if (EXCHANGE.equals(path)) {

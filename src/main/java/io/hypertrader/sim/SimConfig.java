@@ -162,6 +162,112 @@ public record SimConfig(String profile, PathMode path, boolean tickRounding, Lat
         };
     }
 
+    /**
+     * Where this config is more lenient than {@code reference}, one "field: value vs reference"
+     * each; empty when it is at least as strict (the promotion gate's "realistic or stricter").
+     *
+     * <p>"At least as strict" means every cost and every refusal at least the reference's:
+     * <ul>
+     *   <li>{@code tickRounding} on when the reference's is;</li>
+     *   <li>latency: a model at least as adverse (none &lt; uniform &lt; drift, drift also moves the
+     *       price while the order travels), {@code minMs} and {@code maxMs} at least the reference's;</li>
+     *   <li>slippage: the same model (the families are not comparable); sqrt-impact:
+     *       {@code halfSpreadBp} and {@code k} at least, {@code windowHours} equal (it changes the
+     *       estimate's sample, not its level); uniform: {@code minBp} and {@code maxBp} at least,
+     *       {@code fullSizeUsd} at most; {@code marketMaxPct} equal (it models the live venue's
+     *       5% bound);</li>
+     *   <li>fills: the same model; volume-capped: {@code maxParticipation} at most; random-partial:
+     *       {@code partialAboveUsd}, {@code partialMin} and {@code partialMax} at most,
+     *       {@code partialProbability} at least;</li>
+     *   <li>rejection: {@code exchangeRules} on when the reference's is, {@code maxNotionalUsd} at
+     *       most, {@code randomRate} at least;</li>
+     *   <li>fees: {@code makerBp} and {@code takerBp} at least;</li>
+     *   <li>funding: charged ({@code historical}) when the reference charges it; the fallback rate
+     *       is not compared (its sign favours longs or shorts, neither is stricter for both).</li>
+     * </ul>
+     * Not compared: the profile's name (a run's sim_profile is only a label; the parameters
+     * decide) and the path mode (any order of a bar's extremes; reports name it).
+     */
+    public java.util.List<String> laxerThan(SimConfig reference) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        SimConfig r = reference;
+        if (r.tickRounding && !tickRounding) {
+            out.add("tickRounding off (reference: on)");
+        }
+        if (latency.model.ordinal() < r.latency.model.ordinal()) {
+            out.add("latency.model " + label(latency.model) + " < " + label(r.latency.model));
+        }
+        atLeast(out, "latency.minMs", latency.minMs, r.latency.minMs);
+        atLeast(out, "latency.maxMs", latency.maxMs, r.latency.maxMs);
+        if (slippage.model != r.slippage.model) {
+            out.add("slippage.model " + label(slippage.model) + " is not " + label(r.slippage.model));
+        } else if (slippage.model == SlippageModelKind.SQRT_IMPACT) {
+            atLeast(out, "slippage.halfSpreadBp", slippage.halfSpreadBp, r.slippage.halfSpreadBp);
+            atLeast(out, "slippage.k", slippage.k, r.slippage.k);
+            equal(out, "slippage.windowHours", slippage.windowHours, r.slippage.windowHours);
+        } else if (slippage.model == SlippageModelKind.UNIFORM) {
+            atLeast(out, "slippage.minBp", slippage.minBp, r.slippage.minBp);
+            atLeast(out, "slippage.maxBp", slippage.maxBp, r.slippage.maxBp);
+            atMost(out, "slippage.fullSizeUsd", slippage.fullSizeUsd, r.slippage.fullSizeUsd);
+        }
+        equal(out, "slippage.marketMaxPct", slippage.marketMaxPct, r.slippage.marketMaxPct);
+        if (fills.model != r.fills.model) {
+            out.add("fills.model " + label(fills.model) + " is not " + label(r.fills.model));
+        } else if (fills.model == FillModelKind.VOLUME_CAPPED) {
+            atMost(out, "fills.maxParticipation", fills.maxParticipation, r.fills.maxParticipation);
+        } else if (fills.model == FillModelKind.RANDOM_PARTIAL) {
+            atMost(out, "fills.partialAboveUsd", fills.partialAboveUsd, r.fills.partialAboveUsd);
+            atLeast(out, "fills.partialProbability", fills.partialProbability, r.fills.partialProbability);
+            atMost(out, "fills.partialMin", fills.partialMin, r.fills.partialMin);
+            atMost(out, "fills.partialMax", fills.partialMax, r.fills.partialMax);
+        }
+        if (r.rejection.exchangeRules && !rejection.exchangeRules) {
+            out.add("rejection.exchangeRules off (reference: on)");
+        }
+        atMost(out, "rejection.maxNotionalUsd", rejection.maxNotionalUsd, r.rejection.maxNotionalUsd);
+        atLeast(out, "rejection.randomRate", rejection.randomRate, r.rejection.randomRate);
+        atLeast(out, "fees.makerBp", fees.makerBp, r.fees.makerBp);
+        atLeast(out, "fees.takerBp", fees.takerBp, r.fees.takerBp);
+        if (r.funding.model == FundingModelKind.HISTORICAL && funding.model != FundingModelKind.HISTORICAL) {
+            out.add("funding.model " + label(funding.model) + " (reference charges funding: historical)");
+        }
+        return out;
+    }
+
+    /** True when {@link #laxerThan} finds nothing. */
+    public boolean atLeastAsStrictAs(SimConfig reference) {
+        return laxerThan(reference).isEmpty();
+    }
+
+    private static void atLeast(java.util.List<String> out, String field, double v, double ref) {
+        if (!(v >= ref)) {
+            out.add(field + " " + num(v) + " < " + num(ref));
+        }
+    }
+
+    private static void atMost(java.util.List<String> out, String field, double v, double ref) {
+        if (!(v <= ref)) {
+            out.add(field + " " + num(v) + " > " + num(ref));
+        }
+    }
+
+    private static void equal(java.util.List<String> out, String field, double v, double ref) {
+        if (Double.compare(v, ref) != 0) {
+            out.add(field + " " + num(v) + " != " + num(ref));
+        }
+    }
+
+    private static String num(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "none" : "-inf";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String label(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public SimConfig withPath(PathMode p) {
         return new SimConfig(profile, p, tickRounding, latency, slippage, fills, rejection, fees, funding);
     }

@@ -210,17 +210,26 @@ class LiveCommandsTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).contains("was stopped");
 
-        // mainnet: gate holds now; the confirmation is demanded and checked
+        // mainnet: the testnet evidence was gathered on the local fake, which counts only when accepted by name
         r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT);
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).contains("mainnet needs a confirmation");
-        r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, "--confirm-mainnet",
+        assertThat(r.err()).contains("gate 'mainnet: testnet orders' failed", "counted: none",
+                "not counted: " + testnet + " at " + fake.baseUrl(), "not Hyperliquid's testnet");
+        String accept = "--accept-evidence-from=" + fake.baseUrl();
+        // the gate holds with it; the confirmation is demanded and checked, and no refusal prints the address
+        r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, accept);
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("mainnet needs a confirmation", "type the account address or pass --confirm-mainnet with it");
+        assertThat(r.err().toLowerCase(Locale.ROOT)).doesNotContain(ACCOUNT.toLowerCase(Locale.ROOT));
+        r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, accept, "--confirm-mainnet",
                 "0x0000000000000000000000000000000000000001");
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).contains("mainnet not confirmed", "is not the account");
-        r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, "--confirm-mainnet", ACCOUNT);
+        assertThat(r.err()).contains("mainnet not confirmed", "is not the --account given");
+        assertThat(r.err().toLowerCase(Locale.ROOT)).doesNotContain(ACCOUNT.toLowerCase(Locale.ROOT));
+        r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, accept, "--confirm-mainnet", ACCOUNT);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("position cap 100.00 USDC");
+        assertThat(r.out()).contains("position cap 100.00 USDC", "counted: " + testnet + " at " + fake.baseUrl(),
+                "accepted with --accept-evidence-from");
         String mainnet = id(r.out(), "mainnet");
         r = run("promote", "--deployment", mainnet, "--raise-cap", "250", "--confirm-mainnet", ACCOUNT);
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -104,6 +104,8 @@ public final class FakeHyperliquid implements Closeable {
     private long answerDelayMs = 2_000;
     private volatile boolean wsSilent;
     private java.util.function.Function<String, JsonNode> assetContexts = this::defaultAssetContext;
+    /** The Date header's offset from the fake's clock (ms); null = no Date header at all. */
+    private volatile Long dateOffsetMs = 0L;
 
     private FakeHyperliquid(Network network, LongSupplier clock) {
         this.network = network;
@@ -202,6 +204,47 @@ public final class FakeHyperliquid implements Closeable {
     /** How long TIMEOUT_AFTER_ACCEPT withholds the answer (must exceed the client's read timeout). */
     public synchronized void setAnswerDelayMs(long ms) {
         this.answerDelayMs = ms;
+    }
+
+    /**
+     * The server's clock as its answers' HTTP {@code Date} header shows it: the fake's clock plus
+     * {@code offsetMs} (whole seconds, RFC 1123, like any HTTP server), or no Date header at all
+     * when null. Default: the fake's clock.
+     */
+    public void setDateOffsetMs(Long offsetMs) {
+        this.dateOffsetMs = offsetMs;
+    }
+
+    /**
+     * Answers candleSnapshot for {@code coin} and {@code interval} from {@code bars} (ascending):
+     * those in the request's time window that have opened by the fake's clock (the last may still
+     * be forming). A server whose data ended earlier: give bars that end earlier. Other coins and
+     * intervals get an empty answer.
+     */
+    public synchronized void serveCandles(String coin, String interval, List<io.hypertrader.core.Candle> bars) {
+        List<io.hypertrader.core.Candle> copy = List.copyOf(bars);
+        setInfoHandler("candleSnapshot", body -> {
+            JsonNode req = body.path("req");
+            ArrayNode arr = F.arrayNode();
+            if (!req.path("coin").asText().equals(coin) || !req.path("interval").asText().equals(interval)) {
+                return arr;
+            }
+            long from = req.path("startTime").asLong();
+            long to = req.has("endTime") ? req.path("endTime").asLong() : Long.MAX_VALUE;
+            long now = clock.getAsLong();
+            for (io.hypertrader.core.Candle c : copy) {
+                if (c.openTime() >= from && c.openTime() <= to && c.openTime() <= now) {
+                    arr.addObject().put("t", c.openTime()).put("T", c.closeTime()).put("s", coin).put("i", interval)
+                            .put("o", plain(c.open())).put("c", plain(c.close())).put("h", plain(c.high())).put("l", plain(c.low()))
+                            .put("v", plain(c.volume())).put("n", 10);
+                }
+            }
+            return arr;
+        });
+    }
+
+    private static String plain(double v) {
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     /** Every /exchange body received, in order (including refused ones). */
@@ -304,6 +347,17 @@ public final class FakeHyperliquid implements Closeable {
     // ------------------------------------------------------------------ HTTP
 
     private MockResponse dispatch(RecordedRequest req) {
+        MockResponse r = answer(req);
+        Long offset = dateOffsetMs;
+        if (offset == null || r.getWebSocketListener() != null) {
+            return r;
+        }
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.Instant.ofEpochMilli(clock.getAsLong() + offset).atZone(java.time.ZoneOffset.UTC));
+        return r.newBuilder().setHeader("Date", date).build();
+    }
+
+    private MockResponse answer(RecordedRequest req) {
         String path = req.getUrl().encodedPath();
         if (path.equals("/ws")) {
             return new MockResponse.Builder().webSocketUpgrade(new WsListener()).build();
