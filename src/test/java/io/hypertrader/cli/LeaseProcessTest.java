@@ -1,0 +1,138 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.core.Interval;
+import io.hypertrader.core.Network;
+import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.DeploymentLease;
+import io.hypertrader.live.LiveFixtures;
+import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.sign.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One runner per deployment with real operating-system processes: two {@code hypertrader run} of
+ * one testnet deployment against the fake exchange on 127.0.0.1; the second exits 5 naming the
+ * first's pid; after a {@code kill -9} of the first, a third takes the deployment over and says so.
+ */
+class LeaseProcessTest {
+
+    static final String KEY_HEX = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
+    static final String ACCOUNT = SigningKey.fromHex(KEY_HEX).address();
+
+    @TempDir
+    Path dir;
+    FakeHyperliquid fake;
+    Path db;
+    final List<Process> children = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fake = FakeHyperliquid.start(Network.TESTNET);
+        fake.addAccount(ACCOUNT, 10_000);
+        new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(11, 400, System.currentTimeMillis(), 60_000, Interval.H1));
+        db = dir.resolve("t.duckdb");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (Process p : children) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        fake.close();
+    }
+
+    /** A testnet deployment of the shipped config (warm-up shortened), as promote would store it. */
+    String deploy() throws Exception {
+        String yaml = Files.readString(Path.of("config/fib-hedge.yaml")).replace("warmupBars: 50", "warmupBars: 5")
+                .replace("allocation: 1.0", "allocation: 0.2").replace("leverage: 3", "leverage: 1");
+        Path cfg = dir.resolve("cfg.yaml");
+        Files.writeString(cfg, yaml);
+        TradingPlan plan = TradingPlan.of(ConfigLoader.load(cfg));
+        LiveStore store = new LiveStore(DbAccess.file(db));
+        String id = store.newDeploymentId(LiveStore.Stage.TESTNET, plan.hash());
+        store.insert(new LiveStore.Deployment(id, LiveStore.Stage.TESTNET, plan.hash(), plan.name(), cfg.toString(), plan.json(), ACCOUNT,
+                "created", System.currentTimeMillis(), null, "test", 1L, plan.initialEquity(), null, null, null, null, null));
+        return id;
+    }
+
+    /** {@code java -cp <test classpath> io.hypertrader.cli.HyperTraderCli args...}, output to files. */
+    Process start(String name, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
+                HyperTraderCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("HYPERTRADER_DB", db.toString());
+        env.put("HYPERTRADER_API_URL", fake.baseUrl());
+        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
+        env.put("HYPERTRADER_PRIVATE_KEY", KEY_HEX);
+        Process p = pb.start();
+        children.add(p);
+        return p;
+    }
+
+    String err(String name) throws Exception {
+        return Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8);
+    }
+
+    Optional<DeploymentLease.Row> lease(String id) {
+        return DeploymentLease.current(new LiveStore(DbAccess.file(db)), id);
+    }
+
+    @Test
+    void aSecondRunOfALiveDeploymentExits5NamingTheFirstsPidAndAKilledOneIsTakenOver() throws Exception {
+        String id = deploy();
+        Process first = start("first", "run", id, "--poll-ms", "200", "--duration", "120s", "--rest-feed");
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (lease(id).map(l -> l.holder().pid() != first.pid()).orElse(true)) {
+            assertThat(first.isAlive()).as("the first runner started (stderr: %s)", err("first")).isTrue();
+            assertThat(System.currentTimeMillis()).as("the first runner took the lease in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+
+        Process second = start("second", "run", id, "--poll-ms", "200", "--duration", "120s", "--rest-feed");
+        assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second run ends by itself").isTrue();
+        assertThat(second.exitValue()).as(err("second")).isEqualTo(5);
+        assertThat(err("second")).contains("is being run by pid " + first.pid() + " on host ");
+        assertThat(first.isAlive()).as("the first runner is unaffected").isTrue();
+        assertThat(lease(id).orElseThrow().holder().pid()).isEqualTo(first.pid());
+
+        CliHarness.Result status = CliHarness.run(Map.of("HYPERTRADER_DB", db.toString()), "status", id);
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("lease: held by pid " + first.pid() + " on host \\S+ since \\S+, heartbeat \\d+s ago");
+
+        // kill -9: the pid is dead on this host, so the next run takes over at once (no waiting for the timeout)
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Process third = start("third", "run", id, "--poll-ms", "200", "--max-bars", "2", "--rest-feed");
+        assertThat(third.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(third.exitValue()).as(err("third")).isZero();
+        List<String> lease = new LiveStore(DbAccess.file(db)).journal(id).stream().filter(e -> e.kind().equals("lease"))
+                .map(LiveStore.Entry::detail).toList();
+        assertThat(lease).anyMatch(l -> l.startsWith("refused pid " + second.pid()));
+        assertThat(lease).anyMatch(l -> l.startsWith("taken over from pid " + first.pid()) && l.contains("the holder is gone (no process "
+                + first.pid()) && l.contains("now held by pid " + third.pid()));
+        assertThat(lease).last().asString().startsWith("released by pid " + third.pid());
+        assertThat(lease(id)).as("a clean end frees the deployment").isEmpty();
+    }
+}
