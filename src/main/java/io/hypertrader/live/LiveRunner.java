@@ -35,6 +35,10 @@ import java.util.function.LongSupplier;
  * Runs a testnet or mainnet deployment: the same strategy code as the backtest, behind the risk
  * manager, on a {@link HyperliquidVenue}, driven by live mids and closed candles.
  *
+ * <p>A run holds the deployment's lease ({@link DeploymentLease}): taken first (exit 5 while
+ * another live runner holds it), renewed first thing every loop, verified by the journal before
+ * every order is written ahead of sending, released at the end.
+ *
  * <p>Start-up: the venue resumes from the journal (next sequence, fills already seen, orders that
  * were open or whose answer was never journaled), then reconciles with the exchange before any
  * strategy callback: one poll resolves every unknown order by its cloid and books fills missed

@@ -24,7 +24,9 @@ import java.util.function.LongSupplier;
  * wall clock it is recorded, the recorded history is replayed, and what is new (decisions,
  * orders, fills, risk events, a snapshot) is journaled; anything already journaled that the
  * replay now tells differently is a discrepancy. The stop signal halts it; with flatten, open
- * positions are closed in the paper books at the last close with the taker fee.
+ * positions are closed in the paper books at the last close with the taker fee. A run holds the
+ * deployment's lease ({@link DeploymentLease}) and verifies it in the unit of work that journals
+ * the replay's orders.
  */
 public final class PaperRunner extends RunnerBase {
 

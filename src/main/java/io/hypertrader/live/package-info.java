@@ -3,8 +3,10 @@
  * transport boundary they share; the {@link io.hypertrader.live.HyperliquidVenue} (the engine's
  * venue on the exchange), the deployment store and write-ahead journal
  * ({@link io.hypertrader.live.LiveStore}, {@link io.hypertrader.live.DbJournal}), the paper and
- * testnet/mainnet runners with start-up reconciliation, the stop signal and executor, the
- * promotion gates and parity (see docs/live.md). Sub-packages: {@code sign} (action hashing and EIP-712 signatures, nonces,
+ * testnet/mainnet runners with start-up reconciliation, one runner per deployment
+ * ({@link io.hypertrader.live.DeploymentLease}), the clock and overdue-bar checks
+ * ({@link io.hypertrader.live.TimeChecks}), the stop signal and executor, the promotion gates and
+ * parity (see docs/live.md). Sub-packages: {@code sign} (action hashing and EIP-712 signatures, nonces,
  * client order ids), {@code keys} (the encrypted key store), {@code ws} (the WebSocket client).
  *
  * <p>Wire DTOs live here and are kept apart from the engine's domain types; numbers that go on
