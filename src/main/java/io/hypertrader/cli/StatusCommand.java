@@ -40,12 +40,13 @@ final class StatusCommand implements Runnable {
         if (ds.isEmpty()) {
             out.println("no deployments; create one with: hypertrader promote --config FILE");
         }
+        // read before the runners' latest heartbeats (the file may be waited for): ages are clamped at 0
         long now = System.currentTimeMillis();
         for (LiveStore.Deployment d : ds) {
             var runs = store.runs(d.id());
             var last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             String runner = last == null ? "never run" : last.endedMs() == null
-                    ? String.format(Locale.ROOT, "running (pid %d, heartbeat %ds ago)", last.pid(), (now - last.heartbeatMs()) / 1000)
+                    ? String.format(Locale.ROOT, "running (pid %d, heartbeat %ds ago)", last.pid(), Math.max(0, now - last.heartbeatMs()) / 1000)
                     : "ended " + Instant.ofEpochMilli(last.endedMs()) + " (" + last.endReason() + ")";
             Map<String, Double> pos = new LinkedHashMap<>();
             List<LiveStore.FillRow> fills = store.fills(d.id());
@@ -67,7 +68,7 @@ final class StatusCommand implements Runnable {
             out.println("  runner: " + runner + ", " + runs.size() + " sessions");
             out.println("  lease: " + DeploymentLease.current(store, d.id()).map(l -> String.format(Locale.ROOT,
                     "held by %s since %s, heartbeat %ds ago (taken over when that process is gone or silent for %ds)",
-                    l.holder().describe(), Instant.ofEpochMilli(l.acquiredMs()), l.silentMs(now) / 1000, l.timeoutMs() / 1000))
+                    l.holder().describe(), Instant.ofEpochMilli(l.acquiredMs()), Math.max(0, l.silentMs(now)) / 1000, l.timeoutMs() / 1000))
                     .orElse("free (no runner holds this deployment)")
                     + store.endpoint(d.id()).map(u -> "; endpoint " + u).orElse(""));
             StringBuilder p = new StringBuilder();

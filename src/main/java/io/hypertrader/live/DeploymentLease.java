@@ -155,10 +155,12 @@ public final class DeploymentLease {
      */
     public static DeploymentLease acquire(LiveStore store, String deploymentId, Settings settings, LongSupplier clock) {
         String token = HexFormat.of().formatHex(randomBytes());
-        long now = clock.getAsLong();
         Holder self = settings.self();
         Row[] refusedBy = new Row[1];
+        long[] at = new long[1];
         store.db().tx(c -> {
+            long now = clock.getAsLong(); // once the file is ours: opening may have waited for another process
+            at[0] = now;
             Row held = read(c, deploymentId);
             Decision d = decide(held, settings, now);
             if (!d.take()) {
@@ -191,6 +193,7 @@ public final class DeploymentLease {
         });
         if (refusedBy[0] != null) {
             Row h = refusedBy[0];
+            long now = at[0];
             String why = "deployment " + deploymentId + " is being run by " + h.holder().describe() + " (heartbeat "
                     + seconds(h.silentMs(now)) + " ago, lease held since " + Instant.ofEpochMilli(h.acquiredMs())
                     + "); a second runner would trade the same account. Stop it first (hypertrader stop " + deploymentId
@@ -252,11 +255,10 @@ public final class DeploymentLease {
      * @throws LeaseLostException when another runner took the lease over
      */
     public void renew() {
-        long now = clock.getAsLong();
         int n = store.db().tx(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE deployment_leases SET heartbeat_ms = ? WHERE deployment_id = ? AND token = ?")) {
-                ps.setLong(1, now);
+                ps.setLong(1, clock.getAsLong());
                 ps.setString(2, deploymentId);
                 ps.setString(3, token);
                 return ps.executeUpdate();
