@@ -64,6 +64,11 @@ class ConfigLoaderTest {
         assertThat(c.coins()).extracting(Coin::name).containsExactly("BTC", "ETH", "SOL");
         assertThat(c.perCoin()).extracting(p -> p.sizing().allocation()).containsExactly(0.4, 0.3, 0.2);
         assertThat(c.perCoin().get(1).coin()).isEqualTo(Coin.of("ETH"));
+        // report and verify parse the stored canonical JSON back: it must read back to the same hash
+        // (its sizing.allocation = 1.0 was once refused as a portfolio's allocation)
+        StrategyConfig back = ConfigLoader.parse(c.json(), "run config", Map.of());
+        assertThat(back.hash()).isEqualTo(c.hash());
+        assertThat(back.perCoin()).extracting(p -> p.sizing().allocation()).containsExactly(0.4, 0.3, 0.2);
     }
 
     @Test
