@@ -25,6 +25,11 @@ public enum Formula {
             "s * sqrt(P) with s = sqrt(sum (r_t - mean r)^2 / (n - 1))."),
     SHARPE("Sharpe ratio",
             "mean(r) / s * sqrt(P) (risk-free rate 0). SR = mean(r) / s is the per-bar ratio used below."),
+    SHARPE_LOG("Sharpe ratio of log returns",
+            "mean(l) / s_l * sqrt(P) with l_t = ln(1 + r_t) and s_l their standard deviation. Since the l_t add"
+                    + " up to ln(E_n / E_0), its sign is the sign of the total return; the Sharpe ratio of simple"
+                    + " returns can be positive while equity shrinks (the arithmetic mean exceeds the growth rate by"
+                    + " about s^2 / 2 per bar), and the report warns when the two differ in sign."),
     SORTINO("Sortino ratio",
             "mean(r) / D * sqrt(P) with the downside deviation D = sqrt(sum over all n returns of"
                     + " min(r_t, 0)^2 / n) (target return 0)."),
@@ -63,6 +68,32 @@ public enum Formula {
                     + " section 8). Cycles with H = E have no gain to capture and are left out. Shown as the mean,"
                     + " the median and the pooled capture sum of P&L / sum of Q * |H - E|, which a cycle stopped out"
                     + " with a tiny gain cannot dominate."),
+    PERIOD_RETURNS("Monthly and yearly returns",
+            "E_end / E_start - 1 per UTC calendar month or year, with E_end the last mark of the period and E_start"
+                    + " the last mark of the period before (E_0 for the first); a mark at a bar's close belongs to the"
+                    + " period of the millisecond before it. The periods compound to the total return; a period the"
+                    + " marks do not cover from start to end is marked partial."),
+    ROLLING("Rolling Sharpe ratio and volatility",
+            "the Sharpe ratio and the volatility above over the trailing W returns at each mark, W = 30 days of"
+                    + " bars (720 at 1h, 180 at 4h, 30 at 1d)."),
+    VALUE_AT_RISK("Value at risk",
+            "historical VaR at level c: the (1 - c) quantile (linear interpolation) of the bar returns or of the"
+                    + " returns per UTC day; CVaR (expected shortfall): the mean of the returns at or below VaR. Losses"
+                    + " are negative numbers; no distribution is assumed."),
+    DRAWDOWN_EPISODES("Worst drawdowns",
+            "each stretch from a running peak to the first later mark at or above it (the recovery) or to the last"
+                    + " mark; its depth is 1 - E_trough / E_peak and its length peak to recovery. The 5 deepest are"
+                    + " listed; the deepest is the max drawdown."),
+    EXCURSIONS("MAE and MFE",
+            "per cycle, from the high and low of every bar it was open in (entry and exit bars included):"
+                    + " for the bull thesis MFE = max high / E - 1 and MAE = min low / E - 1, for the bear thesis"
+                    + " MFE = 1 - min low / E and MAE = 1 - max high / E; the price's excursion, not the hedged"
+                    + " position's P&L."),
+    PATH_INTERVAL("Path interval",
+            "the run repeated under each intrabar path mode (bullish-low-first, high-first, low-first, worst-case)"
+                    + " with the same config, data and seed; the interval is the min and max of final equity, return"
+                    + " and max drawdown over the four. They disagree materially when max / min final equity is above"
+                    + " 1.25 or the returns differ in sign."),
     PSR("Probabilistic Sharpe ratio",
             "PSR = Phi((SR - SR*) * sqrt(n - 1) / sqrt(1 - skew * SR + (kurtosis - 1) / 4 * SR^2)) with SR*"
                     + " = 0: the probability that the true Sharpe ratio is above 0 (Bailey and Lopez de Prado 2012)."),

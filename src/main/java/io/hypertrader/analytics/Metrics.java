@@ -31,10 +31,15 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
                          long endTime, double years, long ruinTime) {
     }
 
-    /** Return figures; volatility, Sharpe and Sortino annualised. Mean return is per bar. */
+    /**
+     * Return figures; volatility, Sharpe and Sortino annualised. Mean return is per bar.
+     * {@code sharpeLog} is the Sharpe ratio of the log returns ln(1 + r_t): its sign is the sign of
+     * the total return, which the Sharpe ratio of simple returns need not share at high volatility
+     * (volatility drag); NaN after a ruin.
+     */
     public record Returns(double initialEquity, double finalEquity, double totalReturn, double cagr,
                           double meanReturn, double volatility, double sharpe, double sortino, double calmar,
-                          double skewness, double kurtosis) {
+                          double skewness, double kurtosis, double sharpeLog) {
     }
 
     /** Largest drawdown (fraction) with its peak, trough and recovery times (-1 = never), and the longest under-water stretch. */
@@ -138,6 +143,8 @@ public record Metrics(Sample sample, Returns returns, Drawdown drawdown, Activit
         f.add(new Figure("cagr", "CAGR", returns.cagr(), Unit.PERCENT, Formula.CAGR));
         f.add(new Figure("volatility", "Volatility (annualised)", returns.volatility(), Unit.PERCENT, Formula.VOLATILITY));
         f.add(new Figure("sharpe", "Sharpe ratio (annualised)", returns.sharpe(), Unit.RATIO, Formula.SHARPE));
+        f.add(new Figure("sharpe_log", "Sharpe ratio of log returns (annualised)", returns.sharpeLog(), Unit.RATIO,
+                Formula.SHARPE_LOG));
         f.add(new Figure("sharpe_ci_low", "Sharpe " + ci + ", low", significance.sharpeInterval().lower(), Unit.RATIO, Formula.BOOTSTRAP));
         f.add(new Figure("sharpe_ci_high", "Sharpe " + ci + ", high", significance.sharpeInterval().upper(), Unit.RATIO, Formula.BOOTSTRAP));
         f.add(new Figure("psr", "Probabilistic Sharpe (P[SR > 0])", significance.probabilisticSharpe(), Unit.PROBABILITY, Formula.PSR));

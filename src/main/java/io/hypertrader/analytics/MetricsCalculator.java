@@ -34,6 +34,15 @@ public final class MetricsCalculator {
         return r;
     }
 
+    /** Log returns ln(1 + r_t); NaN for a return at or below -100 % (ruin), which makes the figures of them NaN. */
+    public static double[] logReturns(double[] r) {
+        double[] l = new double[r.length];
+        for (int t = 0; t < r.length; t++) {
+            l[t] = r[t] > -1 ? Math.log1p(r[t]) : Double.NaN;
+        }
+        return l;
+    }
+
     /** CAGR = (end / start)^(1 / years) - 1; -1 when end <= 0 (ruin); NaN when years <= 0. */
     public static double cagr(double start, double end, double years) {
         if (end <= 0) {
@@ -82,7 +91,15 @@ public final class MetricsCalculator {
         Metrics.Returns returns = new Metrics.Returns(e0, eN, eN / e0 - 1, cagr, m.mean(),
                 m.stdDev() * Math.sqrt(ppy), SharpeRatios.annualise(sr, ppy),
                 SharpeRatios.annualise(SharpeRatios.sortinoPerPeriod(r), ppy),
-                dd.maxDrawdown() > 0 ? cagr / dd.maxDrawdown() : Double.NaN, m.skewness(), m.kurtosis());
+                dd.maxDrawdown() > 0 ? cagr / dd.maxDrawdown() : Double.NaN, m.skewness(), m.kurtosis(),
+                SharpeRatios.annualise(SharpeRatios.perPeriod(Moments.of(logReturns(r))), ppy));
+        if (returns.sharpe() * returns.sharpeLog() < 0) {
+            warnings.add(String.format(Locale.ROOT, "The Sharpe ratio of simple returns (%+.2f) and of log returns (%+.2f)"
+                    + " disagree in sign: the mean bar return is %s while equity went %s (total return %+.1f%%) at"
+                    + " %.0f%% annualised volatility. Believe the log-return figure, the total return and the CAGR.",
+                    returns.sharpe(), returns.sharpeLog(), returns.sharpe() > 0 ? "positive" : "negative",
+                    returns.totalReturn() < 0 ? "down" : "up", returns.totalReturn() * 100, returns.volatility() * 100));
+        }
 
         Metrics.Activity activity = activity(in, years);
         Metrics.Trades trades = trades(in.trades());

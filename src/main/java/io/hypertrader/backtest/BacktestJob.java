@@ -32,12 +32,23 @@ import java.util.Optional;
  */
 public final class BacktestJob {
 
-    /** A run and its manifest. */
-    public record Outcome(RunStore.Manifest manifest, BacktestResult result) {
+    /**
+     * A run, its manifest, and what it replayed (so the same inputs can be replayed again, e.g.
+     * under the other path modes; null when not kept).
+     */
+    public record Outcome(RunStore.Manifest manifest, BacktestResult result, Inputs inputs) {
+        public Outcome(RunStore.Manifest manifest, BacktestResult result) {
+            this(manifest, result, null);
+        }
     }
 
-    /** The result of re-running a stored run. */
-    public record Verification(RunStore.Manifest stored, BacktestResult rerun, boolean hashMatches, boolean dataMatches) {
+    /** The result of re-running a stored run, with the config, simulator and inputs it was re-run from. */
+    public record Verification(RunStore.Manifest stored, BacktestResult rerun, boolean hashMatches, boolean dataMatches,
+                               StrategyConfig config, SimConfig sim, Inputs inputs) {
+        public Verification(RunStore.Manifest stored, BacktestResult rerun, boolean hashMatches, boolean dataMatches) {
+            this(stored, rerun, hashMatches, dataMatches, null, null, null);
+        }
+
         public boolean ok() {
             return hashMatches;
         }
@@ -114,7 +125,7 @@ public final class BacktestJob {
             id = base + "-" + n;
         }
         if (!id.equals(base)) {
-            o = new Outcome(o.manifest().withRunId(id), o.result());
+            o = new Outcome(o.manifest().withRunId(id), o.result(), o.inputs());
         }
         store.save(o.manifest(), o.result());
         return o;
@@ -133,7 +144,7 @@ public final class BacktestJob {
                 ConfigLoader.simJson(sim), sim.profile(), sim.path().label(), seed, cfg.coins(), cfg.strategy().interval(),
                 RunStore.Manifest.instruments(new ArrayList<>(grids.values())), r.fromMs(), r.toMs(), r.rows(),
                 String.join(", ", r.fundingSources()), codeVersion, r.eventLogSha256());
-        return new Outcome(m, r);
+        return new Outcome(m, r, in);
     }
 
     /** Re-runs a stored run from its manifest (same config, simulator, seed, data range and grids). */
@@ -162,7 +173,8 @@ public final class BacktestJob {
             funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
         }
         BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, m.seed());
-        return new Verification(m, r, r.eventLogSha256().equals(m.eventLogSha256()), rows == m.rowCount());
+        return new Verification(m, r, r.eventLogSha256().equals(m.eventLogSha256()), rows == m.rowCount(), cfg, sim,
+                new Inputs(series, funding, grids));
     }
 
     static FundingHistory history(List<FundingRate> rates) {

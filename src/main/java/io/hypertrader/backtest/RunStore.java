@@ -1,5 +1,6 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Instrument;
@@ -299,6 +300,61 @@ public final class RunStore {
                         .endRow();
             }
         }
+    }
+
+    /** Stores the run's path interval (one row per path mode; the run itself must be stored). */
+    public void savePathInterval(String runId, PathInterval pi) {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_path_interval VALUES (?,?,?,?,?,?,?)")) {
+                    for (PathInterval.Outcome o : pi.outcomes()) {
+                        ps.setString(1, runId);
+                        ps.setString(2, o.mode());
+                        ps.setBoolean(3, o.mode().equals(pi.mainMode()));
+                        ps.setDouble(4, o.finalEquity());
+                        ps.setDouble(5, o.totalReturn());
+                        ps.setDouble(6, o.maxDrawdown());
+                        ps.setString(7, o.eventLogSha256());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot store the path interval of run " + runId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The stored path interval of a run; empty for runs stored before migration 6. */
+    public Optional<PathInterval> pathInterval(String runId) {
+        String sql = "SELECT path_mode, main, final_equity, total_return, max_drawdown, event_log_sha256"
+                + " FROM run_path_interval WHERE run_id = ?";
+        List<PathInterval.Outcome> rows = new ArrayList<>();
+        String main = null;
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PathInterval.Outcome(rs.getString(1), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getString(6)));
+                    if (rs.getBoolean(2)) {
+                        main = rs.getString(1);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot read the path interval of run " + runId + ": "
+                    + e.getMessage(), e);
+        }
+        if (rows.isEmpty() || main == null) {
+            return Optional.empty();
+        }
+        // the simulator's order of modes, whatever order the rows came in
+        List<String> order = java.util.Arrays.stream(io.hypertrader.sim.PathMode.values()).map(io.hypertrader.sim.PathMode::label).toList();
+        rows.sort(java.util.Comparator.comparingInt(o -> order.indexOf(o.mode())));
+        return Optional.of(new PathInterval(main, rows));
     }
 
     /** The risk events of a stored run, in event order. */

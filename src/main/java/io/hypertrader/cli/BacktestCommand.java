@@ -6,7 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
+import io.hypertrader.analytics.AnalysisOptions;
+import io.hypertrader.analytics.Metrics;
+import io.hypertrader.analytics.PathInterval;
+import io.hypertrader.backtest.RunStore;
+import io.hypertrader.backtest.analysis.CycleLevels;
+import io.hypertrader.backtest.analysis.PathIntervals;
 import io.hypertrader.backtest.analysis.ReportService;
+import io.hypertrader.backtest.analysis.RunAdapter;
+import io.hypertrader.report.MetricsJson;
+import io.hypertrader.report.ReportData;
+import io.hypertrader.strategy.fib.FibHedgeParams;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.Coin;
@@ -157,11 +167,17 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         BacktestJob.Outcome o;
         Path report = null;
+        Summary summary;
         try (Database db = Database.openExisting(root.dbPath(), fix)) {
             o = BacktestJob.runAndStore(db, root.network(), cfg, simConfig, seed, fromMs, toMs, VersionProvider.version(),
                     now, prefix);
+            // the same run under the other three intrabar path modes: how much the unknown order of a
+            // bar's high and low decides the result (stored with the run, shown everywhere)
+            PathInterval pi = PathIntervals.of(cfg, o.inputs(), simConfig, seed, o.result());
+            new RunStore(db).savePathInterval(o.manifest().runId(), pi);
+            summary = Summary.of(db, o, cfg, pi);
             if (!noReport) {
-                report = ReportService.writeFor(db, o.manifest(), o.result(), reports);
+                report = ReportService.writeFor(db, o.manifest(), o.result(), pi, reports);
             }
         } catch (UserError e) {
             if (e.kind() == UserError.Kind.DATA_MISSING && fix.startsWith(SHIPPED_IMPORT) && !e.getMessage().contains(SHIPPED_IMPORT)) {
@@ -171,9 +187,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         PrintWriter out = root.out();
         if (json) {
-            out.println(toJson(o, cfg));
+            out.println(toJson(o, cfg, summary));
         } else {
-            printTable(out, o, cfg);
+            printTable(out, o, cfg, summary);
             if (report != null) {
                 out.printf(Locale.ROOT, "report       %s%n", report);
             }
@@ -209,7 +225,35 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(BacktestJob.Outcome o, StrategyConfig cfg) {
+    /**
+     * What the summary adds to the engine's own figures: the point estimates of the metrics (the
+     * two Sharpe ratios, the CAGR, the warnings), the path interval and the candles' source.
+     */
+    record Summary(Metrics metrics, PathInterval pathInterval, String dataSource) {
+        static Summary of(Database db, BacktestJob.Outcome o, StrategyConfig cfg, PathInterval pi) {
+            Map<Coin, CycleLevels> levels = new LinkedHashMap<>();
+            for (FibHedgeParams p : cfg.perCoin()) {
+                levels.put(p.coin(), CycleLevels.of(p));
+            }
+            Metrics m = new RunAdapter(o.result(), o.inputs().series(), levels)
+                    .metrics(AnalysisOptions.pointEstimates(o.result().seed()));
+            CandleStore store = new CandleStore(db, InstantSource.system());
+            List<String> sources = new ArrayList<>();
+            for (Coin c : o.result().coins()) {
+                String src = store.source(c, cfg.strategy().interval()).orElse("unknown");
+                if (!sources.contains(src)) {
+                    sources.add(src);
+                }
+            }
+            return new Summary(m, pi, String.join(", ", sources));
+        }
+
+        boolean synthetic() {
+            return dataSource.toLowerCase(Locale.ROOT).contains(ReportData.SYNTHETIC);
+        }
+    }
+
+    static String toJson(BacktestJob.Outcome o, StrategyConfig cfg, Summary sum) {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BacktestResult r = o.result();
         BacktestResult.Summary s = r.summary();
@@ -257,6 +301,15 @@ public final class BacktestCommand implements Callable<Integer> {
             x.put("reason", e.reason());
         }
         n.put("funding_source", String.join(", ", r.fundingSources()));
+        n.put("data_source", sum.dataSource());
+        Metrics.Returns ret = sum.metrics().returns();
+        num(n, "cagr", ret.cagr());
+        num(n, "volatility", ret.volatility());
+        num(n, "sharpe", ret.sharpe());
+        num(n, "sharpe_log", ret.sharpeLog());
+        ArrayNode warnings = n.putArray("warnings");
+        sum.metrics().warnings().forEach(warnings::add);
+        n.set("path_interval", m.valueToTree(MetricsJson.pathInterval(sum.pathInterval())));
         n.put("ideal_capture", 1 - cfg.strategy().levels().hedge());
         ArrayNode cycles = n.putArray("cycles");
         for (CycleRecord c : r.cycles()) {
@@ -312,6 +365,14 @@ public final class BacktestCommand implements Callable<Integer> {
                 + first.rule() + ": " + first.reason();
     }
 
+    private static String signed(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.2f", v) : "n/a";
+    }
+
+    private static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.2f%%", 100 * v) : "n/a";
+    }
+
     private static void num(ObjectNode x, String k, double v) {
         if (Double.isFinite(v)) {
             x.put(k, v);
@@ -320,7 +381,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    static void printTable(PrintWriter out, BacktestJob.Outcome o, StrategyConfig cfg) {
+    static void printTable(PrintWriter out, BacktestJob.Outcome o, StrategyConfig cfg, Summary sum) {
         BacktestResult r = o.result();
         BacktestResult.Summary s = r.summary();
         double[] caps = r.cycles().stream().filter(CycleRecord::complete).mapToDouble(CycleRecord::capture)
@@ -330,10 +391,34 @@ public final class BacktestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "run          %s%n", o.manifest().runId());
         out.printf(Locale.ROOT, "config       %s (hash %s)  profile %s  seed %d  path %s%n", cfg.name(), cfg.shortHash(),
                 r.sim().profile(), r.seed(), r.sim().path().label());
-        out.printf(Locale.ROOT, "data         %s %s  %s .. %s  (%d bars)%n", coins, cfg.strategy().interval(),
-                CliTimes.iso(r.fromMs()), CliTimes.iso(r.toMs()), r.rows());
+        out.printf(Locale.ROOT, "data         %s %s  %s .. %s  (%d bars, source %s)%n", coins, cfg.strategy().interval(),
+                CliTimes.iso(r.fromMs()), CliTimes.iso(r.toMs()), r.rows(), sum.dataSource());
+        if (sum.synthetic()) {
+            out.println("             SYNTHETIC candles (generated, not market prices): the figures below say nothing about a real market");
+        }
         out.printf(Locale.ROOT, "equity       %,.2f -> %,.2f   return %+.2f%%   max drawdown %.2f%%%n", s.initialEquity(),
                 s.finalEquity(), 100 * s.totalReturn(), 100 * s.maxDrawdown());
+        Metrics.Returns ret = sum.metrics().returns();
+        out.printf(Locale.ROOT, "sharpe       %s (simple returns)   %s (log returns)   CAGR %s   volatility %s%n",
+                signed(ret.sharpe()), signed(ret.sharpeLog()), pct(ret.cagr()), pct(ret.volatility()));
+        if (ret.sharpe() * ret.sharpeLog() < 0) {
+            out.printf(Locale.ROOT, "warning      the two Sharpe ratios disagree in sign: the mean bar return is %s while equity"
+                    + " went %s; believe the log-return Sharpe, the return and the CAGR%n",
+                    ret.sharpe() > 0 ? "positive" : "negative", s.totalReturn() < 0 ? "down" : "up");
+        }
+        PathInterval pi = sum.pathInterval();
+        out.printf(Locale.ROOT, "path         final equity %,.2f .. %,.2f   return %+.2f%% .. %+.2f%%   max drawdown %.2f%% .. %.2f%%"
+                        + "   over %d path modes%n", pi.minFinalEquity(), pi.maxFinalEquity(), 100 * pi.minReturn(),
+                100 * pi.maxReturn(), 100 * pi.minDrawdown(), 100 * pi.maxDrawdown(), pi.outcomes().size());
+        List<String> modes = new ArrayList<>();
+        for (PathInterval.Outcome x : pi.outcomes()) {
+            modes.add(String.format(Locale.ROOT, "%s %,.2f%s", x.mode(), x.finalEquity(), x.mode().equals(pi.mainMode())
+                    ? " (this run)" : ""));
+        }
+        out.printf(Locale.ROOT, "             %s%n", String.join(", ", modes));
+        if (pi.disagrees()) {
+            out.printf(Locale.ROOT, "warning      %s%n", pi.warning());
+        }
         out.printf(Locale.ROOT, "trades       %d fills from %d orders (%d rejected%s, %d cancelled)   traded %,.2f%n",
                 s.fillCount(), s.orderCount(), s.rejectedCount(),
                 r.refusedOrders().isEmpty() ? "" : ", " + r.refusedOrders().size() + " of them by the risk manager",

@@ -18,9 +18,11 @@ public final class Migrations {
             Migration.fromResource(5, "backtest risk events: run_risk_events", "migrations/V5__run_risk_events.sql"),
             Migration.fromResource(6, "deployment leases and endpoints: deployment_leases, deployments.endpoint",
                     "migrations/V6__deployment_leases.sql"),
-            Migration.fromResource(11, "recorder: asset_ctx, series_sources, recorder_cursor, recorder_status", "migrations/V11__recorder.sql")
+            Migration.fromResource(11, "recorder: asset_ctx, series_sources, recorder_cursor, recorder_status", "migrations/V11__recorder.sql"),
+            Migration.fromResource(12, "reports: run_path_interval, sweep_results.sharpe_log", "migrations/V12__reports.sql")
             // 2 = backtest runs (engine), 3 = sweeps/analytics, 4 = live trading/deployments, 6 = deployment leases,
-            // 11 = market data's second (the recorder), numbered apart from the 6, 7... of parallel branches.
+            // 11 = market data's second (the recorder), 12 = the reports' (path interval, log Sharpe),
+            // numbered apart from the 6, 7... of parallel branches.
     );
 
     /** All migrations, ascending by version. */

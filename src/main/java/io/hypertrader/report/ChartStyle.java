@@ -140,6 +140,46 @@ final class ChartStyle {
         return axis;
     }
 
+    /**
+     * The indices of a line chart's points to draw: all of them up to {@code maxPoints}, else per
+     * equal-count bucket of indices its first, lowest, highest and last point, in index order. At
+     * the chart's width (1200 px) this draws the same line as every point, peaks and troughs
+     * included, at a fraction of the cost (a 17,000-bar run draws 2,400 points). Display only: no
+     * figure is computed from it.
+     */
+    static int[] decimate(double[] v, int maxPoints) {
+        int n = v.length;
+        if (n <= maxPoints) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int buckets = Math.max(1, maxPoints / 4);
+        int[] out = new int[buckets * 4];
+        int k = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets), to = (int) ((long) (b + 1) * n / buckets);
+            int lo = from, hi = from;
+            for (int i = from + 1; i < to; i++) {
+                if (v[i] < v[lo]) {
+                    lo = i;
+                }
+                if (v[i] > v[hi]) {
+                    hi = i;
+                }
+            }
+            int a = Math.min(lo, hi), c = Math.max(lo, hi);
+            for (int i : new int[]{from, a, c, to - 1}) {
+                if (k == 0 || out[k - 1] < i) {
+                    out[k++] = i;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
     static void save(JFreeChart chart, Path file, int width, int height) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);

@@ -88,8 +88,9 @@ final class Charts {
 
         // Fills inside the window, drawn over the candles.
         XYSeries buys = new XYSeries("buy", false, true), sells = new XYSeries("sell", false, true);
+        String coin = c.coin().name();
         for (ReportData.Fill f : d.fills()) {
-            if (f.time() >= t0 && f.time() <= t1) {
+            if ((f.coin().isEmpty() || f.coin().equals(coin)) && f.time() >= t0 && f.time() <= t1) {
                 (f.side() == ReportData.Side.BUY ? buys : sells).add(f.time(), f.price());
             }
         }
@@ -116,7 +117,7 @@ final class Charts {
         legend.add(item("sell fill", ChartStyle.SELL, down, null));
         List<ReportData.Level> levelKey = null;
         for (ReportData.Cycle cy : d.cycles()) {
-            if (cy.endTime() < t0 || cy.startTime() > t1) {
+            if (!cy.of(coin) || cy.endTime() < t0 || cy.startTime() > t1) {
                 continue;
             }
             double a = Math.max(cy.startTime(), t0), b = Math.min(cy.endTime(), t1);
@@ -324,10 +325,13 @@ final class Charts {
         return ChartStyle.timeAxis(a, b);
     }
 
-    /** A series of (time, sign * value); sign -1 draws a fraction or a leg below zero. */
+    /**
+     * A series of (time, sign * value); sign -1 draws a fraction or a leg below zero. Long series are
+     * thinned for drawing ({@link ChartStyle#decimate}: every peak and trough kept).
+     */
     private static XYSeries series(String name, long[] t, double[] v, int sign) {
         XYSeries s = new XYSeries(name, false, true);
-        for (int i = 0; i < t.length; i++) {
+        for (int i : ChartStyle.decimate(v, AnalysisCharts.MAX_POINTS)) {
             s.add(t[i], sign * v[i], false);
         }
         return s;

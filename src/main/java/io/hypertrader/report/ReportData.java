@@ -1,6 +1,8 @@
 package io.hypertrader.report;
 
 import io.hypertrader.analytics.Metrics;
+import io.hypertrader.analytics.PathInterval;
+import io.hypertrader.analytics.RunAnalysis;
 import io.hypertrader.core.CandleSeries;
 
 import java.util.LinkedHashMap;
@@ -19,13 +21,21 @@ import java.util.SequencedMap;
  *                 data range and rows, code version, event-log hash ... (copied, order kept)
  * @param candles  the replayed candles
  * @param curves   equity, buy and hold, drawdowns and exposure at each mark
- * @param fills    every fill in time order
- * @param orders   every order with its final status (rejections and partial fills carry a reason)
- * @param cycles   strategy cycles with their level prices (empty for strategies without cycles)
+ * @param fills    every fill in time order, of every coin
+ * @param orders   every order with its final status (rejections and partial fills carry a reason), of every coin
+ * @param cycles   strategy cycles with their level prices, of every coin (empty for strategies without cycles)
  * @param metrics  all figures (analytics)
+ * @param analysis calendar returns, rolling figures, tail risk, drawdown episodes, trade tables (analytics)
+ * @param pathInterval the run under every intrabar path mode, or null when it was not computed
+ * @param dataSources  coin to the source its candles came from ("synthetic", "hyperliquid", a file's
+ *                     --source ...), in display order
  */
 public record ReportData(String runId, String title, SequencedMap<String, String> manifest, CandleSeries candles,
-                         Curves curves, List<Fill> fills, List<Order> orders, List<Cycle> cycles, Metrics metrics) {
+                         Curves curves, List<Fill> fills, List<Order> orders, List<Cycle> cycles, Metrics metrics,
+                         RunAnalysis analysis, PathInterval pathInterval, SequencedMap<String, String> dataSources) {
+
+    /** The source name that marks generated candles (hypertrader data generate, the shipped dataset). */
+    public static final String SYNTHETIC = "synthetic";
 
     public ReportData {
         Objects.requireNonNull(runId, "runId");
@@ -40,6 +50,15 @@ public record ReportData(String runId, String title, SequencedMap<String, String
         orders = List.copyOf(orders);
         cycles = List.copyOf(cycles);
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(analysis, "analysis");
+        dataSources = new LinkedHashMap<>(dataSources == null ? Map.of() : dataSources);
+    }
+
+    /** The coins whose candles are synthetic (generated, not market prices), in display order. */
+    public List<String> syntheticCoins() {
+        return dataSources.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().toLowerCase(java.util.Locale.ROOT).contains(SYNTHETIC))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** A read-only view of the manifest in display order. */
@@ -87,11 +106,23 @@ public record ReportData(String runId, String title, SequencedMap<String, String
      * @param leg        which strategy leg it served ("long", "short", or "" when not split)
      */
     public record Fill(long time, String orderId, Side side, double price, double quantity, double fee,
-                       double slippageBp, long latencyMs, boolean maker, String leg) {
+                       double slippageBp, long latencyMs, boolean maker, String leg, String coin) {
         public Fill {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(side, "side");
             leg = leg == null ? "" : leg;
+            coin = coin == null ? "" : coin;
+        }
+
+        /** A fill of the report's only coin. */
+        public Fill(long time, String orderId, Side side, double price, double quantity, double fee,
+                    double slippageBp, long latencyMs, boolean maker, String leg) {
+            this(time, orderId, side, price, quantity, fee, slippageBp, latencyMs, maker, leg, "");
+        }
+
+        /** price * quantity, USDC. */
+        public double notional() {
+            return price * quantity;
         }
     }
 
@@ -106,13 +137,20 @@ public record ReportData(String runId, String title, SequencedMap<String, String
      * @param reason         why it was rejected, cancelled or only partly filled ("" otherwise)
      */
     public record Order(String orderId, long time, Side side, String type, double price, double quantity,
-                        double filledQuantity, OrderStatus status, String reason) {
+                        double filledQuantity, OrderStatus status, String reason, String coin) {
         public Order {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(side, "side");
             Objects.requireNonNull(status, "status");
             type = type == null ? "" : type;
             reason = reason == null ? "" : reason;
+            coin = coin == null ? "" : coin;
+        }
+
+        /** An order of the report's only coin. */
+        public Order(String orderId, long time, Side side, String type, double price, double quantity,
+                     double filledQuantity, OrderStatus status, String reason) {
+            this(orderId, time, side, type, price, quantity, filledQuantity, status, reason, "");
         }
     }
 
@@ -128,9 +166,21 @@ public record ReportData(String runId, String title, SequencedMap<String, String
      * @param extreme   H (frozen when the hedge fired)
      * @param levels    the level prices, ascending ratio
      */
-    public record Cycle(int index, long startTime, long endTime, double entry, double extreme, List<Level> levels) {
+    public record Cycle(int index, long startTime, long endTime, double entry, double extreme, List<Level> levels,
+                        String coin) {
         public Cycle {
             levels = List.copyOf(levels);
+            coin = coin == null ? "" : coin;
+        }
+
+        /** A cycle of the report's only coin. */
+        public Cycle(int index, long startTime, long endTime, double entry, double extreme, List<Level> levels) {
+            this(index, startTime, endTime, entry, extreme, levels, "");
+        }
+
+        /** True when the cycle belongs to the coin of the candle chart ("" = the only coin). */
+        public boolean of(String chartCoin) {
+            return coin.isEmpty() || coin.equals(chartCoin);
         }
     }
 }

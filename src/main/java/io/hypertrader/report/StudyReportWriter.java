@@ -78,88 +78,59 @@ public final class StudyReportWriter {
     // ------------------------------------------------------------------ HTML
 
     static String html(StudyReport r) {
-        StringBuilder b = new StringBuilder(32_000);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.esc(r.title())).append("</title>\n<style>\n").append(Html.CSS)
-                .append("</style>\n</head>\n<body data-images=\"pending\">\n<header>\n<h1>").append(Html.esc(r.title()))
-                .append("</h1>\n<p class=\"sub\"><code>").append(Html.esc(r.id())).append("</code></p>\n</header>\n");
-        if (!r.warnings().isEmpty()) {
-            b.append("<section class=\"warnings\" id=\"warnings\">\n<h2>Read this first</h2>\n<ul>\n");
-            for (String w : r.warnings()) {
-                b.append("<li>").append(Html.esc(w)).append("</li>\n");
-            }
-            b.append("</ul>\n</section>\n");
-        }
+        return Templates.study(view(r));
+    }
+
+    /** The page's content, formatted: the template lays it out. */
+    static View.Study view(StudyReport r) {
+        List<View.Block> blocks = new ArrayList<>();
+        int n = 0;
         for (StudyReport.Block blk : r.blocks()) {
-            b.append("<section>\n<h2>").append(Html.esc(blk.heading())).append("</h2>\n");
+            n++;
             switch (blk) {
                 case StudyReport.Cards c -> {
-                    b.append("<div class=\"cards\">\n");
+                    List<View.Card> cards = new ArrayList<>();
                     for (StudyReport.Card k : c.cards()) {
-                        b.append("<div class=\"card\"><div class=\"label\">").append(Html.esc(k.label()))
-                                .append("</div><div class=\"value\">").append(Html.esc(cell(k.value())))
-                                .append("</div><div class=\"note\">").append(Html.esc(k.note())).append("</div></div>\n");
+                        cards.add(new View.Card(k.label(), cell(k.value()), k.note(), ""));
                     }
-                    b.append("</div>\n");
+                    blocks.add(new View.Block(c.heading(), cards, null, null));
                 }
-                case StudyReport.Table t -> table(b, t);
-                case StudyReport.Heatmap h -> figure(b, h.file(), h.caption());
-                case StudyReport.Fan f -> figure(b, f.file(), f.caption());
-                case StudyReport.Lines l -> figure(b, l.file(), l.caption());
+                case StudyReport.Table t -> blocks.add(new View.Block(t.heading(), null, table(t, "block-" + n), null));
+                case StudyReport.Heatmap h -> blocks.add(new View.Block(h.heading(), null, null, figure(h.file(), h.caption())));
+                case StudyReport.Fan f -> blocks.add(new View.Block(f.heading(), null, null, figure(f.file(), f.caption())));
+                case StudyReport.Lines l -> blocks.add(new View.Block(l.heading(), null, null, figure(l.file(), l.caption())));
             }
-            b.append("</section>\n");
         }
-        b.append("<section id=\"manifest\">\n<h2>Manifest</h2>\n<table class=\"manifest\">\n<tbody>\n");
-        for (Map.Entry<String, String> e : r.manifestView().entrySet()) {
-            b.append("<tr><th>").append(Html.esc(e.getKey())).append("</th><td>");
-            if (e.getValue().indexOf('\n') >= 0) {
-                b.append("<pre>").append(Html.esc(e.getValue())).append("</pre>");
-            } else {
-                b.append("<code>").append(Html.esc(e.getValue())).append("</code>");
-            }
-            b.append("</td></tr>\n");
-        }
-        b.append("</tbody>\n</table>\n");
-        if (!r.csv().isEmpty()) {
-            b.append("<p>Data files: ");
-            for (int i = 0; i < r.csv().size(); i++) {
-                String n = r.csv().get(i).name();
-                b.append(i == 0 ? "" : ", ").append("<a href=\"").append(Html.esc(n)).append("\">").append(Html.esc(n))
-                        .append("</a>");
-            }
-            b.append("</p>\n");
-        }
-        b.append("</section>\n<footer>Written by HyperTrader Workbench. All times UTC; money in USDC. Definitions of every")
-                .append(" figure: docs/metrics.md and docs/sweeps.md.</footer>\n<script>\n").append(Html.SCRIPT)
-                .append("</script>\n</body>\n</html>\n");
-        return b.toString();
+        return new View.Study(r.title(), r.id(), r.warnings(), blocks, RunPage.entries(r.manifestView()),
+                r.csv().stream().map(StudyReport.CsvFile::name).toList());
     }
 
-    private static void figure(StringBuilder b, String file, String caption) {
-        b.append("<figure><img src=\"").append(Html.esc(file)).append("\" alt=\"").append(Html.esc(caption))
-                .append("\" width=\"").append(ChartStyle.WIDTH).append("\" height=\"").append(ChartStyle.HEIGHT)
-                .append("\"><figcaption>").append(Html.esc(caption)).append("</figcaption></figure>\n");
+    private static View.Figure figure(String file, String caption) {
+        return new View.Figure(file, caption, ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
-    private static void table(StringBuilder b, StudyReport.Table t) {
-        if (t.caption() != null && !t.caption().isEmpty()) {
-            b.append("<p>").append(Html.esc(t.caption())).append("</p>\n");
-        }
-        b.append("<table>\n<thead><tr>");
+    /**
+     * A study table: long parameter paths are shortened to their last two parts (the full path is the
+     * heading's hover text), and the table scrolls sideways in its own box instead of overflowing the page.
+     */
+    static View.Table table(StudyReport.Table t, String id) {
+        List<View.Col> cols = new ArrayList<>();
         for (StudyReport.Column c : t.columns()) {
-            b.append(c.numeric() ? "<th class=\"num\">" : "<th>").append(Html.esc(c.label())).append("</th>");
+            String[] parts = c.label().split("\\.");
+            boolean path = parts.length > 2 && !c.label().contains(" ");
+            String label = path ? parts[parts.length - 2] + "." + parts[parts.length - 1] : c.label();
+            cols.add(new View.Col(label, c.numeric(), path ? c.label() : ""));
         }
-        b.append("</tr></thead>\n<tbody>\n");
+        List<View.Row> rows = new ArrayList<>();
         for (List<StudyReport.Cell> row : t.rows()) {
-            b.append("<tr>");
-            for (int i = 0; i < row.size(); i++) {
-                boolean num = i < t.columns().size() && t.columns().get(i).numeric();
-                b.append(num ? "<td class=\"num\">" : "<td>").append(Html.esc(cell(row.get(i)))).append("</td>");
+            List<View.Cell> cells = new ArrayList<>();
+            for (StudyReport.Cell c : row) {
+                String tint = c.text() == null && c.unit() == Metrics.Unit.PERCENT && c.value() < 0 ? "neg" : "";
+                cells.add(new View.Cell(cell(c), tint));
             }
-            b.append("</tr>\n");
+            rows.add(new View.Row(cells, ""));
         }
-        b.append("</tbody>\n</table>\n");
+        return new View.Table(id, t.heading(), t.caption() == null ? "" : t.caption(), cols, rows, RunPage.PAGE, "", true);
     }
 
     private static String cell(StudyReport.Cell c) {

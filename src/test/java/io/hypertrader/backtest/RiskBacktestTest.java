@@ -116,7 +116,7 @@ class RiskBacktestTest {
             List<ReportData.Order> rejected = d.orders().stream().filter(x -> x.status() == ReportData.OrderStatus.REJECTED).toList();
             assertThat(rejected).hasSize(r.summary().rejectedCount());
             assertThat(rejected.stream().filter(x -> x.reason().startsWith("risk: POSITION_SIZE: "))).hasSize(r.refusedOrders().size());
-            Path html = ReportService.writeFor(db, o.manifest(), r, reports);
+            Path html = ReportService.writeFor(db, o.manifest(), r, null, reports);
             String page = Files.readString(html);
             assertThat(page).contains("Rejections and partial fills").contains("risk: POSITION_SIZE: BTC position notional would be")
                     .contains("REFUSED POSITION_SIZE x" + r.riskEvents().size());

@@ -10,7 +10,13 @@ import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.MetricsCalculator;
 import io.hypertrader.analytics.PerformanceInput;
 import io.hypertrader.analytics.RoundTrip;
+import io.hypertrader.analytics.CycleTrade;
+import io.hypertrader.analytics.PathInterval;
+import io.hypertrader.analytics.RunAnalysis;
 import io.hypertrader.core.CandleSeries;
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.Side;
 import io.hypertrader.core.Interval;
 
 import java.util.ArrayList;
@@ -35,6 +41,14 @@ final class SyntheticRun {
     }
 
     static ReportData build(CandleSeries c, long seed) {
+        return build(c, seed, "coinbase");
+    }
+
+    /**
+     * The fixture run with its candles labelled {@code source}; its path interval has four made-up
+     * outcomes around the run's own (high-first 1.6 times it), so the report shows the disagreement.
+     */
+    static ReportData build(CandleSeries c, long seed, String source) {
         int n = c.size();
         SplittableRandom rng = new SplittableRandom(seed);
         long[] time = new long[n];
@@ -161,8 +175,40 @@ final class SyntheticRun {
         manifest.put("seed", Long.toString(seed));
         manifest.put("data", "BTC 1h, " + n + " bars, coinbase-btcusd-1h-2017-2019.csv");
         manifest.put("code version", "test");
+        List<CycleTrade> trades = new ArrayList<>();
+        List<Fill> coreFills = new ArrayList<>();
+        for (int i = 0; i < cycles.size(); i++) {
+            ReportData.Cycle cy = cycles.get(i);
+            CycleOutcome o = outcomes.get(i);
+            double[] ex = CycleTrade.excursions(c.openTimes(), c.highs(), c.lows(), c.interval().millis(), cy.startTime(),
+                    cy.endTime(), cy.entry(), true);
+            trades.add(new CycleTrade("BTC", cy.index(), "bull", cy.startTime(), cy.endTime(), o.quantity(), cy.entry(),
+                    cy.extreme(), o.netPnl(), o.capture(), ex[0], ex[1], "HEDGED", o.endReason(), o.complete()));
+        }
+        for (int i = 0; i < fills.size(); i++) {
+            ReportData.Fill f = fills.get(i);
+            coreFills.add(new Fill(i, Coin.of("BTC"), f.side() == ReportData.Side.BUY ? Side.BUY : Side.SELL, f.time(),
+                    f.price(), f.quantity(), f.fee(), f.maker(), f.price(), f.quantity() * f.price() * f.slippageBp() / 1e4,
+                    false));
+        }
+        double pos = 0;
+        for (Fill f : coreFills) {
+            pos += f.signedSize();
+        }
+        LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
+        weights.put("BTC", 1.0);
+        RunAnalysis analysis = RunAnalysis.of(new PerformanceInput(c.interval(), time, equity, px, net, trips, outcomes,
+                costs), trades, coreFills, weights, java.util.Map.of("BTC", pos * px[n - 1]));
+        double fin = equity[n - 1], dd = metrics.drawdown().maxDrawdown();
+        PathInterval pi = new PathInterval("bullish-low-first", List.of(
+                new PathInterval.Outcome("bullish-low-first", fin, fin / equity[0] - 1, dd, "a".repeat(64)),
+                new PathInterval.Outcome("high-first", fin * 1.6, fin * 1.6 / equity[0] - 1, dd * 0.8, "b".repeat(64)),
+                new PathInterval.Outcome("low-first", fin * 0.9, fin * 0.9 / equity[0] - 1, dd * 1.1, "c".repeat(64)),
+                new PathInterval.Outcome("worst-case", fin * 0.7, fin * 0.7 / equity[0] - 1, dd * 1.2, "d".repeat(64))));
+        LinkedHashMap<String, String> sources = new LinkedHashMap<>();
+        sources.put("BTC", source);
         return new ReportData("synthetic-" + seed, "fib-hedge BTC 1h (synthetic)", manifest, c, curves, fills, orders,
-                cycles, metrics);
+                cycles, metrics, analysis, pi, sources);
     }
 
     private static void closeCycle(List<ReportData.Cycle> cycles, List<CycleOutcome> outcomes, List<RoundTrip> trips,

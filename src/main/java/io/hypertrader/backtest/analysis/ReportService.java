@@ -3,7 +3,7 @@ package io.hypertrader.backtest.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.hypertrader.analytics.Metrics;
+import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.RunStore;
@@ -45,17 +45,21 @@ public final class ReportService {
     /**
      * Computes the metrics of {@code result} and writes its report into {@code reportsRoot/runId}.
      *
-     * @param candles  the replayed series, in the order of {@link BacktestResult#coins()}
-     * @param levels   cycle levels per coin (empty for strategies without cycles)
-     * @param manifest run manifest in display order (config, hashes, seed, data, code version ...)
+     * @param candles      the replayed series, in the order of {@link BacktestResult#coins()}
+     * @param levels       cycle levels per coin (empty for strategies without cycles)
+     * @param manifest     run manifest in display order (config, hashes, seed, data, code version ...)
+     * @param weights      coin to allocation, in display order
+     * @param pathInterval the run under every path mode (null: not computed)
+     * @param dataSources  coin to the source of its candles
      * @return the written index.html
      * @throws UserError FAILURE when the folder cannot be written
      */
     public static Path writeFor(BacktestResult result, List<CandleSeries> candles, Map<Coin, CycleLevels> levels,
-                                String runId, String title, SequencedMap<String, String> manifest, Path reportsRoot) {
+                                String runId, String title, SequencedMap<String, String> manifest,
+                                SequencedMap<String, Double> weights, PathInterval pathInterval,
+                                SequencedMap<String, String> dataSources, Path reportsRoot) {
         RunAdapter adapter = new RunAdapter(result, candles, levels);
-        Metrics metrics = adapter.metrics();
-        ReportData data = adapter.reportData(runId, title, manifest, metrics);
+        ReportData data = adapter.reportData(runId, title, manifest, adapter.metrics(), weights, pathInterval, dataSources);
         Path dir = reportsRoot.resolve(runId);
         try {
             return ReportWriter.DEFAULT.write(data, dir);
@@ -66,28 +70,40 @@ public final class ReportService {
 
     /**
      * Writes the report of a run the engine just stored: the candles are read back from the
-     * database over the manifest's range, the cycle levels from its config.
+     * database over the manifest's range, the cycle levels and weights from its config, the data
+     * source of each coin from the candles table.
+     *
+     * @param pathInterval the run under every path mode ({@link PathIntervals}), or null
      */
-    public static Path writeFor(Database db, RunStore.Manifest m, BacktestResult result, Path reportsRoot) {
+    public static Path writeFor(Database db, RunStore.Manifest m, BacktestResult result, PathInterval pathInterval,
+                                Path reportsRoot) {
         StrategyConfig cfg = ConfigLoader.parse(m.configJson(), "run " + m.runId() + " config", Map.of());
         CandleStore store = new CandleStore(db, InstantSource.system());
         List<CandleSeries> candles = new ArrayList<>();
+        SequencedMap<String, String> sources = new LinkedHashMap<>();
         for (Coin coin : result.coins()) {
             candles.add(store.series(coin, m.interval(), m.fromMs(), m.toMs() + 1));
+            sources.put(coin.name(), store.source(coin, m.interval()).orElse("unknown"));
         }
         Map<Coin, CycleLevels> levels = new LinkedHashMap<>();
+        SequencedMap<String, Double> weights = new LinkedHashMap<>();
         for (FibHedgeParams p : cfg.perCoin()) {
             levels.put(p.coin(), CycleLevels.of(p));
+            weights.put(p.coin().name(), p.sizing().allocation());
         }
         String coins = String.join(",", result.coins().stream().map(Coin::name).toList());
+        SequencedMap<String, String> manifest = manifest(m, result);
+        manifest.put("data source", String.join(", ", sources.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList()));
         return writeFor(result, candles, levels, m.runId(), m.name() + " " + coins + " " + m.interval().code(),
-                manifest(m, result), reportsRoot);
+                manifest, weights, pathInterval, sources, reportsRoot);
     }
 
     /**
      * Re-renders {@code reportsRoot/runId} from a stored run: re-runs it from its manifest (config,
      * simulator, seed, data range, grids), checks that the event-log hash matches the stored one,
-     * and writes the report of that identical run.
+     * computes its path interval the same way the backtest did, and writes the report of that
+     * identical run.
      *
      * @throws UserError DATA_MISSING for an unknown run id; FAILURE when the run no longer
      *                   reproduces (its candles changed, or a different engine version)
@@ -99,7 +115,8 @@ public final class ReportService {
                     + v.stored().eventLogSha256() + ", re-run " + v.rerun().eventLogSha256() + (v.dataMatches() ? ""
                     : "; its candles changed") + "): a report of it would show another run; see hypertrader verify " + runId);
         }
-        return writeFor(db, v.stored(), v.rerun(), reportsRoot);
+        PathInterval pi = PathIntervals.of(v.config(), v.inputs(), v.sim(), v.stored().seed(), v.rerun());
+        return writeFor(db, v.stored(), v.rerun(), pi, reportsRoot);
     }
 
     /** The manifest as the report shows it, in display order. */

@@ -3,11 +3,14 @@ package io.hypertrader.backtest.analysis;
 import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.CostTotals;
 import io.hypertrader.analytics.CycleOutcome;
+import io.hypertrader.analytics.CycleTrade;
 import io.hypertrader.analytics.Drawdowns;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.MetricsCalculator;
+import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.analytics.PerformanceInput;
 import io.hypertrader.analytics.RoundTrip;
+import io.hypertrader.analytics.RunAnalysis;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
@@ -20,6 +23,7 @@ import io.hypertrader.strategy.CycleRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -289,8 +293,22 @@ public final class RunAdapter {
      * @param metrics  the figures, normally {@link #metrics()}
      */
     public ReportData reportData(String runId, String title, SequencedMap<String, String> manifest, Metrics metrics) {
+        SequencedMap<String, Double> weights = new LinkedHashMap<>();
+        r.coins().forEach(c -> weights.put(c.name(), 1.0 / r.coins().size()));
+        return reportData(runId, title, manifest, metrics, weights, null, new LinkedHashMap<>());
+    }
+
+    /**
+     * The report of the run with its analysis.
+     *
+     * @param weights      coin to allocation (a portfolio's weights), in display order
+     * @param pathInterval the run under every path mode, or null
+     * @param dataSources  coin to the source of its candles
+     */
+    public ReportData reportData(String runId, String title, SequencedMap<String, String> manifest, Metrics metrics,
+                                 SequencedMap<String, Double> weights, PathInterval pathInterval,
+                                 SequencedMap<String, String> dataSources) {
         CandleSeries series = candles.get(0);
-        Coin coin = series.coin();
         int from = 0;
         while (from < series.size() && series.openTime(from) < r.times()[k0]) {
             from++;
@@ -311,7 +329,7 @@ public final class RunAdapter {
         }
         List<ReportData.Fill> fills = new ArrayList<>();
         for (Fill f : r.fills()) {
-            if (!f.coin().equals(coin) || f.timeMs() < r.times()[k0]) {
+            if (f.timeMs() < r.times()[k0]) {
                 continue;
             }
             TrackedOrder o = orders.get(f.orderId());
@@ -319,7 +337,7 @@ public final class RunAdapter {
             double ref = f.arrivalPrice() > 0 ? f.arrivalPrice() : f.price();
             double slipBp = f.size() > 0 ? f.slippageCost() / (f.size() * ref) * 10_000 : 0;
             fills.add(new ReportData.Fill(f.timeMs(), orderId(f.orderId()), side(f.side()), f.price(), f.size(), f.fee(),
-                    slipBp, latency, f.maker(), f.liquidation() ? "liquidation" : leg(f)));
+                    slipBp, latency, f.maker(), f.liquidation() ? "liquidation" : leg(f), f.coin().name()));
         }
         // venue orders and the risk manager's refusals (REJECTED, code RISK, the rule and numbers as
         // reason) in decision order: each refused order is one rejected row, counted once
@@ -328,7 +346,7 @@ public final class RunAdapter {
         placed.sort(java.util.Comparator.comparingLong(TrackedOrder::decisionTime));
         List<ReportData.Order> orderRows = new ArrayList<>();
         for (TrackedOrder o : placed) {
-            if (!o.request().coin().equals(coin) || o.decisionTime() < r.times()[k0]) {
+            if (o.decisionTime() < r.times()[k0]) {
                 continue;
             }
             orderRows.add(order(o));
@@ -336,16 +354,52 @@ public final class RunAdapter {
         List<ReportData.Cycle> cycles = new ArrayList<>();
         for (int i = 0; i < cycleRecords.size(); i++) {
             CycleRecord c = cycleRecords.get(i);
-            if (!c.coin().equals(coin)) {
-                continue;
-            }
             List<ReportData.Level> lv = new ArrayList<>();
             for (double ratio : levels.get(c.coin()).drawn()) {
                 lv.add(new ReportData.Level(ratio, c.h() - ratio * (c.h() - c.e())));
             }
-            cycles.add(new ReportData.Cycle(i + 1, c.startTime(), Math.max(c.startTime(), c.endTime()), c.e(), c.h(), lv));
+            cycles.add(new ReportData.Cycle(i + 1, c.startTime(), Math.max(c.startTime(), c.endTime()), c.e(), c.h(), lv,
+                    c.coin().name()));
         }
-        return new ReportData(runId, title, manifest, shown, curves, fills, orderRows, cycles, metrics);
+        return new ReportData(runId, title, manifest, shown, curves, fills, orderRows, cycles, metrics, analysis(weights),
+                pathInterval, dataSources);
+    }
+
+    /**
+     * The analysis of the run (calendar returns, rolling figures, tail risk, drawdowns, the cycles
+     * as trades with their excursions, exit reasons, per coin).
+     *
+     * @param weights coin to allocation, in display order
+     */
+    public RunAnalysis analysis(SequencedMap<String, Double> weights) {
+        List<Fill> fills = new ArrayList<>();
+        for (Fill f : r.fills()) {
+            if (f.timeMs() >= r.times()[k0]) {
+                fills.add(f);
+            }
+        }
+        Map<String, Double> finalValue = new HashMap<>();
+        int last = r.times().length - 1;
+        for (int c = 0; c < r.coins().size(); c++) {
+            double px = r.mark()[c][last];
+            finalValue.put(r.coins().get(c).name(), px > 0 ? r.position()[c][last] * px : 0.0);
+        }
+        return RunAnalysis.of(performance(), cycleTrades(), fills, weights, finalValue);
+    }
+
+    /** The cycles that enter the metrics as trades, with their excursions from the candles (report cycle numbers). */
+    public List<CycleTrade> cycleTrades() {
+        List<CycleTrade> out = new ArrayList<>();
+        for (int i = 0; i < cycleRecords.size(); i++) {
+            CycleRecord c = cycleRecords.get(i);
+            CandleSeries s = candles.get(r.coins().indexOf(c.coin()));
+            long end = Math.max(c.startTime(), c.endTime());
+            double[] ex = CycleTrade.excursions(s.openTimes(), s.highs(), s.lows(), barMs, c.startTime(), end, c.e(),
+                    !"bear".equals(c.thesis()));
+            out.add(new CycleTrade(c.coin().name(), i + 1, c.thesis(), c.startTime(), end, c.q(), c.e(), c.h(), c.pnl(),
+                    outcomes.get(i).capture(), ex[0], ex[1], c.maxState(), c.endReason(), c.complete()));
+        }
+        return out;
     }
 
     private static ReportData.Order order(TrackedOrder o) {

@@ -152,6 +152,7 @@ public final class SweepStore {
         ap.append(m.rejected());
         ap.append(m.liquidations());
         ap.append(m.eventLogSha256());
+        num(ap, m.sharpeLog());
         ap.endRow();
     }
 
@@ -212,7 +213,7 @@ public final class SweepStore {
                             rs.getInt("cycles"), d(rs, "capture_median"), d(rs, "capture_pooled"), d(rs, "capture_ideal"),
                             d(rs, "fees"), d(rs, "funding"), d(rs, "slippage"), d(rs, "time_in_market"),
                             d(rs, "buy_hold_return"), rs.getInt("fills"), rs.getInt("rejected"), rs.getInt("liquidations"),
-                            rs.getString("event_log_sha256"));
+                            rs.getString("event_log_sha256"), d(rs, "sharpe_log"));
                     long from = rs.getLong("from_ms");
                     from = rs.wasNull() ? Long.MIN_VALUE : from;
                     long to = rs.getLong("to_ms");

@@ -171,8 +171,12 @@ class RunAdapterTest {
     void reportIsWrittenWithCaptureChartAndCycles(@TempDir Path dir) throws Exception {
         LinkedHashMap<String, String> manifest = new LinkedHashMap<>();
         manifest.put("seed", "7");
+        LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
+        weights.put("BTC", 1.0);
+        LinkedHashMap<String, String> sources = new LinkedHashMap<>();
+        sources.put("BTC", "coinbase");
         Path index = ReportService.writeFor(run.result, List.of(candles), Map.of(BTC, CycleLevels.of(params)), "r-test",
-                "fib-hedge BTC 1h", manifest, dir);
+                "fib-hedge BTC 1h", manifest, weights, null, sources, dir);
         assertThat(index).isEqualTo(dir.resolve("r-test").resolve("index.html").toAbsolutePath());
         for (String f : List.of("index.html", "capture.png", "equity.png", "metrics.json", "trades.csv", "equity.csv",
                 "cycles.csv")) {
