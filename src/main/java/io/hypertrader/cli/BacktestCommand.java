@@ -400,7 +400,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 s.finalEquity(), 100 * s.totalReturn(), 100 * s.maxDrawdown());
         Metrics.Returns ret = sum.metrics().returns();
         out.printf(Locale.ROOT, "sharpe       %s (simple returns)   %s (log returns)   CAGR %s   volatility %s%n",
-                signed(ret.sharpe()), signed(ret.sharpeLog()), pct(ret.cagr()), pct(ret.volatility()));
+                signed(ret.sharpe()), signed(ret.sharpeLog()), pct(ret.cagr()),
+                Double.isFinite(ret.volatility()) ? String.format(Locale.ROOT, "%.2f%%", 100 * ret.volatility()) : "n/a");
         if (ret.sharpe() * ret.sharpeLog() < 0) {
             out.printf(Locale.ROOT, "warning      the two Sharpe ratios disagree in sign: the mean bar return is %s while equity"
                     + " went %s; believe the log-return Sharpe, the return and the CAGR%n",

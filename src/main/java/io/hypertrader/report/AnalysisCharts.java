@@ -19,8 +19,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -46,10 +44,7 @@ final class AnalysisCharts {
         r.setSeriesPaint(1, ChartStyle.BUY_HOLD);
         r.setSeriesStroke(0, ChartStyle.LINE);
         r.setSeriesStroke(1, ChartStyle.LINE);
-        LogAxis y = new LogAxis("equity (USDC, log scale)");
-        y.setBase(10);
-        y.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        y.setSmallestValue(1e-6);
+        LogAxis y = ChartStyle.logAxis("equity (USDC, log scale)");
         XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(cv.time()[0], cv.time()[cv.time().length - 1]), y, r);
         Metrics m = d.metrics();
         return ChartStyle.apply(new JFreeChart("Equity vs buy and hold (log scale)", JFreeChart.DEFAULT_TITLE_FONT, plot,
@@ -64,7 +59,7 @@ final class AnalysisCharts {
         double whole = d.metrics().returns().sharpe();
         return rolling(d, ro, ro.sharpe(), "Rolling Sharpe ratio", "Sharpe ratio (annualised)", false, whole,
                 Fmt.f("over the trailing %d bars (%s); whole sample %s (simple returns), %s (log returns)", ro.window(),
-                        Fmt.duration(ro.window() * d.candles().interval().millis()), Fmt.figure(whole, Metrics.Unit.RATIO),
+                        window(ro, d), Fmt.figure(whole, Metrics.Unit.RATIO),
                         Fmt.figure(d.metrics().returns().sharpeLog(), Metrics.Unit.RATIO)));
     }
 
@@ -74,7 +69,13 @@ final class AnalysisCharts {
         double whole = d.metrics().returns().volatility();
         return rolling(d, ro, ro.volatility(), "Rolling volatility", "volatility (annualised)", true, whole,
                 Fmt.f("over the trailing %d bars (%s); whole sample %s", ro.window(),
-                        Fmt.duration(ro.window() * d.candles().interval().millis()), Fmt.figure(whole, Metrics.Unit.PERCENT)));
+                        window(ro, d), Fmt.figure(whole, Metrics.Unit.PERCENT)));
+    }
+
+    /** "30 days" for a window of whole days, else the duration. */
+    private static String window(Rolling ro, ReportData d) {
+        long ms = ro.window() * d.candles().interval().millis();
+        return ms % 86_400_000L == 0 ? (ms / 86_400_000L) + " days" : Fmt.duration(ms);
     }
 
     private static JFreeChart rolling(ReportData d, Rolling ro, double[] v, String title, String axis, boolean percent,

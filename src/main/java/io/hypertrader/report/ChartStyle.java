@@ -141,6 +141,39 @@ final class ChartStyle {
     }
 
     /**
+     * A base-10 log axis whose tick labels are rounded to two significant digits (a log axis puts its
+     * ticks at fractional powers of ten: 158,489 reads as 160,000).
+     */
+    static org.jfree.chart.axis.LogAxis logAxis(String label) {
+        org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(label);
+        axis.setBase(10);
+        axis.setSmallestValue(1e-6);
+        axis.setNumberFormatOverride(new java.text.NumberFormat() {
+            @Override
+            public StringBuffer format(double v, StringBuffer b, java.text.FieldPosition p) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    return b.append(v);
+                }
+                java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(2));
+                DecimalFormat f = new DecimalFormat(r.scale() > 0 ? "#,##0." + "#".repeat(r.scale()) : "#,##0",
+                        DecimalFormatSymbols.getInstance(Locale.ROOT));
+                return b.append(f.format(r));
+            }
+
+            @Override
+            public StringBuffer format(long v, StringBuffer b, java.text.FieldPosition p) {
+                return format((double) v, b, p);
+            }
+
+            @Override
+            public Number parse(String source, java.text.ParsePosition pos) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+        return axis;
+    }
+
+    /**
      * The indices of a line chart's points to draw: all of them up to {@code maxPoints}, else per
      * equal-count bucket of indices its first, lowest, highest and last point, in index order. At
      * the chart's width (1200 px) this draws the same line as every point, peaks and troughs

@@ -334,7 +334,7 @@ final class RunPage {
         List<Row> rows = new ArrayList<>();
         for (Metrics.Figure f : m.figures()) {
             rows.add(new Row(List.of(Cell.of(f.label()), Cell.of(Fmt.figure(f.value(), f.unit())),
-                    Cell.of(f.formula().title())), ""));
+                    Cell.link(f.formula().title(), "#" + anchor(f.formula()))), ""));
         }
         return new View.Table("metrics", "Metrics", "", cols, rows, 0, "Definitions: the appendix at the end of the page.",
                 false);

@@ -78,29 +78,61 @@ public record StudyReport(String id, String title, SequencedMap<String, String> 
     /**
      * A metric over two parameters: z[i][j] at xValues[i], yValues[j] (NaN = not run), drawn with a
      * diverging colour scale centred on 0 and, for small grids, the value in each cell.
+     * {@code verdict}[i][j], when given, is the cell's mean total return: a cell whose configuration
+     * lost money is never drawn green, whatever its z (its colour is capped at the scale's zero).
      */
     public record Heatmap(String heading, String caption, String file, String xLabel, List<String> xValues,
-                          String yLabel, List<String> yValues, double[][] z, String zLabel, Metrics.Unit unit)
-            implements Block {
+                          String yLabel, List<String> yValues, double[][] z, String zLabel, Metrics.Unit unit,
+                          double[][] verdict) implements Block {
         public Heatmap {
             xValues = List.copyOf(xValues);
             yValues = List.copyOf(yValues);
+        }
+
+        public Heatmap(String heading, String caption, String file, String xLabel, List<String> xValues, String yLabel,
+                       List<String> yValues, double[][] z, String zLabel, Metrics.Unit unit) {
+            this(heading, caption, file, xLabel, xValues, yLabel, yValues, z, zLabel, unit, null);
+        }
+
+        /** The value the cell is coloured by: z, capped at 0 when the configuration lost money on average. */
+        public double colourValue(int i, int j) {
+            double v = z[i][j];
+            return verdict != null && verdict[i][j] < 0 && v > 0 ? 0 : v;
         }
     }
 
     /**
      * Quantile bands over time: bands[q][t] at levels[q] (ascending; the middle one is drawn as the
-     * line, the outer pairs as shaded bands).
+     * line, the outer pairs as shaded bands). {@code scale}: how the value axis reads.
      */
     public record Fan(String heading, String caption, String file, long[] time, double[] levels, double[][] bands,
-                      String yLabel) implements Block {
+                      String yLabel, Scale scale) implements Block {
+        public Fan(String heading, String caption, String file, long[] time, double[] levels, double[][] bands,
+                   String yLabel) {
+            this(heading, caption, file, time, levels, bands, yLabel, Scale.LINEAR);
+        }
+    }
+
+    /** How a chart's value axis reads. */
+    public enum Scale {
+        /** Plain numbers. */
+        LINEAR,
+        /** Logarithmic (equal heights are equal ratios); falls back to linear when a value is not above 0. */
+        LOG,
+        /** Fractions shown as percentages. */
+        PERCENT
     }
 
     /** Line series over time (e.g. stitched out-of-sample equity and buy and hold). */
     public record Lines(String heading, String caption, String file, long[] time, List<Series> series, String yLabel,
-                        boolean percent) implements Block {
+                        boolean percent, Scale scale) implements Block {
         public Lines {
             series = List.copyOf(series);
+        }
+
+        public Lines(String heading, String caption, String file, long[] time, List<Series> series, String yLabel,
+                     boolean percent) {
+            this(heading, caption, file, time, series, yLabel, percent, percent ? Scale.PERCENT : Scale.LINEAR);
         }
     }
 

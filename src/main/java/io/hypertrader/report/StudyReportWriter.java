@@ -2,6 +2,9 @@ package io.hypertrader.report;
 
 import io.hypertrader.analytics.Metrics;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -186,7 +189,7 @@ public final class StudyReportWriter {
                 int k = i * ny + j;
                 xs[k] = i;
                 ys[k] = j;
-                zs[k] = h.z()[i][j];
+                zs[k] = h.colourValue(i, j);
                 if (Double.isFinite(zs[k])) {
                     limit = Math.max(limit, Math.abs(zs[k]));
                 }
@@ -210,8 +213,10 @@ public final class StudyReportWriter {
         if (nx * ny <= 400) {
             Font font = new Font(ChartStyle.FONT, Font.PLAIN, nx * ny <= 100 ? 13 : 10);
             for (int k = 0; k < zs.length; k++) {
-                XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(zs[k]) ? "—" : Fmt.figure(zs[k], h.unit())
-                        .replace(" %", "%"), xs[k], ys[k]);
+                double z = h.z()[k / ny][k % ny];
+                boolean capped = zs[k] != z;
+                XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(z) ? "—" : Fmt.figure(z, h.unit())
+                        .replace(" %", "%") + (capped ? "*" : ""), xs[k], ys[k]);
                 a.setFont(font);
                 a.setPaint(new Color(0x222222));
                 plot.addAnnotation(a);
@@ -233,25 +238,75 @@ public final class StudyReportWriter {
         return chart;
     }
 
+    /** Fill colours of the fan's bands, outermost first: opaque enough to see at any width. */
+    static final Color[] BANDS = {new Color(0xB9CFEF), new Color(0x6E9BDB)};
+
+    /**
+     * Quantile bands as filled areas under a thin median line. The bands are opaque (drawn outermost
+     * first, each inner one over the outer) and their edges are outlined, so a band only a pixel wide
+     * still shows; the legend shows each band's fill. Log and percent scales as {@link StudyReport.Fan#scale}.
+     */
     static JFreeChart fan(StudyReport.Fan f) {
         int q = f.levels().length, mid = q / 2;
+        int n = f.time().length;
+        boolean log = f.scale() == StudyReport.Scale.LOG;
+        for (double[] band : f.bands()) {
+            for (double v : band) {
+                log &= v > 0;
+            }
+        }
+        int[] keep = ChartStyle.decimate(f.bands()[mid], AnalysisCharts.MAX_POINTS);
         YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
         DeviationRenderer r = new DeviationRenderer(true, false);
+        LegendItemCollection legend = new LegendItemCollection();
         for (int k = 0; k < mid; k++) {
-            YIntervalSeries s = new YIntervalSeries(Fmt.f("%.0f-%.0f %%", f.levels()[k] * 100, f.levels()[q - 1 - k] * 100));
-            for (int t = 0; t < f.time().length; t++) {
+            String label = Fmt.f("%.0f-%.0f %%", f.levels()[k] * 100, f.levels()[q - 1 - k] * 100);
+            YIntervalSeries s = new YIntervalSeries(label);
+            for (int t : keep) {
                 s.add(f.time()[t], f.bands()[mid][t], f.bands()[k][t], f.bands()[q - 1 - k][t]);
             }
             ds.addSeries(s);
-            r.setSeriesFillPaint(k, new Color(31, 95, 191, 45 + 45 * k));
+            Color fill = BANDS[Math.min(k, BANDS.length - 1)];
+            r.setSeriesFillPaint(k, fill);
             r.setSeriesPaint(k, ChartStyle.EQUITY);
-            r.setSeriesStroke(k, ChartStyle.LINE);
+            r.setSeriesStroke(k, ChartStyle.THIN);
+            legend.add(new LegendItem(label, null, null, null, new java.awt.Rectangle(-6, -6, 12, 12), fill));
         }
+        legend.add(new LegendItem("median", null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                ChartStyle.LINE, ChartStyle.EQUITY));
         r.setAlpha(1f);
-        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(f.time()[0], f.time()[f.time().length - 1]),
-                ChartStyle.valueAxis(f.yLabel(), false), r);
+        XYLineAndShapeRenderer edges = new XYLineAndShapeRenderer(true, false);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        for (int k = 0; k < q; k++) {
+            if (k == mid) {
+                continue;
+            }
+            XYSeries e = new XYSeries("q" + k, false, true);
+            for (int t : keep) {
+                e.add(f.time()[t], f.bands()[k][t], false);
+            }
+            edges.setSeriesPaint(lines.getSeriesCount(), new Color(0x1F5FBF));
+            edges.setSeriesStroke(lines.getSeriesCount(), new java.awt.BasicStroke(0.6f));
+            lines.addSeries(e);
+        }
+        ValueAxis y;
+        if (log) {
+            y = ChartStyle.logAxis(f.yLabel() + " (log scale)");
+        } else {
+            y = ChartStyle.valueAxis(f.yLabel(), f.scale() == StudyReport.Scale.PERCENT);
+        }
+        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(f.time()[0], f.time()[n - 1]), y, r);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, edges);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        // the outer band first, each inner one over it
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.setFixedLegendItems(legend);
+        if (f.scale() == StudyReport.Scale.PERCENT) {
+            plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, new Color(0x999999), ChartStyle.THIN));
+        }
         return ChartStyle.apply(new JFreeChart(f.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, true),
-                Fmt.f("line: median across seeds; bands: %s", bandLabels(f.levels())));
+                Fmt.f("line: median across seeds; bands: %s%s", bandLabels(f.levels()), log ? "; log scale" : ""));
     }
 
     private static String bandLabels(double[] levels) {
@@ -269,15 +324,26 @@ public final class StudyReportWriter {
         for (int k = 0; k < l.series().size(); k++) {
             StudyReport.Series s = l.series().get(k);
             XYSeries x = new XYSeries(s.name(), false, true);
-            for (int t = 0; t < l.time().length; t++) {
+            for (int t : ChartStyle.decimate(s.values(), AnalysisCharts.MAX_POINTS)) {
                 x.add(l.time()[t], s.values()[t], false);
             }
             ds.addSeries(x);
             r.setSeriesPaint(k, LINES[k % LINES.length]);
             r.setSeriesStroke(k, ChartStyle.LINE);
         }
-        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(l.time()[0], l.time()[l.time().length - 1]),
-                ChartStyle.valueAxis(l.yLabel(), l.percent()), r);
+        boolean log = l.scale() == StudyReport.Scale.LOG;
+        for (StudyReport.Series s : l.series()) {
+            for (double v : s.values()) {
+                log &= v > 0;
+            }
+        }
+        ValueAxis y;
+        if (log) {
+            y = ChartStyle.logAxis(l.yLabel() + " (log scale)");
+        } else {
+            y = ChartStyle.valueAxis(l.yLabel(), l.percent());
+        }
+        XYPlot plot = new XYPlot(ds, ChartStyle.timeAxis(l.time()[0], l.time()[l.time().length - 1]), y, r);
         return ChartStyle.apply(new JFreeChart(l.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, true),
                 l.caption().length() > 140 ? null : l.caption());
     }

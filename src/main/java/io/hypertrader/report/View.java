@@ -30,10 +30,18 @@ public final class View {
         }
     }
 
-    /** A cell and its CSS class ("" for none; "pos", "neg", "partial" ...). */
-    public record Cell(String text, String cls) {
+    /** A cell, its CSS class ("" for none; "pos", "neg", "partial" ...) and a link target ("" for none, e.g. "#f-sharpe"). */
+    public record Cell(String text, String cls, String href) {
+        public Cell(String text, String cls) {
+            this(text, cls, "");
+        }
+
         public static Cell of(String text) {
-            return new Cell(text, "");
+            return new Cell(text, "", "");
+        }
+
+        public static Cell link(String text, String href) {
+            return new Cell(text, "", href);
         }
     }
 

@@ -56,11 +56,13 @@ public final class MonteCarlo {
      * @param maxDrawdown distribution over seeds of the max drawdown, per mode
      * @param sharpe      distribution over seeds of the annualised Sharpe ratio, per mode
      * @param fan         equity bands of the first mode
+     * @param firstSeed   the equity curve of the first seed under each mode (marks as {@code fan.time()}), in
+     *                    mode order: the path interval as it builds up over time
      */
     public record Outcome(SequencedMap<String, String> params, int seeds, long baseSeed, List<PathMode> modes,
                           List<TrialResult> trials, Map<PathMode, Distribution> finalEquity,
                           Map<PathMode, Distribution> maxDrawdown, Map<PathMode, Distribution> sharpe,
-                          PathInterval pnl, Fan fan) {
+                          PathInterval pnl, Fan fan, SequencedMap<PathMode, double[]> firstSeed) {
     }
 
     /** Runs the ensemble. {@code modes} in the order given (the first one is the fan chart's). */
@@ -80,7 +82,8 @@ public final class MonteCarlo {
         }
         factory.build(specs.get(0)); // fail fast on a bad override before starting the pool
         int k = modes.size();
-        return summarise(params, seeds, baseSeed, modes, runner.run(specs, i -> i % k == 0, progress));
+        // curves of the first mode (the fan) and of the first seed under every mode (the path lines)
+        return summarise(params, seeds, baseSeed, modes, runner.run(specs, i -> i % k == 0 || i < k, progress));
     }
 
     /** Distributions, P&amp;L interval and fan chart of finished trials (seed-major, mode-minor). */
@@ -113,8 +116,15 @@ public final class MonteCarlo {
         }
         PathInterval interval = new PathInterval(best, med, worst, Distribution.of(best), Distribution.of(med),
                 Distribution.of(worst));
+        SequencedMap<PathMode, double[]> firstSeed = new LinkedHashMap<>();
+        for (int m = 0; m < k; m++) {
+            TrialResult.Curve c = trials.get(m).curve();
+            if (c != null) {
+                firstSeed.put(modes.get(m), c.equity());
+            }
+        }
         return new Outcome(params, seeds, baseSeed, List.copyOf(modes), trials, fin, dd, sr, interval,
-                fan(trials, seeds, k, modes.get(0)));
+                fan(trials, seeds, k, modes.get(0)), firstSeed);
     }
 
     private static Fan fan(List<TrialResult> trials, int seeds, int k, PathMode mode) {

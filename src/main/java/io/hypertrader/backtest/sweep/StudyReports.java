@@ -57,19 +57,39 @@ public final class StudyReports {
             warnings.add(o.skipped().size() + " configurations were rejected by the config and not run (listed below);"
                     + " they do not count as trials.");
         }
-        Sweep.Heatmap h = Sweep.heatmap(o, "mean Sharpe (annualised)", Sweep.ConfigSummary::meanSharpe);
+        // Both heatmaps are coloured on a scale centred on zero, and a configuration that lost money on
+        // average is never drawn green: the Sharpe ratio of simple returns can be positive while equity
+        // shrinks at high volatility, so the Sharpe map shows the log-return Sharpe ratio (its sign is the
+        // return's) and caps the colour of any losing cell at white.
+        Sweep.Heatmap h = Sweep.heatmap(o, "mean Sharpe of log returns", Sweep.ConfigSummary::meanSharpeLog);
         if (h != null) {
             ParamAxis ax = axis(o, h.xPath()), ay = axis(o, h.yPath());
-            blocks.add(new StudyReport.Heatmap("Mean Sharpe ratio over " + h.xPath() + " and " + h.yPath(),
-                    "Annualised Sharpe ratio per configuration, mean over seeds" + (h.bestOfOthers()
-                            ? "; each cell is the best over the other parameters" : "") + ". Grey: not run.",
-                    "heatmap.png", h.xPath(), ax.values(), h.yPath(), ay.values(), h.z(), "Sharpe", RATIO));
+            blocks.add(new StudyReport.Heatmap("Mean Sharpe ratio of log returns over " + h.xPath() + " and " + h.yPath(),
+                    "Annualised Sharpe ratio of log returns per configuration, mean over seeds" + (h.bestOfOthers()
+                            ? "; each cell is the best over the other parameters" : "") + ". Red below 0, green above;"
+                            + " a configuration that lost money on average is never green (* marks a positive Sharpe"
+                            + " ratio with a losing mean return). Grey: not run.",
+                    "heatmap.png", h.xPath(), ax.values(), h.yPath(), ay.values(), h.z(), "Sharpe (log returns)", RATIO,
+                    h.meanReturn()));
+            Sweep.Heatmap hr = Sweep.heatmap(o, "mean total return", Sweep.ConfigSummary::meanReturn);
+            blocks.add(new StudyReport.Heatmap("Mean total return over " + hr.xPath() + " and " + hr.yPath(),
+                    "Total return per configuration, mean over seeds" + (hr.bestOfOthers()
+                            ? "; each cell is the best over the other parameters" : "") + ". Red: money lost, green:"
+                            + " money made, white: zero. Grey: not run.",
+                    "heatmap-return.png", hr.xPath(), ax.values(), hr.yPath(), ay.values(), hr.z(), "total return",
+                    PCT, hr.meanReturn()));
+        }
+        if (!o.ranking().isEmpty() && o.ranking().get(0).meanReturn() < 0) {
+            warnings.add("The configuration ranked first by mean Sharpe ratio lost money on average ("
+                    + String.format(Locale.ROOT, "%+.2f %%", o.ranking().get(0).meanReturn() * 100) + "): its Sharpe"
+                    + " ratio of simple returns is positive at high volatility while equity shrank. Read the log-return"
+                    + " Sharpe ratio and the return columns.");
         }
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("#", true));
         paths.forEach(p -> cols.add(new Column(p, true)));
-        for (String c : List.of("mean Sharpe", "deflated Sharpe", "PSR", "mean return", "mean max DD", "worst max DD",
-                "round trips", "pooled capture")) {
+        for (String c : List.of("mean Sharpe", "mean Sharpe (log)", "deflated Sharpe", "PSR", "mean return",
+                "mean max DD", "worst max DD", "round trips", "pooled capture")) {
             cols.add(new Column(c, true));
         }
         List<List<Cell>> rows = new ArrayList<>();
@@ -79,6 +99,7 @@ public final class StudyReports {
             row.add(Cell.of(i + 1, COUNT));
             c.params().values().forEach(v -> row.add(Cell.text(v)));
             row.add(Cell.of(c.meanSharpe(), RATIO));
+            row.add(Cell.of(c.meanSharpeLog(), RATIO));
             row.add(Cell.of(c.meanDeflatedSharpe(), PROB));
             row.add(Cell.of(c.meanPsr(), PROB));
             row.add(Cell.of(c.meanReturn(), PCT));
@@ -125,7 +146,7 @@ public final class StudyReports {
 
     static final List<String> METRIC_HEADER = List.of("final_equity", "total_return", "sharpe", "sortino", "max_drawdown",
             "psr", "trades", "win_rate", "cycles", "capture_pooled", "fees", "funding", "slippage", "fills", "rejected",
-            "liquidations", "event_log_sha256");
+            "liquidations", "event_log_sha256", "sharpe_log");
 
     static List<Cell> metricCells(TrialMetrics m) {
         return List.of(Cell.of(m.finalEquity(), MONEY), Cell.of(m.totalReturn(), PCT), Cell.of(m.sharpe(), RATIO),
@@ -133,7 +154,7 @@ public final class StudyReports {
                 Cell.of(m.trades(), COUNT), Cell.of(m.winRate(), PCT), Cell.of(m.cycles(), COUNT),
                 Cell.of(m.capturePooled(), PCT), Cell.of(m.fees(), MONEY), Cell.of(m.funding(), MONEY),
                 Cell.of(m.slippage(), MONEY), Cell.of(m.fills(), COUNT), Cell.of(m.rejected(), COUNT),
-                Cell.of(m.liquidations(), COUNT), Cell.text(m.eventLogSha256()));
+                Cell.of(m.liquidations(), COUNT), Cell.text(m.eventLogSha256()), Cell.of(m.sharpeLog(), RATIO));
     }
 
     /** A parameter set as {@code key=value} pairs separated by spaces, for tables and the console. */
@@ -185,8 +206,21 @@ public final class StudyReports {
                         new Column("95 %", true), new Column("mean", true)), iv));
         MonteCarlo.Fan fan = o.fan();
         blocks.add(new StudyReport.Fan("Equity fan over seeds (" + fan.mode().label() + ")", "Equity quantiles across "
-                + o.seeds() + " seeds at each bar close, path mode " + fan.mode().label() + ".", "fan.png", fan.time(),
-                fan.levels(), fan.bands(), "equity (USDC)"));
+                + o.seeds() + " seeds at each bar close, path mode " + fan.mode().label() + ", on a log scale (equal"
+                + " heights are equal returns).", "fan.png", fan.time(), fan.levels(), fan.bands(), "equity (USDC)",
+                StudyReport.Scale.LOG));
+        blocks.add(new StudyReport.Fan("Spread across seeds (" + fan.mode().label() + ")", "The same quantiles as a"
+                + " fraction above or below the median at each mark: how far the simulator's draws (latency, slippage,"
+                + " partial fills) alone move the equity.", "fan-spread.png", fan.time(), fan.levels(),
+                spread(fan.bands()), "distance from the median", StudyReport.Scale.PERCENT));
+        if (o.firstSeed().size() > 1) {
+            List<StudyReport.Series> lines = new ArrayList<>();
+            o.firstSeed().forEach((mode, eq) -> lines.add(new StudyReport.Series(mode.label(), eq)));
+            blocks.add(new StudyReport.Lines("Equity under each path mode (seed " + o.baseSeed() + ")", "The same"
+                    + " config, data and seed under each intrabar path assumption, on a log scale: the path interval"
+                    + " as it builds up over the run.", "paths.png", fan.time(), lines, "equity (USDC)", false,
+                    StudyReport.Scale.LOG));
+        }
         List<String> header = new ArrayList<>(List.of("trial", "seed", "path_mode"));
         header.addAll(METRIC_HEADER);
         List<List<Cell>> csv = new ArrayList<>();
@@ -203,6 +237,20 @@ public final class StudyReports {
         }
         return new StudyReport(id, "Monte Carlo " + id, manifest, warnings, blocks,
                 List.of(new StudyReport.CsvFile("trials.csv", header, csv)));
+    }
+
+    /** Each band relative to the median band at the same mark: q_t / median_t - 1 (NaN where the median is 0). */
+    static double[][] spread(double[][] bands) {
+        int mid = bands.length / 2;
+        double[][] out = new double[bands.length][];
+        for (int q = 0; q < bands.length; q++) {
+            out[q] = new double[bands[q].length];
+            for (int t = 0; t < bands[q].length; t++) {
+                double m = bands[mid][t];
+                out[q][t] = m != 0 ? bands[q][t] / m - 1 : Double.NaN;
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ walk-forward

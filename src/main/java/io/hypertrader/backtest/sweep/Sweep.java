@@ -37,11 +37,12 @@ public final class Sweep {
      * Per-configuration aggregate over its seeds (means; the worst drawdown is the maximum).
      *
      * @param meanDeflatedSharpe mean over seeds of each trial's DSR
+     * @param meanSharpeLog      mean over seeds of the annualised Sharpe ratio of log returns
      */
     public record ConfigSummary(int configIndex, SequencedMap<String, String> params, int seeds, double meanSharpe,
                                 double meanSharpePerBar, double meanDeflatedSharpe, double meanPsr, double meanReturn,
                                 double meanMaxDrawdown, double worstMaxDrawdown, double meanTrades,
-                                double meanFinalEquity, double meanCapturePooled) {
+                                double meanFinalEquity, double meanCapturePooled, double meanSharpeLog) {
     }
 
     /**
@@ -134,7 +135,7 @@ public final class Sweep {
                     mean(results, c, seeds, TrialMetrics::psr), mean(results, c, seeds, TrialMetrics::totalReturn),
                     mean(results, c, seeds, TrialMetrics::maxDrawdown), worst,
                     mean(results, c, seeds, m -> m.trades()), mean(results, c, seeds, TrialMetrics::finalEquity),
-                    mean(results, c, seeds, TrialMetrics::capturePooled)));
+                    mean(results, c, seeds, TrialMetrics::capturePooled), mean(results, c, seeds, TrialMetrics::sharpeLog)));
         }
         List<ConfigSummary> ranking = new ArrayList<>(configs);
         ranking.sort(Comparator.comparingDouble((ConfigSummary s) -> Double.isNaN(s.meanSharpe())
@@ -181,26 +182,31 @@ public final class Sweep {
         }
         ParamAxis x = axes.get(ax), y = axes.get(ay);
         double[][] z = new double[x.values().size()][y.values().size()];
-        for (double[] row : z) {
-            Arrays.fill(row, Double.NaN);
+        double[][] ret = new double[x.values().size()][y.values().size()];
+        for (int i = 0; i < z.length; i++) {
+            Arrays.fill(z[i], Double.NaN);
+            Arrays.fill(ret[i], Double.NaN);
         }
         for (ConfigSummary c : o.configs()) {
             int[] k = o.grid().coordinates(c.configIndex());
             double v = metric.applyAsDouble(c);
             if (!Double.isNaN(v) && (Double.isNaN(z[k[ax]][k[ay]]) || v > z[k[ax]][k[ay]])) {
                 z[k[ax]][k[ay]] = v;
+                ret[k[ax]][k[ay]] = c.meanReturn();
             }
         }
-        return new Heatmap(x.path(), y.path(), x.numbers(), y.numbers(), z, label, axes.size() > 2);
+        return new Heatmap(x.path(), y.path(), x.numbers(), y.numbers(), z, label, axes.size() > 2, ret);
     }
 
     /**
      * A metric over two parameters.
      *
-     * @param z           z[i][j] at x[i], y[j]; NaN = no configuration
+     * @param z            z[i][j] at x[i], y[j]; NaN = no configuration
      * @param bestOfOthers true when other parameters varied too and each cell is the best over them
+     * @param meanReturn   the mean total return of the configuration each cell shows (so a chart can tell
+     *                     a losing configuration from a winning one whatever z says)
      */
     public record Heatmap(String xPath, String yPath, double[] x, double[] y, double[][] z, String label,
-                          boolean bestOfOthers) {
+                          boolean bestOfOthers, double[][] meanReturn) {
     }
 }
