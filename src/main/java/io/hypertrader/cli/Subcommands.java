@@ -22,6 +22,7 @@ final class Subcommands {
         root.addSubcommand("sweep", new SweepCommand());
         root.addSubcommand("montecarlo", new MonteCarloCommand());
         root.addSubcommand("walkforward", new WalkForwardCommand());
+        root.addSubcommand("studies", new StudiesCommand());
         root.addSubcommand("promote", new PromoteCommand());
         root.addSubcommand("run", new RunCommand());
         root.addSubcommand("status", new StatusCommand());

@@ -198,6 +198,121 @@ public final class SweepStore {
         }
     }
 
+    /**
+     * One stored study as {@code hypertrader studies} lists it.
+     *
+     * @param best one line with the study's headline figure: a sweep's best configuration by mean Sharpe
+     *             ratio (with its log-return Sharpe and mean return), a Monte Carlo's median final equity per
+     *             path mode (lowest to highest), a walk-forward's stitched out-of-sample return
+     */
+    public record StudySummary(String id, String kind, long createdAtMs, String configHash, int configurations,
+                               int seeds, int trials, int bars, long dataFromMs, long dataToMs, long elapsedMs,
+                               String best) {
+    }
+
+    /**
+     * The newest {@code limit} studies, newest first; only those of {@code kind} and of config hashes
+     * starting with {@code configHash} when they are not null.
+     */
+    public List<StudySummary> summaries(int limit, String kind, String configHash) {
+        String sql = "SELECT sweep_id, kind, created_at_ms, config_hash, configurations, seeds, trials, bars, data_from_ms,"
+                + " data_to_ms, elapsed_ms FROM sweeps WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR config_hash LIKE ?)"
+                + " ORDER BY created_at_ms DESC, sweep_id DESC LIMIT " + Math.max(0, limit);
+        List<StudySummary> out = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, kind);
+            ps.setString(2, kind);
+            ps.setString(3, configHash);
+            ps.setString(4, configHash == null ? null : configHash + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1), k = rs.getString(2);
+                    out.add(new StudySummary(id, k, rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                            rs.getInt(7), rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), best(id, k)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot list studies: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The headline figure of one study (see {@link StudySummary#best}). */
+    private String best(String id, String kind) throws SQLException {
+        return switch (kind) {
+            case "sweep" -> bestSweep(id);
+            case "montecarlo" -> monteCarloMedians(id);
+            case "walkforward" -> walkForwardReturn(id);
+            default -> "";
+        };
+    }
+
+    private String bestSweep(String id) throws SQLException {
+        // ranked as the sweep ranks: highest mean Sharpe ratio over seeds, ties by grid order
+        String sql = "SELECT config_index, avg(sharpe), avg(sharpe_log), avg(total_return), any_value(params)"
+                + " FROM sweep_results WHERE sweep_id = ? GROUP BY config_index"
+                + " ORDER BY avg(sharpe) DESC NULLS LAST, config_index LIMIT 1";
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "";
+                }
+                SequencedMap<String, String> params = parse(rs.getString(5), MAP);
+                List<String> kv = new ArrayList<>();
+                params.forEach((k, v) -> kv.add(k + "=" + v));
+                return String.format(java.util.Locale.ROOT, "best mean Sharpe %s (log returns %s, return %s) at %s",
+                        signed(at(rs, 2)), signed(at(rs, 3)), percent(at(rs, 4)),
+                        kv.isEmpty() ? "the config as it is" : String.join(" ", kv));
+            }
+        }
+    }
+
+    private String monteCarloMedians(String id) throws SQLException {
+        String sql = "SELECT path_mode, median(final_equity) AS m FROM sweep_results WHERE sweep_id = ?"
+                + " GROUP BY path_mode ORDER BY m, path_mode";
+        List<String> parts = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(String.format(java.util.Locale.ROOT, "%s %,.2f", rs.getString(1), rs.getDouble(2)));
+                }
+            }
+        }
+        return parts.isEmpty() ? "" : "median final equity: " + String.join(", ", parts);
+    }
+
+    private String walkForwardReturn(String id) throws SQLException {
+        String sql = "SELECT total_return FROM sweep_results WHERE sweep_id = ? AND phase = 'test' ORDER BY window_index";
+        double growth = 1;
+        int windows = 0;
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    growth *= 1 + rs.getDouble(1);
+                    windows++;
+                }
+            }
+        }
+        return windows == 0 ? "" : String.format(java.util.Locale.ROOT, "out-of-sample return %s over %d test windows",
+                percent(growth - 1), windows);
+    }
+
+    private static double at(ResultSet rs, int col) throws SQLException {
+        double x = rs.getDouble(col);
+        return rs.wasNull() ? Double.NaN : x;
+    }
+
+    private static String signed(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.3f", x);
+    }
+
+    private static String percent(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.2f%%", 100 * x);
+    }
+
     /** The results of a sweep in trial order. */
     public List<ResultRow> results(String id) {
         List<ResultRow> out = new ArrayList<>();
