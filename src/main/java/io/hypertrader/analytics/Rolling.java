@@ -13,6 +13,9 @@ package io.hypertrader.analytics;
  */
 public record Rolling(int window, long[] time, double[] sharpe, double[] volatility) {
 
+    /** Steps between exact recomputations of the sliding sums. */
+    private static final int RESET = 32;
+
     /** The window QuantStats-style reports use, here 30 days of bars (720 at 1h, 180 at 4h, 30 at 1d), at least 2. */
     public static int defaultWindow(long barMs) {
         return (int) Math.max(2, Math.round(30 * 86_400_000.0 / barMs));
@@ -41,13 +44,14 @@ public record Rolling(int window, long[] time, double[] sharpe, double[] volatil
             return new Rolling(window, t, sharpe, vol);
         }
         // Sliding sums of deviations from the whole sample's mean (small numbers, little cancellation),
-        // recomputed from scratch every 1024 steps so rounding cannot drift.
+        // recomputed from scratch every RESET steps: a run's returns swing by orders of magnitude, and
+        // adding and removing their squares would otherwise drift (1e-6 after a thousand steps).
         double centre = Moments.of(r).mean();
         double annual = Math.sqrt(periodsPerYear);
         double s1 = 0, s2 = 0;
         for (int k = 0; k < count; k++) {
             int last = k + window - 1;
-            if (k % 1024 == 0) {
+            if (k % RESET == 0) {
                 s1 = 0;
                 s2 = 0;
                 for (int j = k; j <= last; j++) {

@@ -34,6 +34,55 @@ class BacktestCommandTest {
     }
 
     @Test
+    void pathIntervalLogSharpeAndSourceAreInTheSummaryTheJsonAndTheDatabase() throws Exception {
+        CliHarness.Result j = CliHarness.run(env, "backtest", "--no-report", "--json", "--to", "2024-04-01");
+        assertThat(j.exitCode()).as(j.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(j.out());
+        assertThat(n.get("data_source").asText()).isEqualTo("synthetic");
+        assertThat(n.get("sharpe").isNumber()).isTrue();
+        assertThat(n.get("sharpe_log").isNumber()).isTrue();
+        // the log-return Sharpe ratio has the sign of the total return
+        assertThat(Math.signum(n.get("sharpe_log").asDouble())).isEqualTo(Math.signum(n.get("total_return").asDouble()));
+        JsonNode pi = n.get("path_interval");
+        assertThat(pi.get("main").asText()).isEqualTo("bullish-low-first");
+        assertThat(pi.get("modes")).hasSize(4);
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (JsonNode m : pi.get("modes")) {
+            lo = Math.min(lo, m.get("final_equity").asDouble());
+            hi = Math.max(hi, m.get("final_equity").asDouble());
+            if (m.get("mode").asText().equals("bullish-low-first")) {
+                // the run itself is one of the four
+                assertThat(m.get("final_equity").asDouble()).isEqualTo(n.get("final_equity").asDouble());
+                assertThat(m.get("event_log_sha256").asText()).isEqualTo(n.get("event_log_sha256").asText());
+            }
+        }
+        assertThat(pi.at("/min/final_equity").asDouble()).isEqualTo(lo);
+        assertThat(pi.at("/max/final_equity").asDouble()).isEqualTo(hi);
+        assertThat(pi.get("ratio").asDouble()).isEqualTo(hi / lo);
+        assertThat(pi.get("disagrees").asBoolean()).isEqualTo(hi / lo > 1.25
+                || pi.at("/min/total_return").asDouble() < 0 && pi.at("/max/total_return").asDouble() > 0);
+        String runId = n.get("run_id").asText();
+        try (Database db = Database.open(dir.resolve("t.duckdb")); Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE main), min(final_equity),"
+                     + " max(final_equity) FROM run_path_interval WHERE run_id = '" + runId + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            assertThat(rs.getInt(2)).isEqualTo(1);
+            assertThat(rs.getDouble(3)).isEqualTo(lo);
+            assertThat(rs.getDouble(4)).isEqualTo(hi);
+        }
+        // verify checks the main run's event log, as before
+        assertThat(CliHarness.run(env, "verify", runId).out()).contains("event-log hash matches (" + n.get("event_log_sha256").asText());
+
+        CliHarness.Result t = CliHarness.run(env, "backtest", "--no-report", "--to", "2024-04-01");
+        assertThat(t.out()).contains("source synthetic", "SYNTHETIC candles", "(simple returns)", "(log returns)",
+                "over 4 path modes", "bullish-low-first", "(this run)", "high-first", "low-first", "worst-case");
+        if (pi.get("disagrees").asBoolean()) {
+            assertThat(t.out()).contains("warning      The intrabar path decides this result", "--detail INTERVAL");
+        }
+    }
+
+    @Test
     void riskEventsAreInTheSummaryLineAndTheJsonAndTheRunVerifies() throws Exception {
         // a 2% daily loss limit bites: halts and refused re-entries
         CliHarness.Result r = CliHarness.run(env, "backtest", "--no-report", "--json", "--set", "risk.dailyLossFraction=0.02");

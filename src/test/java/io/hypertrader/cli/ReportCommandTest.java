@@ -39,8 +39,27 @@ class ReportCommandTest {
         // per-cycle capture against the ideal of STRATEGY.md section 8, and the manifest
         assertThat(html).contains("Cycle capture (median)", "ideal 76.40 %", "capture.png", "config hash", "sha256:",
                 "event log", runId);
+        // the shipped data is synthetic, and the page says so first; the path interval is on the first screen
+        assertThat(html).contains("id=\"synthetic\"", "SYNTHETIC DATA", "id=\"path-interval\"", "worst-case", "(this run)");
+        if (html.contains("class=\"pathbox disagree\"")) {
+            assertThat(html).contains("The intrabar path decides this result", "--detail INTERVAL");
+        }
+        assertThat(html.indexOf("id=\"path-interval\"")).isLessThan(html.indexOf("id=\"headline\""));
+        assertThat(html.indexOf("id=\"synthetic\"")).isLessThan(html.indexOf("id=\"path-interval\""));
+        // trades.csv keeps notional_fee (the fee, a historical name) and adds notional and fee
+        List<String> trades = Files.readAllLines(folder.resolve("trades.csv"));
+        assertThat(trades.get(0)).isEqualTo("time_ms,time_utc,order_id,side,price,quantity,notional_fee,slippage_bp,"
+                + "latency_ms,maker,leg,notional,fee,coin");
+        for (String row : trades.subList(1, trades.size())) {
+            String[] f = row.split(",");
+            double price = Double.parseDouble(f[4]), qty = Double.parseDouble(f[5]);
+            assertThat(Double.parseDouble(f[11])).isCloseTo(price * qty, org.assertj.core.data.Offset.offset(1e-6 * price * qty));
+            assertThat(f[12]).isEqualTo(f[6]);
+            assertThat(f[13]).isEqualTo("BTC");
+        }
         String metrics = Files.readString(folder.resolve("metrics.json"));
         String equity = Files.readString(folder.resolve("equity.csv"));
+        String page = Files.readString(folder.resolve("index.html"));
 
         Files.delete(folder.resolve("metrics.json"));
         CliHarness.Result rep = CliHarness.run(env, "report", runId, "--reports", reports.toString());
@@ -49,6 +68,8 @@ class ReportCommandTest {
         // the same run re-rendered: byte-identical data files
         assertThat(Files.readString(folder.resolve("metrics.json"))).isEqualTo(metrics);
         assertThat(Files.readString(folder.resolve("equity.csv"))).isEqualTo(equity);
+        // the page too, path interval included: report recomputes it and gets the same bytes
+        assertThat(Files.readString(folder.resolve("index.html"))).isEqualTo(page);
     }
 
     @Test
