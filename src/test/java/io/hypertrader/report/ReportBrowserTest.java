@@ -37,16 +37,29 @@ class ReportBrowserTest {
         Path browser = findBrowser();
         assumeTrue(browser != null, "no chromium on PATH (install it: apt-get install -y chromium); "
                 + "skipping the headless browser check of the report");
-        ReportData data = SyntheticRun.build(SyntheticRun.btcHourly(Integer.MAX_VALUE), 42);
+        ReportData data = SyntheticRun.build(SyntheticRun.btcHourly(Integer.MAX_VALUE), 42, "synthetic");
         Path index = ReportWriter.DEFAULT.write(data, tmp.resolve("report"));
         int images = countMatches(Files.readString(index), "<img ");
-        assertThat(images).isEqualTo(8);
+        assertThat(images).isEqualTo(12);
 
-        String dom = run(browser, "--virtual-time-budget=10000", "--dump-dom", index.toUri().toString());
-        assertThat(dom).contains("<body data-images=\"" + images + "/" + images + "\"");
+        // a laptop-sized first screen: the page's script lists the sections that start on it
+        String dom = run(browser, "--window-size=1280,900", "--virtual-time-budget=10000", "--dump-dom",
+                index.toUri().toString());
+        assertThat(dom).contains("data-images=\"" + images + "/" + images + "\"");
         assertThat(countMatches(dom, "data-loaded=\"yes\"")).isEqualTo(images);
         assertThat(dom).doesNotContain("data-loaded=\"no\"");
-        assertThat(dom).contains("Sharpe ratio (annualised)", "Appendix: formulas and conventions");
+        String first = attribute(dom, "data-first-screen");
+        assertThat(first.split(" ")).as("sections on the first screen").contains("synthetic", "path-interval");
+        assertThat(attribute(dom, "data-overflow")).as("nothing wider than the window").isEqualTo("no");
+        // the new sections are there and rendered (the browser's DOM, not just the file)
+        assertThat(dom).contains("SYNTHETIC DATA", "The intrabar path decides this result", "--detail INTERVAL",
+                "Monthly returns", "Yearly returns", "Return distribution: value at risk", "Worst 5 drawdowns",
+                "Per coin", "Exit reasons", "Trades: one per cycle", "MAE", "MFE", "rows 1–50 of",
+                "Sharpe ratio (annualised)", "Sharpe ratio of log returns", "Appendix: formulas and conventions");
+        for (String png : List.of("equity-log.png", "rolling-sharpe.png", "rolling-volatility.png",
+                "returns-distribution.png")) {
+            assertThat(dom).containsPattern("<img src=\"" + Pattern.quote(png) + "\"[^>]*data-loaded=\"yes\"");
+        }
 
         // And the pixels: a full-page screenshot shows the charts (many colours), not an empty page.
         Path shot = tmp.resolve("page.png");
@@ -60,6 +73,45 @@ class ReportBrowserTest {
             }
         }
         assertThat(colours.size()).isGreaterThan(200);
+    }
+
+    /** A sweep page with many parameters: its top table scrolls in its own box, the page does not overflow. */
+    @Test
+    void wideStudyTablesStayInsideThePage() throws Exception {
+        Path browser = findBrowser();
+        assumeTrue(browser != null, "no chromium on PATH (install it: apt-get install -y chromium); "
+                + "skipping the headless browser check of the study report");
+        List<StudyReport.Column> cols = new ArrayList<>(List.of(new StudyReport.Column("#", true)));
+        for (String p : List.of("strategy.levels.hedge", "strategy.levels.scale", "strategy.levels.deep",
+                "strategy.sizing.leverage", "strategy.sizing.cashReserve", "strategy.longStop.trailPct",
+                "strategy.hedgeExit.shortStopPct", "strategy.arm.minGainPct")) {
+            cols.add(new StudyReport.Column(p, true));
+        }
+        for (String c : List.of("mean Sharpe", "mean Sharpe (log)", "deflated Sharpe", "PSR", "mean return",
+                "mean max DD", "worst max DD", "round trips", "pooled capture")) {
+            cols.add(new StudyReport.Column(c, true));
+        }
+        List<List<StudyReport.Cell>> rows = new ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            List<StudyReport.Cell> row = new ArrayList<>();
+            for (int c = 0; c < cols.size(); c++) {
+                row.add(StudyReport.Cell.of(-12345.678 * (r + 1) / (c + 1), io.hypertrader.analytics.Metrics.Unit.PERCENT));
+            }
+            rows.add(row);
+        }
+        StudyReport rep = new StudyReport("wide", "Sweep wide", new java.util.LinkedHashMap<>(java.util.Map.of("seeds", "3")),
+                List.of(), List.of(new StudyReport.Table("Top configurations", "", cols, rows)), List.of());
+        Path index = StudyReportWriter.DEFAULT.write(rep, tmp.resolve("wide"));
+        String dom = run(browser, "--window-size=1280,900", "--virtual-time-budget=5000", "--dump-dom",
+                index.toUri().toString());
+        assertThat(attribute(dom, "data-overflow")).isEqualTo("no");
+        assertThat(dom).contains("class=\"scroll\"", "title=\"strategy.hedgeExit.shortStopPct\"", ">hedgeExit.shortStopPct<");
+    }
+
+    private static String attribute(String dom, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as("the page's script set %s", name).isTrue();
+        return m.group(1);
     }
 
     private String run(Path browser, String... args) throws IOException, InterruptedException {

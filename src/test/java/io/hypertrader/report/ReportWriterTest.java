@@ -43,7 +43,8 @@ class ReportWriterTest {
         Path dir = index.getParent();
         assertThat(index).isRegularFile();
         for (String f : List.of("metrics.json", "trades.csv", "equity.csv", "cycles.csv", "candles.png",
-                "candles-detail.png", "equity.png", "drawdown.png", "exposure.png", "slippage.png", "latency.png",
+                "candles-detail.png", "equity.png", "equity-log.png", "drawdown.png", "rolling-sharpe.png",
+                "rolling-volatility.png", "returns-distribution.png", "exposure.png", "slippage.png", "latency.png",
                 "capture.png")) {
             assertThat(dir.resolve(f)).as(f).isRegularFile();
         }
@@ -116,9 +117,48 @@ class ReportWriterTest {
         Path a = index.getParent();
         Path b = ReportWriter.DEFAULT.write(SyntheticRun.build(data.candles(), 42), tmp.resolve("b")).getParent();
         for (String f : List.of("index.html", "metrics.json", "trades.csv", "equity.csv", "cycles.csv",
-                "equity.png", "candles.png", "capture.png")) {
+                "equity.png", "equity-log.png", "candles.png", "capture.png", "rolling-sharpe.png",
+                "returns-distribution.png")) {
             assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
         }
+    }
+
+    @Test
+    void theNewSectionsAreThereInPageOrderAndTheLongTablesArePaged() throws IOException {
+        String html = Files.readString(index);
+        List<String> ids = List.of("path-interval", "warnings", "headline", "charts", "monthly-returns", "yearly-returns",
+                "tail-risk", "worst-drawdowns", "per-coin", "exit-reasons", "trades", "metrics", "orders", "manifest",
+                "formulas");
+        int at = -1;
+        for (String id : ids) {
+            int i = html.indexOf("id=\"" + id + "\"");
+            assertThat(i).as(id).isGreaterThan(at);
+            at = i;
+        }
+        // 227 cycles in pages of 50: five collapsible pages, the first open
+        assertThat(html).contains("<details open><summary>rows 1–50 of " + data.analysis().trades().rowCount());
+        assertThat(html).contains("Equity scale:", "equity-log.png", "Worst 5 drawdowns", "VaR 95 %", "CVaR 95 %", "MAE", "MFE");
+        // market data: no synthetic banner
+        assertThat(html).doesNotContain("SYNTHETIC DATA");
+        // the fixture's path interval disagrees (1.6x): the first screen says so and names --detail
+        assertThat(html).contains("class=\"pathbox disagree\"", "The intrabar path decides this result", "--detail INTERVAL");
+    }
+
+    @Test
+    void syntheticCandlesGetTheBannerAndUserTextIsEscaped() throws IOException {
+        ReportData syn = SyntheticRun.build(data.candles(), 42, "synthetic");
+        java.util.LinkedHashMap<String, String> manifest = new java.util.LinkedHashMap<>(syn.manifestView());
+        manifest.put("config name", "<script>alert('x')</script> & \"quotes\"");
+        ReportData evil = new ReportData(syn.runId(), "title <img src=x onerror=alert(1)>", manifest, syn.candles(),
+                syn.curves(), syn.fills(), syn.orders(), syn.cycles(), syn.metrics(), syn.analysis(), syn.pathInterval(),
+                syn.dataSources());
+        String html = Files.readString(ReportWriter.DEFAULT.write(evil, tmp.resolve("evil")));
+        assertThat(html).contains("<section class=\"banner\" id=\"synthetic\"><strong>SYNTHETIC DATA</strong>",
+                "The candles of BTC are synthetic");
+        assertThat(html.indexOf("id=\"synthetic\"")).isLessThan(html.indexOf("id=\"path-interval\""));
+        assertThat(html).doesNotContain("<script>alert", "<img src=x");
+        assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quotes\"",
+                "title &lt;img src=x onerror=alert(1)&gt;");
     }
 
     @Test
