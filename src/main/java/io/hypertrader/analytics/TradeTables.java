@@ -28,6 +28,21 @@ public final class TradeTables {
     }
 
     /**
+     * Loads Tablesaw in the background: its Table class scans the classpath for readers and writers
+     * when first used (about half a second here), so a command that will write a report starts that
+     * while it opens the database and replays the run. Idempotent; never blocks the caller.
+     */
+    public static void warmUp() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> Table.create("warm-up"), "tablesaw-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
      * One row per cycle in time order: {@code coin, cycle, thesis, start_ms, end_ms, duration_ms,
      * quantity, entry, extreme, net_pnl, win} (1 when net P&amp;L > 0), {@code capture, mae, mfe,
      * max_state, end_reason, complete}.

@@ -9,6 +9,7 @@ import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.PathInterval;
+import io.hypertrader.analytics.TradeTables;
 import io.hypertrader.backtest.RunStore;
 import io.hypertrader.backtest.analysis.CycleLevels;
 import io.hypertrader.backtest.analysis.PathIntervals;
@@ -164,6 +165,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         if (fix.startsWith(SHIPPED_IMPORT) && fromMs == Long.MIN_VALUE && toMs == Long.MAX_VALUE) {
             importShippedDatasetIfMissing(root);
+        }
+        if (!noReport) {
+            TradeTables.warmUp();
         }
         BacktestJob.Outcome o;
         Path report = null;

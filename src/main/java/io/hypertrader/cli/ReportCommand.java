@@ -1,5 +1,6 @@
 package io.hypertrader.cli;
 
+import io.hypertrader.analytics.TradeTables;
 import io.hypertrader.backtest.analysis.ReportService;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
+        TradeTables.warmUp();
         try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
             Path index = ReportService.rerender(db, runId, reports);
             root.out().println(index);

@@ -28,8 +28,20 @@ final class Fmt {
         if (x == 0) {
             return "0";
         }
-        String s = new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
-        return s;
+        String s = Double.toString(x);
+        if (s.indexOf('E') < 0) {
+            // already plain ("65000.0", "0.0012"): drop the trailing zeros of the fraction, as
+            // BigDecimal.stripTrailingZeros would, without building one per number (a report writes ~10^5)
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            return s.substring(0, end);
+        }
+        return new BigDecimal(s).stripTrailingZeros().toPlainString();
     }
 
     /** "2018-01-02 13:00" (UTC); "never" for -1. */

@@ -26,13 +26,18 @@ public final class PathIntervals {
      * @param main the run under {@code sim}'s own path mode
      */
     public static PathInterval of(StrategyConfig cfg, BacktestJob.Inputs in, SimConfig sim, long seed, BacktestResult main) {
+        // The other modes are independent runs: side by side on the common pool (two at a time on two
+        // cores), collected in the simulator's order of modes, so the result does not depend on timing.
+        List<BacktestResult> results = java.util.Arrays.stream(PathMode.values()).parallel()
+                .map(mode -> mode == sim.path() ? main
+                        : FibBacktest.run(cfg, in.series(), in.funding(), in.grids(), sim.withPath(mode), seed))
+                .toList();
         List<PathInterval.Outcome> out = new ArrayList<>();
-        for (PathMode mode : PathMode.values()) {
-            BacktestResult r = mode == sim.path() ? main
-                    : FibBacktest.run(cfg, in.series(), in.funding(), in.grids(), sim.withPath(mode), seed);
+        for (int i = 0; i < results.size(); i++) {
+            BacktestResult r = results.get(i);
             BacktestResult.Summary s = r.summary();
-            out.add(new PathInterval.Outcome(mode.label(), s.finalEquity(), s.totalReturn(), s.maxDrawdown(),
-                    r.eventLogSha256()));
+            out.add(new PathInterval.Outcome(PathMode.values()[i].label(), s.finalEquity(), s.totalReturn(),
+                    s.maxDrawdown(), r.eventLogSha256()));
         }
         return new PathInterval(sim.path().label(), out);
     }

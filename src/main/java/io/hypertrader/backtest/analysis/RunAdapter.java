@@ -308,6 +308,12 @@ public final class RunAdapter {
     public ReportData reportData(String runId, String title, SequencedMap<String, String> manifest, Metrics metrics,
                                  SequencedMap<String, Double> weights, PathInterval pathInterval,
                                  SequencedMap<String, String> dataSources) {
+        return reportData(runId, title, manifest, metrics, analysis(weights), pathInterval, dataSources);
+    }
+
+    /** The report of the run with an analysis already computed ({@link #analysis}). */
+    public ReportData reportData(String runId, String title, SequencedMap<String, String> manifest, Metrics metrics,
+                                 RunAnalysis analysis, PathInterval pathInterval, SequencedMap<String, String> dataSources) {
         CandleSeries series = candles.get(0);
         int from = 0;
         while (from < series.size() && series.openTime(from) < r.times()[k0]) {
@@ -361,7 +367,7 @@ public final class RunAdapter {
             cycles.add(new ReportData.Cycle(i + 1, c.startTime(), Math.max(c.startTime(), c.endTime()), c.e(), c.h(), lv,
                     c.coin().name()));
         }
-        return new ReportData(runId, title, manifest, shown, curves, fills, orderRows, cycles, metrics, analysis(weights),
+        return new ReportData(runId, title, manifest, shown, curves, fills, orderRows, cycles, metrics, analysis,
                 pathInterval, dataSources);
     }
 
