@@ -13,7 +13,8 @@ public final class Benchmarks {
                 new ReferenceRuleSection(),
                 new FibHedgeSection(),
                 new SignSection(),
-                new ColdCliSection()
+                new ColdCliSection(),
+                new ReportCliSection()
         );
     }
 }

@@ -129,6 +129,34 @@ class SectionsTest {
     }
 
     @Test
+    void reportSkipsWithoutALauncherOrWhenTheSetUpBacktestPrintsNoRun(@TempDir Path dir) throws IOException {
+        assertThat(new ReportCliSection(dir).run(ONCE).get(0).detail()).contains("no executable ./hypertrader");
+        launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader report [OPTIONS]'; fi");
+        BenchRow r = new ReportCliSection(dir).run(ONCE).get(0);
+        assertThat(r.skipped()).isTrue();
+        assertThat(r.detail()).contains("the set-up backtest failed");
+    }
+
+    @Test
+    void reportBacktestsTheLast5000WithoutAReportThenTimesTheReportOfThatRun(@TempDir Path dir) throws IOException {
+        // A stand-in launcher: the backtest prints a run id; every call is logged with the paths masked.
+        launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader report [OPTIONS]'; fi;"
+                + " if [ \"$3\" = backtest ]; then echo 'run          bt-1-abc'; fi;"
+                + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#; s#--reports [^ ]*#--reports TMP#' >> calls.txt");
+        BenchRow r = new ReportCliSection(dir).run(ONCE).get(0);
+        assertThat(r.skipped()).as(r.detail()).isFalse();
+        assertThat(r.median()).isPositive();
+        assertThat(r.target()).isEqualTo(3);
+        var candles = io.hypertrader.bench.harness.BenchDataset.load(5000);
+        String report = "--db DB report bt-1-abc --reports TMP";
+        assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactly("report --help",
+                "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
+                "--db DB backtest --coin BTC --interval 1h --from " + candles.candles().openTime(0) + " --to "
+                        + (candles.candles().openTime(4999) + 3_600_000L) + " --no-report",
+                report, report, report, report); // one untimed, three timed
+    }
+
+    @Test
     void theEngineBenchmarkRunsBehindTheShippedConfigsRiskLimits() {
         assertThat(FibHedgeSection.LIMITS)
                 .isEqualTo(io.hypertrader.config.ConfigLoader.load(java.nio.file.Path.of("config/fib-hedge.yaml")).risk());
