@@ -109,8 +109,8 @@ public final class ReportService {
     /**
      * Re-renders {@code reportsRoot/runId} from a stored run: re-runs it from its manifest (config,
      * simulator, seed, data range, grids), checks that the event-log hash matches the stored one,
-     * computes its path interval the same way the backtest did, and writes the report of that
-     * identical run.
+     * takes its stored path interval (or computes it, for runs stored before there was one), and
+     * writes the report of that identical run.
      *
      * @throws UserError DATA_MISSING for an unknown run id; FAILURE when the run no longer
      *                   reproduces (its candles changed, or a different engine version)
@@ -122,7 +122,11 @@ public final class ReportService {
                     + v.stored().eventLogSha256() + ", re-run " + v.rerun().eventLogSha256() + (v.dataMatches() ? ""
                     : "; its candles changed") + "): a report of it would show another run; see hypertrader verify " + runId);
         }
-        PathInterval pi = PathIntervals.of(v.config(), v.inputs(), v.sim(), v.stored().seed(), v.rerun());
+        // stored with the run since migration 6 (its own mode is the run just verified); older runs
+        // get it computed the same way the backtest would have
+        PathInterval pi = new RunStore(db).pathInterval(runId)
+                .filter(p -> p.mainMode().equals(v.stored().pathMode()))
+                .orElseGet(() -> PathIntervals.of(v.config(), v.inputs(), v.sim(), v.stored().seed(), v.rerun()));
         return writeFor(db, v.stored(), v.rerun(), pi, reportsRoot);
     }
 
