@@ -51,8 +51,8 @@ import java.util.SequencedMap;
  * fees; funding is not attributed to round trips (it is in equity and the cost totals).
  *
  * <p><b>Buy and hold.</b> The traded coin's price at the marks; for several coins, an equal-weight
- * index of each coin's price relative to its first price. The report draws the first coin's candles,
- * cycles and fills (a portfolio's other coins enter the metrics only).
+ * index of each coin's price relative to its first price. The report's fills, orders, cycles, trade
+ * list and per-coin table hold every coin (named); its candle chart draws the first coin's.
  */
 public final class RunAdapter {
     private final BacktestResult r;
