@@ -156,7 +156,7 @@ public final class StudyReportWriter {
     // ------------------------------------------------------------------ charts
 
     /** Diverging scale: red below 0, white at 0, green above, saturating at +-limit. */
-    private record Diverging(double limit) implements PaintScale {
+    record Diverging(double limit) implements PaintScale {
         @Override
         public double getLowerBound() {
             return -limit;
