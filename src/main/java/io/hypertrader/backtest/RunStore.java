@@ -327,7 +327,7 @@ public final class RunStore {
         }
     }
 
-    /** The stored path interval of a run; empty for runs stored before migration 6. */
+    /** The stored path interval of a run; empty for runs stored before migration 12. */
     public Optional<PathInterval> pathInterval(String runId) {
         String sql = "SELECT path_mode, main, final_equity, total_return, max_drawdown, event_log_sha256"
                 + " FROM run_path_interval WHERE run_id = ?";

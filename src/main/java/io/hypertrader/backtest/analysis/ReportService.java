@@ -122,7 +122,7 @@ public final class ReportService {
                     + v.stored().eventLogSha256() + ", re-run " + v.rerun().eventLogSha256() + (v.dataMatches() ? ""
                     : "; its candles changed") + "): a report of it would show another run; see hypertrader verify " + runId);
         }
-        // stored with the run since migration 6 (its own mode is the run just verified); older runs
+        // stored with the run since migration 12 (its own mode is the run just verified); older runs
         // get it computed the same way the backtest would have
         PathInterval pi = new RunStore(db).pathInterval(runId)
                 .filter(p -> p.mainMode().equals(v.stored().pathMode()))
