@@ -1,5 +1,6 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
@@ -105,7 +106,7 @@ class AccountingTest {
 
     @Test
     void pnlPartsAddUpToTheEquityChangeToTheCent() {
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 2000);
+        CandleSeries s = Fixtures.btcHourlyLast(2000);
         for (String profile : List.of("ideal", "seed", "realistic")) {
             FibRun r = FibRun.run(io.hypertrader.strategy.fib.FibHedgeParams.defaults(Coin.of("BTC"), Interval.H1), s,
                     SimConfig.preset(profile), 5);

@@ -1,5 +1,6 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Same config, data and seed give the same event-log hash; another seed changes realistic fills; no lookahead. */
 class DeterminismTest {
     private static final FibHedgeParams P = FibHedgeParams.defaults(Coin.of("BTC"), Interval.H1);
-    private static final CandleSeries S = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 1500);
+    private static final CandleSeries S = Fixtures.btcHourlyLast(1500);
 
     @Test
     void sameInputsGiveTheSameHash() {

@@ -1,5 +1,6 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The last 5000 hourly candles of Coinbase BTC-USD 2017-2019 under every profile and path mode. */
 class RealDataTest {
-    private static final CandleSeries S = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
+    private static final CandleSeries S = Fixtures.btcHourlyLast(5000);
 
     @ParameterizedTest
     @ValueSource(strings = {"ideal", "seed", "realistic"})

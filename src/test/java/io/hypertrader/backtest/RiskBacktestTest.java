@@ -1,5 +1,6 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.backtest.analysis.CycleLevels;
 import io.hypertrader.backtest.analysis.ReportService;
@@ -133,7 +134,7 @@ class RiskBacktestTest {
     @Test
     void riskLimitedBacktestsAreDeterministic() {
         StrategyConfig cfg = ConfigLoader.load(FIB, Map.of("risk.dailyLossFraction", "0.05", "risk.positionStopFraction", "0.2"));
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 3000);
+        CandleSeries s = Fixtures.btcHourlyLast(3000);
         BacktestResult a = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), SimConfig.REALISTIC, 11);
         BacktestResult b = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), SimConfig.REALISTIC, 11);
         assertThat(a.riskEvents()).extracting(RiskEvent::rule).contains(RiskRule.DAILY_LOSS, RiskRule.POSITION_STOP);

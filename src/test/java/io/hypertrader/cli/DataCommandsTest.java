@@ -1,7 +1,7 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.data.FakeHyperliquid;
-import io.hypertrader.data.SharedData;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,7 +173,7 @@ class DataCommandsTest {
 
     @Test
     void invalidImportLeavesTheDatabaseUnchanged() throws Exception {
-        run("data", "import", SharedData.file("coinbase-btcusd-1h-2017-2019.csv").toString(), "--coin", "BTC", "--interval", "1h");
+        run("data", "import", Fixtures.writeBtcHourlyLastCsv(dir.resolve("real")).toString(), "--coin", "BTC", "--interval", "1h");
         String before = run("data", "list").out();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "open_time_ms,open,high,low,close,volume\n1599998400000,10,11,9,10,1\n1600002000000,10,9,11,10,1\n");
@@ -181,7 +181,7 @@ class DataCommandsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(firstErrLine(r)).contains("bad.csv line 3", "high 9.0 < low 11.0", "nothing imported");
         assertThat(run("data", "list").out()).isEqualTo(before);
-        assertThat(before).contains("16882").contains("coinbase-btcusd-1h-2017-2019");
+        assertThat(before).contains("5000").contains("coinbase-btcusd-1h-2017-2019");
 
         CliHarness.Result mix = run("data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC", "--interval", "1h");
         assertThat(mix.exitCode()).isEqualTo(2);

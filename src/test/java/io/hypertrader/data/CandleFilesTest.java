@@ -4,6 +4,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.UserError;
+import io.hypertrader.testdata.Fixtures;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Imports the real CSVs of ../shared/datasets and checks them against SOURCES.md. */
+/**
+ * Imports the real CSVs of ../shared/datasets and checks them against SOURCES.md (those checks need
+ * the whole files: skipped without ../shared, failed under CI=true), and the importer's errors.
+ */
 class CandleFilesTest {
     static final long NOW = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
 
@@ -27,7 +32,8 @@ class CandleFilesTest {
         try (Database db = Database.inMemory()) {
             CandleStore store = new CandleStore(db, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
             Coin coin = Coin.of("X");
-            List<Candle> candles = CandleFiles.read(SharedData.file(name), coin, interval, NOW).candles();
+            Path file = SharedDatasets.file(name, "the import is checked against the whole file's row count, span and gaps in SOURCES.md");
+            List<Candle> candles = CandleFiles.read(file, coin, interval, NOW).candles();
             store.upsert(coin, interval, candles, name);
             return store.summary(coin, interval).orElseThrow();
         }
@@ -95,9 +101,10 @@ class CandleFilesTest {
 
     @Test
     void wrongIntervalForAFileIsRefusedNamingTheRow() {
-        // The 1h file read as 4h: its second row (line 3) is off the 4h grid.
-        assertThatThrownBy(() -> CandleFiles.read(SharedData.file("coinbase-btcusd-1h-2017-2019.csv"), Coin.of("BTC"), Interval.H4, NOW))
-                .isInstanceOf(UserError.class).hasMessageContaining("line 3").hasMessageContaining("off the 4h grid");
+        // The 1h file (its last 5000 rows) read as 4h: its first row, 02:00, is off the 4h grid (line 2).
+        Path csv = Fixtures.writeBtcHourlyLastCsv(dir);
+        assertThatThrownBy(() -> CandleFiles.read(csv, Coin.of("BTC"), Interval.H4, NOW))
+                .isInstanceOf(UserError.class).hasMessageContaining("line 2").hasMessageContaining("off the 4h grid");
     }
 
     @Test
@@ -129,7 +136,7 @@ class CandleFilesTest {
 
     @Test
     void readsTheRecordedCandleSnapshotJson() {
-        Path f = SharedData.sample("info-candleSnapshot-kPEPE-1h-2023-05-21.json");
+        Path f = Fixtures.writeHyperliquidSample("info-candleSnapshot-kPEPE-1h-2023-05-21.json", dir);
         CandleFiles.Parsed p = CandleFiles.read(f, Coin.of("kPEPE"), Interval.H1, NOW);
         assertThat(p.candles()).hasSize(24);
         assertThat(p.droppedForming()).isZero();
