@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hypertrader data export}: a series to CSV or Parquet, written to a temp file then moved into place. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export one series to CSV (the import format: open_time_ms,open,high,low,close,volume)",
-                "or Parquet (every column). The file appears whole or not at all."})
+        description = {"Export one series to CSV or Parquet.",
+                "CSV is the import format (open_time_ms,open,high,low,close,volume); Parquet has every column.",
+                "The file appears whole or not at all."})
 final class DataExportCommand implements Callable<Integer> {
     enum Format { csv, parquet }
 
@@ -39,10 +40,10 @@ final class DataExportCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions series;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|parquet")
+    @Option(names = "--format", required = true, paramLabel = "csv|parquet", description = "File format: csv or parquet.")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (its folder is created).")
     Path out;
 
     @Override

@@ -143,12 +143,26 @@ public final class HyperTraderCli implements Runnable {
     public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal) {
         CommandLine cl = new CommandLine(new HyperTraderCli(env, terminal));
         Subcommands.register(cl);
+        withHelpEverywhere(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
         return cl;
+    }
+
+    /**
+     * Every command and subcommand answers {@code --help} (and {@code -h}, {@code --version}), also
+     * the ones whose own annotation forgot it and the ones with required options, which picocli
+     * then does not demand: help is asked for, not a run.
+     */
+    private static void withHelpEverywhere(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(HyperTraderCli::withHelpEverywhere);
     }
 
     public static void main(String[] args) {

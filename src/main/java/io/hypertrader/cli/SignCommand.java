@@ -32,8 +32,8 @@ import java.util.OptionalLong;
  * action file, for debugging and offline signing. Nothing is sent.
  */
 @Command(name = "sign", description = {
-        "Sign an action offline and print the exact JSON body for POST /exchange:",
-        "{\"action\":..,\"nonce\":..,\"signature\":{\"r\",\"s\",\"v\"}[,\"vaultAddress\"][,\"expiresAfter\"]}.",
+        "Sign an action offline and print the exact JSON body for POST /exchange; nothing is sent.",
+        "The body: {\"action\":..,\"nonce\":..,\"signature\":{\"r\",\"s\",\"v\"}[,\"vaultAddress\"][,\"expiresAfter\"]}.",
         "The action file's key order is kept (it is what gets hashed); integers stay integers and",
         "floating-point numbers are refused (write prices and sizes as strings). User-signed actions",
         "(approveAgent, usdSend, withdraw3, ...) are detected by their type and signed with that scheme.",
