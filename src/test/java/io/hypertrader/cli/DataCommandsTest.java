@@ -134,6 +134,26 @@ class DataCommandsTest {
     }
 
     @Test
+    void badCsvFilesAreOneClearErrorLineAndNoDatabase() throws Exception {
+        Path header = dir.resolve("header-only.csv");
+        Files.writeString(header, "open_time_ms,open,high,low,close,volume\n");
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        Path seconds = dir.resolve("seconds.csv");
+        Files.writeString(seconds, "open_time_ms,open,high,low,close,volume\n1510531200,5886.35,6053.97,5858.01,6046.01,1961.82\n");
+        Path micros = dir.resolve("micros.csv");
+        Files.writeString(micros, "open_time_ms,open,high,low,close,volume\n1510531200000000,5886.35,6053.97,5858.01,6046.01,1961.82\n");
+        for (var c : List.of(List.of(header, "the header but no candle rows"), List.of(empty, "empty file"),
+                List.of(seconds, "these look like seconds"), List.of(micros, "these look like microseconds"))) {
+            CliHarness.Result r = run("data", "import", c.get(0).toString(), "--coin", "BTC", "--interval", "1h");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(firstErrLine(r)).startsWith("error: " + c.get(0)).contains((String) c.get(1));
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        }
+        assertThat(db).doesNotExist(); // validated before the database is opened
+    }
+
+    @Test
     void missingSeriesInAnExistingDatabaseIsExit3() {
         assertThat(run("data", "import", "../datasets/none.csv", "--coin", "BTC", "--interval", "1h").exitCode()).isEqualTo(2);
         run("fetch", "--coin", "ETH", "--interval", "1h", "--candles", "3", "--no-funding");
