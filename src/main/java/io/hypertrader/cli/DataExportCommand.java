@@ -55,7 +55,7 @@ final class DataExportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw UserError.usage("--out " + out + " is a directory; give a file name");
         }
-        try (Database db = CliArgs.openForSeries(root, c, iv)) {
+        try (Database db = CliArgs.openForSeriesReadOnly(root, c, iv)) {
             CandleStore store = new CandleStore(db, InstantSource.system());
             long rows = CliArgs.storedSeries(root, store, c, iv).rows();
             Path dir = target.getParent();

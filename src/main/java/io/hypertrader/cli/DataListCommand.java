@@ -29,7 +29,7 @@ final class DataListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        try (Database db = Database.openExisting(root.dbPath(), CliArgs.fixCommand(null, null))) {
+        try (Database db = Database.openReadOnly(root.dbPath(), CliArgs.fixCommand(null, null))) {
             List<SeriesSummary> list = new CandleStore(db, InstantSource.system()).list();
             List<FundingStore.Summary> funding = new FundingStore(db, InstantSource.system()).list();
             List<AssetContextStore.Summary> contexts = new AssetContextStore(db).list();

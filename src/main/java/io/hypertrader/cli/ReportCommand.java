@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
+        try (Database db = Database.openReadOnly(root.dbPath(), "hypertrader backtest")) {
             Path index = ReportService.rerender(db, runId, reports);
             root.out().println(index);
             root.out().flush();
