@@ -141,8 +141,25 @@ public final class HyperTraderCli implements Runnable {
 
     /** The command line with typed confirmations read from {@code terminal}. */
     public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal) {
+        return build(env, out, err, terminal, null);
+    }
+
+    /**
+     * The command line for one start: only the subcommand {@code args} name is built (see
+     * {@link Subcommands#register(CommandLine, String[])}), the whole tree when they name none.
+     */
+    static CommandLine commandLineFor(Map<String, String> env, PrintWriter out, PrintWriter err, String[] args) {
+        return build(env, out, err, LinePrompt.system(), args);
+    }
+
+    private static CommandLine build(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal,
+                                     String[] args) {
         CommandLine cl = new CommandLine(new HyperTraderCli(env, terminal));
-        Subcommands.register(cl);
+        if (args == null) {
+            Subcommands.register(cl);
+        } else {
+            Subcommands.register(cl, args);
+        }
         withHelpEverywhere(cl);
         cl.setOut(out);
         cl.setErr(err);
@@ -168,7 +185,7 @@ public final class HyperTraderCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(System.getenv(), out, err).execute(args);
+        int code = commandLineFor(System.getenv(), out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -87,6 +87,37 @@ class HelpTreeTest {
         assertThat(bad).as("one-line help texts that are not whole sentences").isEmpty();
     }
 
+    /**
+     * A start builds only the subcommand it names (lazy start-up): the same help, exit code and
+     * errors as with the whole tree, for every command of the tree.
+     */
+    @Test
+    void aStartThatBuildsOnlyItsSubcommandBehavesLikeTheWholeTree() {
+        for (List<String> p : commandPaths()) {
+            for (String[] args : List.of(concat(p, "--help"), concat(List.of("--db", "x.duckdb"), concat(p, "--help")),
+                    concat(p, "--no-such-flag"))) {
+                StringWriter o1 = new StringWriter(), e1 = new StringWriter(), o2 = new StringWriter(), e2 = new StringWriter();
+                int whole = HyperTraderCli.commandLine(Map.of(), new PrintWriter(o1), new PrintWriter(e1)).execute(args);
+                int lazy = HyperTraderCli.commandLineFor(Map.of(), new PrintWriter(o2), new PrintWriter(e2), args).execute(args);
+                String name = String.join(" ", args);
+                assertThat(lazy).as(name).isEqualTo(whole);
+                assertThat(o2.toString()).as(name).isEqualTo(o1.toString());
+                assertThat(e2.toString()).as(name).isEqualTo(e1.toString());
+            }
+        }
+        assertThat(Subcommands.named(new String[]{"--quiet", "--db", "runs", "data", "list"})).isEqualTo("data");
+        assertThat(Subcommands.named(new String[]{"--db=x", "runs"})).isEqualTo("runs");
+        assertThat(Subcommands.named(new String[]{"rnus"})).isNull();
+        assertThat(Subcommands.named(new String[]{"help", "runs"})).isNull();
+        assertThat(Subcommands.named(new String[]{})).isNull();
+    }
+
+    private static String[] concat(List<String> a, String... b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void theSentenceCheckCanFail() {
         assertThat(isSentence("Sign an action offline and print the exact JSON body for POST /exchange:")).isFalse();
