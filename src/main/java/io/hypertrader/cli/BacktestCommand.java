@@ -81,8 +81,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the HTML/PNG report (default: write it into REPORTS/<run-id>/).")
     boolean noReport;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-            description = "Folder of run reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of run reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
 
     @Override
@@ -129,7 +129,7 @@ public final class BacktestCommand implements Callable<Integer> {
             o = BacktestJob.runAndStore(db, root.network(), cfg, simConfig, seed, fromMs, toMs, VersionProvider.version(),
                     now, prefix);
             if (!noReport) {
-                report = ReportService.writeFor(db, o.manifest(), o.result(), reports);
+                report = ReportService.writeFor(db, o.manifest(), o.result(), root.reportsDir(reports));
             }
         } catch (UserError e) {
             if (e.kind() == UserError.Kind.DATA_MISSING && fix.startsWith(SHIPPED_IMPORT) && !e.getMessage().contains(SHIPPED_IMPORT)) {

@@ -82,6 +82,15 @@ public final class HyperTraderCli implements Runnable {
         return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_DB);
     }
 
+    /** The reports folder: the command's --reports, then HYPERTRADER_REPORTS, then "reports" (relative to the working directory). */
+    public Path reportsDir(Path flag) {
+        if (flag != null) {
+            return flag;
+        }
+        String fromEnv = env.get("HYPERTRADER_REPORTS");
+        return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "reports");
+    }
+
     public Network network() {
         try {
             return network == null ? Network.MAINNET : Network.parse(network);

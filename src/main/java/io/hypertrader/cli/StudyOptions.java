@@ -34,7 +34,7 @@ final class StudyOptions {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-            description = "Folder of reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
 }

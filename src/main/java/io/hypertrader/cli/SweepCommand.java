@@ -90,7 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
             new SweepStore(db).save(s.row(id, "sweep", now, flags, seeds, opts.seed, o.configurations(), o.trials().size(),
                     o.sharpeVariance(), elapsed, manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.sweep(id, o, manifest),
-                    opts.reports.resolve("sweep-" + id));
+                    root.reportsDir(opts.reports).resolve("sweep-" + id));
             print(root.out(), id, o, elapsed, rate, s.threads, index);
             warnSkipped(root.err(), o);
         }

@@ -123,17 +123,31 @@ class SectionsTest {
         // A stand-in launcher that logs its arguments with the database path masked.
         launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader backtest [OPTIONS]'; fi;"
                 + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#; s#--reports [^ ]*#--reports TMP#' >> calls.txt");
-        BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
+        List<BenchRow> rows = new ColdCliSection(dir).run(ONCE);
+        BenchRow r = rows.get(0);
         assertThat(r.skipped()).isFalse();
         assertThat(r.median()).isPositive();
         assertThat(r.target()).isEqualTo(3);
         var candles = io.hypertrader.bench.harness.BenchDataset.load(5000);
         String backtest = "--db DB backtest --coin BTC --interval 1h --from " + candles.candles().openTime(0)
                 + " --to " + (candles.candles().openTime(4999) + 3_600_000L) + " --reports TMP";
-        // the probe, the import, one untimed run and three timed ones; reports go to the temp folder
-        assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactly("backtest --help",
-                "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
-                backtest, backtest, backtest, backtest);
+        String importCsv = "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h";
+        // the probe, the import, then each command once untimed and three times timed; reports go to the temp folder
+        List<String> expected = new java.util.ArrayList<>(List.of("backtest --help", importCsv));
+        for (String c : List.of(backtest, "--help", "--db DB runs", "--db DB data list", "--db DB status")) {
+            expected.addAll(java.util.Collections.nCopies(4, c));
+        }
+        expected.add("--db DB runs --limit 1");
+        expected.addAll(java.util.Collections.nCopies(4, importCsv));
+        assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactlyElementsOf(expected);
+        // the stand-in printed no run id: verify says why it did not run; the read-only rows' target is 1 s
+        assertThat(rows).extracting(BenchRow::name).containsExactly(ColdCliSection.COLD, ColdCliSection.HELP,
+                ColdCliSection.RUNS, ColdCliSection.DATA_LIST, ColdCliSection.STATUS, ColdCliSection.VERIFY,
+                ColdCliSection.IMPORT);
+        assertThat(rows.get(5).skipped()).isTrue();
+        assertThat(rows.get(5).detail()).contains("no run id");
+        assertThat(rows.subList(1, 5)).allSatisfy(x -> assertThat(x.target()).isEqualTo(1));
+        assertThat(rows.get(6).target()).isEqualTo(2);
     }
 
     @Test

@@ -51,6 +51,12 @@ public final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
+    /** Serve candles for these coins too (BTC and ETH always). */
+    public FakeHyperliquid withCoins(String... coins) {
+        knownCoins.addAll(List.of(coins));
+        return this;
+    }
+
     public String url() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
