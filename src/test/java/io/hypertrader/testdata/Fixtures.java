@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The small real-data fixtures of {@code src/test/resources/datasets} (about 220 KB; sources and
- * slices in the README there): always present, so the tests that read them run on a fresh clone.
+ * The small real-data fixtures of {@code src/test/resources/datasets} (about 190 KB; sources and
+ * slices in the README there) and the strategy tests' first 3000 hourly rows: always present, so the tests that read them run on a fresh clone.
  * Each is an exact slice of a file of {@code ../shared/datasets}, byte for byte
  * ({@code FixturesMatchSharedTest} checks it whenever the shared folder is there). Files larger
  * than 20 KB are stored gzipped and read through transparently.
@@ -22,12 +22,13 @@ import java.util.zip.GZIPInputStream;
 public final class Fixtures {
     /** The slices' source in ../shared/datasets. */
     public static final String BTC_1H = "coinbase-btcusd-1h-2017-2019.csv";
-    /** Rows of the first slice: 2017-11-13 00:00 to 2018-02-04 07:00 UTC. */
-    public static final int BTC_1H_FIRST_ROWS = 2000;
+    /** Rows of the first slice: 2017-11-13 00:00 to 2018-03-17 23:00 UTC. */
+    public static final int BTC_1H_FIRST_ROWS = 3000;
     /** Rows of the last slice: 2019-03-23 02:00 to 2019-10-17 09:00 UTC (the benchmark's and the golden runs' candles). */
     public static final int BTC_1H_LAST_ROWS = 5000;
 
-    static final String FIRST_RESOURCE = "coinbase-btcusd-1h-2017-2019.first2000.csv";
+    /** The first slice is the strategy tests' fixture (src/test/resources/strategy, its README), shared rather than copied. */
+    static final String FIRST_RESOURCE = "/strategy/coinbase-btcusd-1h-2017-11-2018-03.csv";
     static final String LAST_RESOURCE = "coinbase-btcusd-1h-2017-2019.last5000.csv";
 
     private static final ConcurrentHashMap<String, CandleSeries> SERIES = new ConcurrentHashMap<>();
@@ -35,7 +36,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The first {@code bars} (at most 2000) hourly Coinbase BTC-USD candles, from 2017-11-13 00:00 UTC. */
+    /** The first {@code bars} (at most 3000) hourly Coinbase BTC-USD candles, from 2017-11-13 00:00 UTC. */
     public static CandleSeries btcHourlyFirst(int bars) {
         CandleSeries all = SERIES.computeIfAbsent(FIRST_RESOURCE, r -> CandleCsv.series(text(r), "BTC", Interval.H1));
         return all.slice(0, within(bars, BTC_1H_FIRST_ROWS, "first"));
@@ -84,9 +85,9 @@ public final class Fixtures {
         return new String(bytes(resource), StandardCharsets.UTF_8);
     }
 
-    /** A fixture's bytes: {@code datasets/NAME}, or {@code datasets/NAME.gz} decompressed. */
+    /** A fixture's bytes: {@code datasets/NAME} (or an absolute resource), or the same with .gz, decompressed. */
     static byte[] bytes(String resource) {
-        String base = "/datasets/" + resource;
+        String base = resource.startsWith("/") ? resource : "/datasets/" + resource;
         try (InputStream plain = Fixtures.class.getResourceAsStream(base)) {
             if (plain != null) {
                 return plain.readAllBytes();

@@ -60,7 +60,7 @@ class FixturesMatchSharedTest {
         CandleSeries first = Fixtures.btcHourlyFirst(Fixtures.BTC_1H_FIRST_ROWS);
         CandleSeries last = Fixtures.btcHourlyLast(Fixtures.BTC_1H_LAST_ROWS);
         assertThat(first.openTime(0)).isEqualTo(1_510_531_200_000L); // 2017-11-13 00:00 UTC
-        assertThat(first.openTime(first.size() - 1)).isEqualTo(1_517_727_600_000L); // 2018-02-04 07:00
+        assertThat(first.openTime(first.size() - 1)).isEqualTo(1_521_327_600_000L); // 2018-03-17 23:00
         assertThat(last.openTime(0)).isEqualTo(1_553_306_400_000L); // 2019-03-23 02:00
         assertThat(last.openTime(last.size() - 1)).isEqualTo(1_571_302_800_000L); // 2019-10-17 09:00
         for (CandleSeries s : List.of(first, last)) {

@@ -9,7 +9,7 @@ public final class RealCandles {
     private RealCandles() {
     }
 
-    /** The first {@code bars} (at most 2000) hourly BTC candles, from 2017-11-13. */
+    /** The first {@code bars} (at most 3000) hourly BTC candles, from 2017-11-13. */
     public static CandleSeries btcHourly(int bars) {
         return Fixtures.btcHourlyFirst(bars);
     }
