@@ -1,6 +1,5 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
@@ -9,6 +8,7 @@ import io.hypertrader.core.Side;
 import io.hypertrader.portfolio.LiquidationRecord;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
@@ -8,6 +7,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

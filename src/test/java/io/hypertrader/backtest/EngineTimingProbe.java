@@ -1,6 +1,5 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
@@ -14,6 +13,7 @@ import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.testdata.Fixtures;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

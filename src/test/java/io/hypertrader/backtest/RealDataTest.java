@@ -1,6 +1,5 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
@@ -10,6 +9,7 @@ import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

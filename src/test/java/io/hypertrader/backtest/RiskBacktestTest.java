@@ -1,6 +1,5 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.backtest.analysis.CycleLevels;
 import io.hypertrader.backtest.analysis.ReportService;
@@ -25,6 +24,7 @@ import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.risk.RiskRule;
 import io.hypertrader.sim.SimConfig;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

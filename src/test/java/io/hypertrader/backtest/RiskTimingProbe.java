@@ -1,12 +1,12 @@
 package io.hypertrader.backtest;
 
-import io.hypertrader.testdata.Fixtures;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Interval;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
+import io.hypertrader.testdata.Fixtures;
 
 import java.nio.file.Path;
 import java.util.Arrays;
