@@ -41,7 +41,9 @@ class ReadmeCommandsTest {
         /** A script of the project, run with --help: what it does needs an install or a person. */
         SCRIPT_HELP,
         /** Only checked to exist and be executable. */
-        EXISTS
+        EXISTS,
+        /** A plain shell line (no ./hypertrader): run by bash in the project folder with the test's environment. */
+        SHELL
     }
 
     /**
@@ -82,6 +84,11 @@ class ReadmeCommandsTest {
                     "the README says it: the testnet gate needs 24 h and 5 trades of paper trading first"),
             Rule.of("^\\./hypertrader promote .*--to mainnet\\b", How.CLI, 5, List.of(),
                     "the README says it: the mainnet gate needs 100 testnet orders first"),
+            Rule.of("^\\./hypertrader alerts test$", How.CLI, 2, List.of(),
+                    "the README runs it with the channels' variables set (a real webhook, SMTP server, Telegram bot);"
+                            + " here none is, and it must refuse naming the first missing variable"),
+            Rule.of("^mkdir -p \"\\$\\{HYPERTRADER_HOME", How.SHELL, 0, List.of(),
+                    "copies the example alerts config into HYPERTRADER_HOME (the test's temporary one)"),
             Rule.of("^\\./hypertrader ", How.CLI, 0, List.of(), ""));
 
     /** Subcommands that talk to the live fake (the others, fetch included, to the market-data fake). */
@@ -93,6 +100,11 @@ class ReadmeCommandsTest {
             "key.txt", KEY_HEX + "\n",
             "action.json", "{\"type\":\"order\",\"orders\":[{\"a\":0,\"b\":true,\"p\":\"30000\",\"s\":\"0.001\",\"r\":false,"
                     + "\"t\":{\"limit\":{\"tif\":\"Gtc\"}}}],\"grouping\":\"na\"}\n");
+
+    /** Files the README writes outside the temporary folders: redirected there (the line is otherwise as written). */
+    static final Map<String, String> OUTPUTS = Map.of(
+            "/tmp/btc-1h.parquet", "btc-1h.parquet",
+            "datasets/restored.duckdb", "restored.duckdb");
 
     static final Pattern RUN_ID = Pattern.compile("\\bbt-\\d{8}T\\d{6}-[0-9a-f]{8}\\b");
     static final Pattern DEPLOYMENT = Pattern.compile("deployment ((?:paper|testnet|mainnet)-[0-9a-f]{8}-\\d+) created");
@@ -172,7 +184,7 @@ class ReadmeCommandsTest {
             assertThat(s.failures).as("README lines that did not run as written").isEmpty();
             // the placeholders really were filled from earlier output, and every kind of line ran
             assertThat(s.values).containsKeys("RUN_ID", "DEPLOYMENT", "0x...");
-            assertThat(s.ran).containsKeys(How.CLI, How.CLI_HELP, How.SCRIPT_HELP, How.EXISTS);
+            assertThat(s.ran).containsKeys(How.CLI, How.CLI_HELP, How.SCRIPT_HELP, How.EXISTS, How.SHELL);
             assertThat(s.ran.get(How.CLI)).isGreaterThan(30);
         }
     }
@@ -212,9 +224,18 @@ class ReadmeCommandsTest {
                         failures.add(l.number() + ": " + script + " --help -> " + out.lines().findFirst().orElse(""));
                     }
                 }
+                case SHELL -> {
+                    ProcessBuilder pb = new ProcessBuilder("bash", "-c", l.text()).redirectErrorStream(true);
+                    pb.environment().putAll(env);
+                    Process p = pb.start();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != r.exit()) {
+                        failures.add(l.number() + ": " + l.text() + " -> " + out.lines().limit(3).toList());
+                    }
+                }
                 case CLI, CLI_HELP -> {
                     for (String command : l.text().split("\\s*(&&|;)\\s*")) {
-                        List<String> args = tokens(command);
+                        List<String> args = expand(command);
                         if (!args.getFirst().equals("./hypertrader")) {
                             failures.add(l.number() + ": '" + command + "' is not a ./hypertrader command; give it a row");
                             return;
@@ -258,8 +279,16 @@ class ReadmeCommandsTest {
                 if (files.containsKey(a)) {
                     args.set(i, files.get(a).toString());
                 }
+                if (OUTPUTS.containsKey(a)) {
+                    args.set(i, Path.of(env.get("HYPERTRADER_HOME")).resolveSibling(OUTPUTS.get(a)).toString());
+                }
             }
             return true;
+        }
+
+        /** The words of one command as the shell would pass them, with the test's environment. */
+        private List<String> expand(String command) throws IOException, InterruptedException {
+            return ReadmeCommandsTest.expand(command, env);
         }
 
         private void remember(String printed) {
@@ -280,44 +309,29 @@ class ReadmeCommandsTest {
         }
     }
 
-    /** Splits a command line into words, honouring single and double quotes. */
-    static List<String> tokens(String command) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        char quote = 0;
-        boolean any = false;
-        for (char c : command.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                any = true;
-            } else if (Character.isWhitespace(c)) {
-                if (any || !cur.isEmpty()) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                    any = false;
-                }
-            } else {
-                cur.append(c);
-            }
+    /**
+     * The words of one command as bash passes them: quotes, variables and command substitutions
+     * expanded, in the project folder, with {@code env} added to the environment.
+     */
+    static List<String> expand(String command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "printf '%s\\0' " + command);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("bash could not expand: " + command);
         }
-        if (any || !cur.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out;
+        List<String> words = new ArrayList<>(List.of(out.split("\\x00")));
+        words.removeIf(String::isEmpty);
+        return words;
     }
 
     @Test
-    void theExtractionAndTheTableCanFail() {
+    void theExtractionAndTheTableCanFail() throws Exception {
         assertThat(stripComment("./hypertrader runs --limit 5   # stored runs")).isEqualTo("./hypertrader runs --limit 5");
         assertThat(stripComment("./hypertrader sign --x 'a # b'")).isEqualTo("./hypertrader sign --x 'a # b'");
-        assertThat(tokens("./hypertrader backtest --set 'a=b c' --json")).containsExactly("./hypertrader", "backtest", "--set",
-                "a=b c", "--json");
+        assertThat(expand("./hypertrader backtest --set 'a=b c' \"$X\" --json", Map.of("X", "x y")))
+                .containsExactly("./hypertrader", "backtest", "--set", "a=b c", "x y", "--json");
         assertThat(rule("python3 something.py")).isNull();
         assertThat(rule("./hypertrader bench --quick").how()).isEqualTo(How.CLI_HELP);
         assertThat(rule("./hypertrader promote --config c.yaml --to testnet --account 0x...").exit()).isEqualTo(5);
