@@ -78,6 +78,9 @@ class HelpTreeTest {
                 bad.add(where + ": summary '" + summary + "'");
             }
             for (OptionSpec o : spec.options()) {
+                if (o.hidden()) {
+                    continue; // not shown by --help
+                }
                 String d = String.join(" ", o.description());
                 if (!isSentence(d)) {
                     bad.add(where + " " + o.longestName() + ": '" + d + "'");
