@@ -57,13 +57,19 @@ public final class Database implements AutoCloseable {
      *                   process still holds the file's lock after {@link #LOCK_WAIT_MS}
      */
     public static Database open(Path file) {
-        // Other processes open the file per unit of work (the recorder, live runners): a lock
-        // held for a moment is waited out rather than reported.
+        return waitingForLock(() -> open(file, Migrations.all(), InstantSource.system()));
+    }
+
+    /**
+     * Other processes open the file per unit of work (the recorder, live runners): a lock held for
+     * a moment is waited out rather than reported, for a writing open and a read-only one alike.
+     */
+    private static Database waitingForLock(java.util.function.Supplier<Database> opening) {
         long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000L;
         long sleep = 10;
         while (true) {
             try {
-                return open(file, Migrations.all(), InstantSource.system());
+                return opening.get();
             } catch (UserError e) {
                 if (!isLockedError(e)) {
                     throw e;
@@ -114,7 +120,7 @@ public final class Database implements AutoCloseable {
         if (!Files.exists(file)) {
             throw UserError.dataMissing("no database at " + file + "; create it with: " + fix);
         }
-        return openReadOnly(file, Migrations.all());
+        return waitingForLock(() -> openReadOnly(file, Migrations.all()));
     }
 
     static Database openReadOnly(Path file, List<Migration> migrations) {
