@@ -50,8 +50,8 @@ final class AlertsCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Send one alert of every kind to every configured channel (their filters do not apply here),",
-                    "marked as a test, and print each delivery. Exit 1 if any channel failed."})
+            description = {"Send one test alert of every kind to every configured channel and print each delivery.",
+                    "The channels' filters do not apply here; each alert is marked as a test. Exit 1 if any channel failed."})
     static final class Test implements Runnable {
 
         @Spec

@@ -32,6 +32,7 @@ import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,17 +69,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: " + DEFAULT_CONFIG + ").")
     Path config;
 
-    @Option(names = "--coin", paramLabel = "COIN", description = "Override strategy.coin (single-coin configs).")
-    String coin;
-
-    @Option(names = "--interval", paramLabel = "INTERVAL", description = "Override strategy.interval, e.g. 1h.")
-    String interval;
-
-    @Option(names = "--from", paramLabel = "T", description = "First bar open time, inclusive (epoch ms or ISO-8601, UTC).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "End of the data, exclusive (epoch ms or ISO-8601, UTC).")
-    String to;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--profile", paramLabel = "ideal|seed|realistic",
             description = "Simulator profile (default: realistic; the base of --sim).")
@@ -94,48 +86,27 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Bar path: bullish-low-first (default), high-first, low-first, worst-case.")
     String path;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override any config field by its dotted path, e.g. --set strategy.levels.hedge=0.25 (repeatable).")
-    List<String> sets;
-
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
     @Option(names = "--no-report", description = "Do not write the HTML/PNG report (default: write it into REPORTS/<run-id>/).")
     boolean noReport;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-            description = "Folder of run reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of run reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
 
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (sets != null) {
-            for (String s : sets) {
-                int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    throw UserError.usage("--set '" + s + "': expected KEY=VALUE, e.g. strategy.levels.hedge=0.25");
-                }
-                overrides.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-            }
-        }
-        if (coin != null) {
-            overrides.put("strategy.coin", CliArgs.coin(coin).name());
-        }
-        if (interval != null) {
-            overrides.put("strategy.interval", CliArgs.interval(interval).code());
-        }
+        Map<String, String> overrides = selection.overrides();
         Path cfgPath = config != null ? config : Path.of(DEFAULT_CONFIG);
         if (config == null && !Files.exists(cfgPath)) {
             throw UserError.usage("no --config given and " + DEFAULT_CONFIG + " does not exist here; run from the project"
                     + " folder or pass --config FILE");
         }
         StrategyConfig cfg = ConfigLoader.load(cfgPath, overrides);
-        if (coin != null && cfg.isPortfolio()) {
-            throw UserError.usage("--coin: " + cfgPath + " is a portfolio config (portfolio.weights); edit the weights instead");
-        }
+        selection.checkCoinFits(cfg, cfgPath);
         Map<String, String> simOverrides = new LinkedHashMap<>();
         if (path != null) {
             try {
@@ -150,11 +121,8 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         SimConfig simConfig = sim != null ? ConfigLoader.loadSim(sim, prof, simOverrides)
                 : ConfigLoader.simProfile(prof == null ? "realistic" : prof, simOverrides);
-        long fromMs = from == null ? Long.MIN_VALUE : CliTimes.parse("--from", from);
-        long toMs = to == null ? Long.MAX_VALUE : CliTimes.parse("--to", to);
-        if (fromMs >= toMs) {
-            throw UserError.usage("--from must be before --to");
-        }
+        long fromMs = selection.fromMs();
+        long toMs = selection.toMs();
         long now = System.currentTimeMillis(); // the CLI's clock: run id and created_at only, never the engine
         String prefix = "bt-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT)
                 .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC));
@@ -181,7 +149,7 @@ public final class BacktestCommand implements Callable<Integer> {
             new RunStore(db).savePathInterval(o.manifest().runId(), pi);
             summary = Summary.of(db, o, cfg, pi);
             if (!noReport) {
-                report = ReportService.writeFor(db, o.manifest(), o.result(), pi, reports);
+                report = ReportService.writeFor(db, o.manifest(), o.result(), pi, root.reportsDir(reports));
             }
         } catch (UserError e) {
             if (e.kind() == UserError.Kind.DATA_MISSING && fix.startsWith(SHIPPED_IMPORT) && !e.getMessage().contains(SHIPPED_IMPORT)) {

@@ -19,9 +19,10 @@ import java.util.Map;
 
 /** {@code hypertrader backup}: a consistent snapshot of the database while runners keep writing. */
 @Command(name = "backup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Back up the database (--db) to a new folder hypertrader-<UTC time> under --to: every table as",
-                "Parquet, with a manifest of schema version, row counts and content hashes. Safe while runners write:",
-                "the copy is one consistent moment. Then keeps the newest backup of each of the last --keep days."})
+        description = {"Back up the database (--db) to a new folder hypertrader-<UTC time> under --to.",
+                "Every table as Parquet, with a manifest of schema version, row counts and content hashes. Safe while"
+                        + " runners write: the copy is one consistent moment. Then keeps the newest backup of each of the"
+                        + " last --keep days."})
 final class BackupCommand implements Runnable {
 
     @Spec

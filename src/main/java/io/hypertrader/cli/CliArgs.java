@@ -42,6 +42,11 @@ final class CliArgs {
         return Database.openExisting(root.dbPath(), fixCommand(coin, interval));
     }
 
+    /** The same for commands that only read the series: read-only, so a read-only file or folder serves. */
+    static Database openForSeriesReadOnly(HyperTraderCli root, Coin coin, Interval interval) {
+        return Database.openReadOnly(root.dbPath(), fixCommand(coin, interval));
+    }
+
     /** The stored series' summary; DATA_MISSING naming the fetch command when none is stored. */
     static SeriesSummary storedSeries(HyperTraderCli root, CandleStore store, Coin coin, Interval interval) {
         return store.summary(coin, interval).orElseThrow(() -> UserError.dataMissing("no " + coin + " " + interval

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hypertrader data export}: a series to CSV or Parquet, written to a temp file then moved into place. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export one series to CSV (the import format: open_time_ms,open,high,low,close,volume)",
-                "or Parquet (every column). The file appears whole or not at all."})
+        description = {"Export one series to CSV or Parquet.",
+                "CSV is the import format (open_time_ms,open,high,low,close,volume); Parquet has every column.",
+                "The file appears whole or not at all."})
 final class DataExportCommand implements Callable<Integer> {
     enum Format { csv, parquet }
 
@@ -39,10 +40,10 @@ final class DataExportCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions series;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|parquet")
+    @Option(names = "--format", required = true, paramLabel = "csv|parquet", description = "File format: csv or parquet.")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (its folder is created).")
     Path out;
 
     @Override
@@ -54,7 +55,7 @@ final class DataExportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw UserError.usage("--out " + out + " is a directory; give a file name");
         }
-        try (Database db = CliArgs.openForSeries(root, c, iv)) {
+        try (Database db = CliArgs.openForSeriesReadOnly(root, c, iv)) {
             CandleStore store = new CandleStore(db, InstantSource.system());
             long rows = CliArgs.storedSeries(root, store, c, iv).rows();
             Path dir = target.getParent();

@@ -20,20 +20,21 @@ import java.util.concurrent.Callable;
 
 /** {@code hypertrader data generate}: the seeded synthetic BTC-like dataset as CSV. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write seeded synthetic BTC-like 1h candles (GARCH(1,1) volatility clustering, Student-t tails,",
-                "volume tied to volatility) as CSV. Same seed, same bytes. The shipped datasets/synthetic-btc-1h.csv is",
+        description = {"Write seeded synthetic BTC-like 1h candles as CSV.",
+                "GARCH(1,1) volatility clustering, Student-t tails, volume tied to volatility. Same seed, same bytes.",
+                "The shipped datasets/synthetic-btc-1h.csv is:",
                 "  hypertrader data generate --seed 42 --candles 5000 --out datasets/synthetic-btc-1h.csv"})
 final class DataGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", required = true, paramLabel = "N")
+    @Option(names = "--seed", required = true, paramLabel = "N", description = "Seed of the generator.")
     long seed;
 
     @Option(names = "--candles", defaultValue = "5000", paramLabel = "N", description = "Number of 1h bars from 2024-01-01 UTC (default ${DEFAULT-VALUE}).")
     int candles;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path out;
 
     @Override

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code hypertrader data import}: a CSV or candleSnapshot JSON file into the database, whole or not at all. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import candles from a CSV file (header open_time_ms,open,high,low,close,volume; UTC epoch-ms bar opens)",
-                "or a Hyperliquid candleSnapshot JSON array. The file is validated first and imported whole or not at all;",
-                "re-importing updates rows in place (no duplicates)."})
+        description = {"Import candles from a CSV file or a Hyperliquid candleSnapshot JSON array.",
+                "CSV: the header open_time_ms,open,high,low,close,volume and UTC epoch-millisecond bar opens (seconds and"
+                        + " microseconds are recognised and refused with the conversion to make).",
+                "The file is validated first and imported whole or not at all; re-importing updates rows in place (no duplicates)."})
 final class DataImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code hypertrader data list}: one row per stored series, then the recorders' status. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the stored series: rows, first and last bar open (UTC), gaps (missing bars), source and the",
-                "commands that wrote them (via: fetch, import, record); then funding and asset contexts per coin,",
-                "and each recorder's status (running, stopped, silent) with its last write."})
+        description = {"List the stored series: rows, first and last bar open (UTC), gaps, source and what wrote them.",
+                "Gaps are counted in missing bars; 'via' names the commands that wrote a series (fetch, import, record).",
+                "Then funding and asset contexts per coin, and each recorder's status (running, stopped, silent) with"
+                        + " its last write."})
 final class DataListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +30,7 @@ final class DataListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
-        try (Database db = Database.openExisting(root.dbPath(), CliArgs.fixCommand(null, null))) {
+        try (Database db = Database.openReadOnly(root.dbPath(), CliArgs.fixCommand(null, null))) {
             List<SeriesSummary> list = new CandleStore(db, InstantSource.system()).list();
             List<FundingStore.Summary> funding = new FundingStore(db, InstantSource.system()).list();
             List<AssetContextStore.Summary> contexts = new AssetContextStore(db).list();

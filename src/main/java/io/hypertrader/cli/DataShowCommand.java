@@ -40,7 +40,7 @@ final class DataShowCommand implements Callable<Integer> {
         if (tail < 0) {
             throw UserError.usage("--tail must be >= 0, got " + tail);
         }
-        try (Database db = CliArgs.openForSeries(root, c, iv)) {
+        try (Database db = CliArgs.openForSeriesReadOnly(root, c, iv)) {
             CandleStore store = new CandleStore(db, InstantSource.system());
             SeriesSummary s = CliArgs.storedSeries(root, store, c, iv);
             PrintWriter out = root.out();

@@ -28,7 +28,7 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--coin", required = true, paramLabel = "COIN", description = "Coin as Hyperliquid names it (BTC, ETH, kPEPE; case-sensitive).")
     String coin;
 
-    @Option(names = "--interval", required = true, paramLabel = "INTERVAL", description = "1m 3m 5m 15m 30m 1h 2h 4h 8h 12h 1d 3d 1w 1M.")
+    @Option(names = "--interval", required = true, paramLabel = "INTERVAL", description = "Bar interval: 1m 3m 5m 15m 30m 1h 2h 4h 8h 12h 1d 3d 1w 1M.")
     String interval;
 
     @Option(names = "--candles", paramLabel = "N", description = "The most recent N candles, counting the forming one (default and maximum 5000).")

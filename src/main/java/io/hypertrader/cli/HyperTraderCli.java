@@ -82,6 +82,15 @@ public final class HyperTraderCli implements Runnable {
         return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_DB);
     }
 
+    /** The reports folder: the command's --reports, then HYPERTRADER_REPORTS, then "reports" (relative to the working directory). */
+    public Path reportsDir(Path flag) {
+        if (flag != null) {
+            return flag;
+        }
+        String fromEnv = env.get("HYPERTRADER_REPORTS");
+        return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "reports");
+    }
+
     public Network network() {
         try {
             return network == null ? Network.MAINNET : Network.parse(network);
@@ -141,8 +150,26 @@ public final class HyperTraderCli implements Runnable {
 
     /** The command line with typed confirmations read from {@code terminal}. */
     public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal) {
+        return build(env, out, err, terminal, null);
+    }
+
+    /**
+     * The command line for one start: only the subcommand {@code args} name is built (see
+     * {@link Subcommands#register(CommandLine, String[])}), the whole tree when they name none.
+     */
+    static CommandLine commandLineFor(Map<String, String> env, PrintWriter out, PrintWriter err, String[] args) {
+        return build(env, out, err, LinePrompt.system(), args);
+    }
+
+    private static CommandLine build(Map<String, String> env, PrintWriter out, PrintWriter err, LinePrompt terminal,
+                                     String[] args) {
         CommandLine cl = new CommandLine(new HyperTraderCli(env, terminal));
-        Subcommands.register(cl);
+        if (args == null) {
+            Subcommands.register(cl);
+        } else {
+            Subcommands.register(cl, args);
+        }
+        withHelpEverywhere(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -151,10 +178,23 @@ public final class HyperTraderCli implements Runnable {
         return cl;
     }
 
+    /**
+     * Every command and subcommand answers {@code --help} (and {@code -h}, {@code --version}), also
+     * the ones whose own annotation forgot it and the ones with required options, which picocli
+     * then does not demand: help is asked for, not a run.
+     */
+    private static void withHelpEverywhere(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(HyperTraderCli::withHelpEverywhere);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(System.getenv(), out, err).execute(args);
+        int code = commandLineFor(System.getenv(), out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

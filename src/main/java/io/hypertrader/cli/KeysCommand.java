@@ -57,9 +57,10 @@ final class KeysCommand implements Runnable {
     }
 
     @Command(name = "import", description = {
-            "Encrypt a private key (hex) into the key store. The key is read from a hidden prompt, from",
-            "standard input (--stdin) or from a file (--from-file); never pass it as an argument, which",
-            "would land in the shell history. The passphrase comes from $" + KeyResolver.PASSPHRASE_ENV + " or the prompt.",
+            "Encrypt a private key (hex) into the key store.",
+            "The key is read from a hidden prompt, from standard input (--stdin) or from a file (--from-file); never pass"
+                    + " it as an argument, which would land in the shell history.",
+            "The passphrase comes from $" + KeyResolver.PASSPHRASE_ENV + " or the prompt.",
             "The key may be an API (agent) wallet: trading then uses the account address from the venue config."})
     static final class ImportKey implements Runnable {
         @Spec
@@ -139,8 +140,8 @@ final class KeysCommand implements Runnable {
     }
 
     @Command(name = "generate", description = {
-            "Create a new random key in the key store and print its address, e.g. for a fresh API (agent)",
-            "wallet to approve on the exchange. Never reuse a deregistered agent address."})
+            "Create a new random key in the key store and print its address.",
+            "For example a fresh API (agent) wallet to approve on the exchange. Never reuse a deregistered agent address."})
     static final class GenerateKey implements Runnable {
         @Spec
         CommandSpec spec;

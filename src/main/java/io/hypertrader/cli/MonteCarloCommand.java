@@ -88,7 +88,7 @@ public final class MonteCarloCommand implements Callable<Integer> {
             new SweepStore(db).save(s.row(id, "montecarlo", now, flags, seeds, opts.seed, 1, o.trials().size(),
                     Double.NaN, elapsed, manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.monteCarlo(id, o, manifest),
-                    opts.reports.resolve("montecarlo-" + id));
+                    root.reportsDir(opts.reports).resolve("montecarlo-" + id));
             PrintWriter out = root.out();
             out.printf(Locale.ROOT, "montecarlo   %s%n", id);
             out.printf(Locale.ROOT, "backtests    %d (%d seeds x %d path modes) in %.1f s on %d threads%n",

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hypertrader parity DEPLOYMENT}: the deployment against the backtest of the candles it recorded. */
 @Command(name = "parity", mixinStandardHelpOptions = true,
-        description = {"Replay the candles a paper/live deployment recorded through the backtester (same config, seed,",
-                "simulator profile and risk limits) and list decision and fill differences order by order."})
+        description = {"Replay a paper or live deployment's recorded candles through the backtester and list the differences.",
+                "Same config, seed, simulator profile and risk limits; decision and fill differences are listed order by order."})
 final class ParityCommand implements Runnable {
 
     @Spec

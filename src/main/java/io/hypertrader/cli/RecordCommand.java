@@ -22,11 +22,10 @@ import java.util.function.LongSupplier;
 
 /** {@code hypertrader record}: grows the stored history past the exchange's window, until stopped. */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record closed candles, funding and asset contexts into the database:",
-                "WebSocket first, REST catch-up after any gap (start, disconnect, kill,",
-                "sleep), until Ctrl-C / SIGTERM or --duration. The database is opened only",
-                "for each write, so backtest and data list work while it runs. Keep it",
-                "running with config/systemd/hypertrader-record.service (docs/data.md)."})
+        description = {"Record closed candles, funding and asset contexts into the database until stopped.",
+                "WebSocket first, REST catch-up after any gap (start, disconnect, kill, sleep), until Ctrl-C / SIGTERM"
+                        + " or --duration. The database is opened only for each write, so backtest and data list work"
+                        + " while it runs. Keep it running with config/systemd/hypertrader-record.service (docs/data.md)."})
 final class RecordCommand implements Callable<Integer> {
 
     @Spec

@@ -26,16 +26,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id printed by hypertrader backtest.")
     String runId;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-            description = "Folder of run reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of run reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
 
     @Override
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
         TradeTables.warmUp();
-        try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
-            Path index = ReportService.rerender(db, runId, reports);
+        try (Database db = Database.openReadOnly(root.dbPath(), "hypertrader backtest")) {
+            Path index = ReportService.rerender(db, runId, root.reportsDir(reports));
             root.out().println(index);
             root.out().flush();
             return 0;

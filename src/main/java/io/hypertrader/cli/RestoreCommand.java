@@ -13,9 +13,9 @@ import java.time.InstantSource;
 
 /** {@code hypertrader restore DIR}: a backup folder back into a database file, verified and migrated. */
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Restore a backup folder into the database (--db): every table is checked against the manifest's",
-                "row count and hash, and an older schema is migrated forward. Refuses to replace an existing database",
-                "without --force; with it the old file is kept as <name>.pre-restore-<time>."})
+        description = {"Restore a backup folder into the database (--db), checked against its manifest.",
+                "Every table's row count and hash must match, and an older schema is migrated forward. Refuses to replace"
+                        + " an existing database without --force; with it the old file is kept as <name>.pre-restore-<time>."})
 final class RestoreCommand implements Runnable {
 
     @Spec

@@ -28,8 +28,8 @@ import java.util.Locale;
 
 /** {@code hypertrader run DEPLOYMENT}: runs a deployment until stopped (or a bound is reached). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a deployment: paper on live candles through the simulator (realistic profile, wall clock),",
-                "testnet and mainnet on Hyperliquid. Same strategy code as the backtest, behind the risk manager.",
+        description = {"Run a deployment: paper through the simulator on live candles, testnet and mainnet on Hyperliquid.",
+                "Paper uses the realistic profile on the wall clock. Same strategy code as the backtest, behind the risk manager.",
                 "Stops on 'hypertrader stop' from any process; --max-bars / --duration bound a session."})
 final class RunCommand implements Runnable {
 

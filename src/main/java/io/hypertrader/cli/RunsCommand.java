@@ -33,7 +33,7 @@ final class RunsCommand implements Callable<Integer> {
             throw UserError.usage("--limit must be at least 1, got " + limit);
         }
         HyperTraderCli root = HyperTraderCli.root(spec);
-        try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
+        try (Database db = Database.openReadOnly(root.dbPath(), "hypertrader backtest")) {
             List<RunStore.RunRow> runs = new RunStore(db).list(limit, configHash == null ? null : configHash.trim());
             if (runs.isEmpty()) {
                 root.err().println("no backtest runs in " + root.dbPath()

@@ -32,17 +32,21 @@ import java.util.OptionalLong;
  * action file, for debugging and offline signing. Nothing is sent.
  */
 @Command(name = "sign", description = {
-        "Sign an action offline and print the exact JSON body for POST /exchange:",
-        "{\"action\":..,\"nonce\":..,\"signature\":{\"r\",\"s\",\"v\"}[,\"vaultAddress\"][,\"expiresAfter\"]}.",
+        "Sign an action offline and print the exact JSON body for POST /exchange; nothing is sent.",
+        "The body: {\"action\":..,\"nonce\":..,\"signature\":{\"r\",\"s\",\"v\"}[,\"vaultAddress\"][,\"expiresAfter\"]}.",
         "The action file's key order is kept (it is what gets hashed); integers stay integers and",
         "floating-point numbers are refused (write prices and sizes as strings). User-signed actions",
         "(approveAgent, usdSend, withdraw3, ...) are detected by their type and signed with that scheme.",
         "The key comes from the key store (--key, $" + KeyResolver.PASSPHRASE_ENV + ") or $" + KeyResolver.PRIVATE_KEY_ENV + "."})
 final class SignCommand implements Runnable {
 
-    /** Strict parser: duplicate keys are an error, big integers stay exact. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Strict parser: duplicate keys are an error, big integers stay exact. In a holder so that
+     * building the command tree (every command's start, --help too) does not build a Jackson mapper.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     @Spec
     CommandSpec spec;
@@ -106,7 +110,7 @@ final class SignCommand implements Runnable {
             throw UserError.usage("--action-file " + actionFile + ": " + e.getMessage());
         }
         try {
-            root.out().println(JSON.writeValueAsString(req.toJson()));
+            root.out().println(Json.MAPPER.writeValueAsString(req.toJson()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -122,7 +126,7 @@ final class SignCommand implements Runnable {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(actionFile.toFile());
+            node = Json.MAPPER.readTree(actionFile.toFile());
         } catch (JsonProcessingException e) {
             throw UserError.usage("--action-file " + actionFile + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -20,9 +20,10 @@ import java.util.Map;
  * runner runs and without network).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Deployments: stage, status, runner heartbeat, equity and P&L at the last snapshot, positions",
-                "(sum of journaled fills), open orders, the lease holder (pid, host, heartbeat age) and the endpoint;",
-                "with DEPLOYMENT also its recent journal and risk events."})
+        description = {"Show the deployments: stage, status, heartbeat, equity, positions, open orders and lease.",
+                "Equity and P&L are from the last snapshot, positions the sum of journaled fills; the lease holder is"
+                        + " shown with pid, host and heartbeat age, and the endpoint; with DEPLOYMENT also its recent"
+                        + " journal and risk events."})
 final class StatusCommand implements Runnable {
 
     @Spec

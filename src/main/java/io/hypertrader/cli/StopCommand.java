@@ -27,8 +27,9 @@ import java.util.Set;
  * with reduce-only orders; waits for the runner to halt, sweeps once more, marks it stopped.
  */
 @Command(name = "stop", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Stop a deployment (or --all) from any process: the runner halts, every open order is cancelled,",
-                "and with --flatten positions are closed with reduce-only orders. Exit 1 when orders or positions remain."})
+        description = {"Stop a deployment (or --all) from any process.",
+                "The runner halts, every open order is cancelled, and with --flatten positions are closed with reduce-only"
+                        + " orders. Exit 1 when orders or positions remain."})
 final class StopCommand implements Runnable {
 
     @Spec

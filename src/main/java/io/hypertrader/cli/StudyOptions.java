@@ -1,5 +1,6 @@
 package io.hypertrader.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,6 +10,10 @@ import java.util.List;
 final class StudyOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: " + BacktestCommand.DEFAULT_CONFIG + ").")
     Path config;
+
+    /** --coin, --interval, --from, --to and --set, exactly as backtest takes them. */
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--param", paramLabel = "PATH=VALUES",
             description = "A config field and its values: start:end:step (inclusive), a comma list, or one value; "
@@ -22,12 +27,6 @@ final class StudyOptions {
     @Option(names = "--sim", paramLabel = "FILE", description = "Simulator config file (fields override its profile).")
     Path sim;
 
-    @Option(names = "--from", paramLabel = "T", description = "First bar open time, inclusive (epoch ms or ISO-8601, UTC).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "End of the data, exclusive (epoch ms or ISO-8601, UTC).")
-    String to;
-
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "First seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -35,7 +34,7 @@ final class StudyOptions {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-            description = "Folder of reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
 }

@@ -35,10 +35,13 @@ final class StudySetup {
     final List<CandleSeries> candles;
     final FibTrialFactory factory;
     final int threads;
+    /** The --set, --coin and --interval flags as applied, one per line, or "(none)". */
+    final String selected;
 
     private StudySetup(Path configPath, String configText, StrategyConfig base, SimConfig baseSim,
-                       List<CandleSeries> candles, FibTrialFactory factory, int threads) {
+                       List<CandleSeries> candles, FibTrialFactory factory, int threads, String selected) {
         this.configPath = configPath;
+        this.selected = selected;
         this.configText = configText;
         this.base = base;
         this.baseSim = baseSim;
@@ -59,13 +62,15 @@ final class StudySetup {
         }
         String source = cfgPath.toString();
         Path simPath = o.sim;
+        // --set, --coin and --interval apply to every trial, under the trial's own --param values.
+        Map<String, String> selected = o.selection.overrides();
         FibSetup.Binder binder = overrides -> {
-            Map<String, String> strat = new LinkedHashMap<>(), sim = new LinkedHashMap<>();
+            Map<String, String> strat = new LinkedHashMap<>(selected), sim = new LinkedHashMap<>();
             for (var e : overrides.entrySet()) {
                 String k = e.getKey();
                 if (k.equals("strategy.coin") || k.equals("strategy.interval") || k.startsWith("portfolio")) {
                     throw UserError.usage("--param " + k + ": changes which candles are replayed; sweep one data set at a"
-                            + " time (run once per coin or interval)");
+                            + " time (run once per coin or interval: --coin, --interval)");
                 }
                 if (k.startsWith("sim.")) {
                     sim.put(k.substring(4), e.getValue());
@@ -78,18 +83,16 @@ final class StudySetup {
                     : ConfigLoader.simProfile(prof == null ? "realistic" : prof, sim);
             return new FibSetup(cfg.perCoin(), s, cfg.initialEquity(), cfg.risk());
         };
-        StrategyConfig cfg = ConfigLoader.parse(text, source, Map.of());
+        StrategyConfig cfg = ConfigLoader.parse(text, source, selected);
+        o.selection.checkCoinFits(cfg, cfgPath);
         SimConfig baseSim = binder.bind(new LinkedHashMap<>()).sim();
-        long fromMs = o.from == null ? Long.MIN_VALUE : CliTimes.parse("--from", o.from);
-        long toMs = o.to == null ? Long.MAX_VALUE : CliTimes.parse("--to", o.to);
-        if (fromMs >= toMs) {
-            throw UserError.usage("--from must be before --to");
-        }
+        long fromMs = o.selection.fromMs();
+        long toMs = o.selection.toMs();
         BacktestJob.Inputs in = BacktestJob.loadInputs(db, network, cfg, fromMs, toMs, source);
         List<CandleSeries> series = in.series();
         int threads = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
         return new StudySetup(cfgPath, text, cfg, baseSim, series, new FibTrialFactory(binder, series, in.funding(), in.gridList()),
-                threads);
+                threads, o.selection.describe());
     }
 
     /** "20261122-013000-ab12cd": UTC time of the start and 6 hex digits of what was asked. */
@@ -117,7 +120,8 @@ final class StudySetup {
         m.put("created", Instant.ofEpochMilli(createdMs).toString());
         m.put("config file", configPath.toString());
         m.put("config name", base.name());
-        m.put("config hash", "sha256:" + base.hash() + " (without the --param values)");
+        m.put("config hash", "sha256:" + base.hash() + " (with --set, --coin and --interval; without the --param values)");
+        m.put("--set, --coin, --interval", selected);
         m.put("--param", params.isEmpty() ? "(none)" : String.join("\n", params));
         m.put("simulator", baseSim.profile() + ", path " + baseSim.path().label());
         String coins = String.join(",", candles.stream().map(c -> c.coin().name()).toList());
@@ -140,6 +144,10 @@ final class StudySetup {
     }
 
     static String dataFix(StudyOptions o) {
+        if (o.selection.coin != null || o.selection.interval != null) {
+            return CliArgs.fixCommand(CliArgs.coin(o.selection.coin == null ? "BTC" : o.selection.coin),
+                    CliArgs.interval(o.selection.interval == null ? "1h" : o.selection.interval));
+        }
         return "hypertrader fetch --coin BTC --interval 1h (or: " + BacktestCommand.SHIPPED_IMPORT + ")";
     }
 }

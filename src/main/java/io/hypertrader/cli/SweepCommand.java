@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SequencedMap;
 import java.util.concurrent.Callable;
 
@@ -88,19 +90,67 @@ public final class SweepCommand implements Callable<Integer> {
             new SweepStore(db).save(s.row(id, "sweep", now, flags, seeds, opts.seed, o.configurations(), o.trials().size(),
                     o.sharpeVariance(), elapsed, manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.sweep(id, o, manifest),
-                    opts.reports.resolve("sweep-" + id));
+                    root.reportsDir(opts.reports).resolve("sweep-" + id));
             print(root.out(), id, o, elapsed, rate, s.threads, index);
+            warnSkipped(root.err(), o);
         }
         return 0;
+    }
+
+    /**
+     * A sweep that did not run every configuration says so where it cannot be missed: on stderr
+     * (also under --quiet, like an error), with the count and each distinct reason.
+     */
+    static void warnSkipped(PrintWriter err, Sweep.Outcome o) {
+        if (o.skipped().isEmpty()) {
+            return;
+        }
+        int total = o.grid().size();
+        err.printf(Locale.ROOT, "warning: %d of %d configurations were skipped and not run: the config refuses them.%n",
+                o.skipped().size(), total);
+        List<String> lines = skippedLines(o);
+        for (String line : lines.subList(1, lines.size())) {
+            err.printf(Locale.ROOT, "warning:   %s%n", line.strip());
+        }
+        err.flush();
+    }
+
+    /**
+     * "6 of 18 configurations, not run: the config refuses them", then one line per distinct reason
+     * with how many configurations it refused and the first one's parameters (at most five reasons).
+     */
+    static List<String> skippedLines(Sweep.Outcome o) {
+        if (o.skipped().isEmpty()) {
+            return List.of();
+        }
+        int total = o.grid().size();
+        Map<String, List<Sweep.Skipped>> byReason = new LinkedHashMap<>();
+        for (Sweep.Skipped sk : o.skipped()) {
+            byReason.computeIfAbsent(sk.reason(), r -> new ArrayList<>()).add(sk);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d of %d configurations, not run: the config refuses them", o.skipped().size(), total));
+        int shown = 0;
+        for (var e : byReason.entrySet()) {
+            if (shown++ == 5) {
+                lines.add(String.format(Locale.ROOT, "  ... and %d more reasons (the report lists every skipped configuration)",
+                        byReason.size() - 5));
+                break;
+            }
+            List<Sweep.Skipped> group = e.getValue();
+            lines.add(String.format(Locale.ROOT, "  %d x %s (e.g. %s)", group.size(), e.getKey(),
+                    StudyReports.params(group.getFirst().params())));
+        }
+        return lines;
     }
 
     static void print(PrintWriter out, String id, Sweep.Outcome o, long elapsedMs, double rate, int threads, Path index) {
         out.printf(Locale.ROOT, "sweep        %s%n", id);
         out.printf(Locale.ROOT, "backtests    %d (%d configurations x %d seed(s)) in %.1f s on %d thread(s): %.1f backtests/s%n",
                 o.trials().size(), o.configurations(), o.seeds(), elapsedMs / 1000.0, threads, rate);
-        if (!o.skipped().isEmpty()) {
-            out.printf(Locale.ROOT, "skipped      %d configurations the config rejects, e.g. %s%n", o.skipped().size(),
-                    o.skipped().get(0).reason());
+        List<String> skipped = skippedLines(o);
+        for (int i = 0; i < skipped.size(); i++) {
+            out.printf(Locale.ROOT, "%-13s%s%n", i == 0 ? "skipped" : "", skipped.get(i).strip());
         }
         out.printf(Locale.ROOT, "top          %-8s %-8s %-9s %-9s %s%n", "Sharpe", "DSR", "return", "max DD", "parameters");
         for (int i = 0; i < Math.min(5, o.ranking().size()); i++) {

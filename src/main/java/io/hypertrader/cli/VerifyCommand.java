@@ -26,7 +26,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         HyperTraderCli root = HyperTraderCli.root(spec);
         PrintWriter out = root.out();
-        try (Database db = Database.openExisting(root.dbPath(), "hypertrader backtest")) {
+        try (Database db = Database.openReadOnly(root.dbPath(), "hypertrader backtest")) {
             BacktestJob.Verification v = BacktestJob.verify(db, runId);
             if (v.ok()) {
                 out.println("run " + runId + ": event-log hash matches (" + v.stored().eventLogSha256() + ")");

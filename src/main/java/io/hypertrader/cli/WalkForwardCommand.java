@@ -98,7 +98,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
             new SweepStore(db).save(s.row(id, "walkforward", now, flags, 1, opts.seed, n, total, Double.NaN, elapsed,
                     manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.walkForward(id, o, manifest),
-                    opts.reports.resolve("walkforward-" + id));
+                    root.reportsDir(opts.reports).resolve("walkforward-" + id));
             PrintWriter out = root.out();
             Metrics m = o.metrics();
             out.printf(Locale.ROOT, "walkforward  %s%n", id);

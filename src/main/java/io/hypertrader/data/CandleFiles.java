@@ -63,8 +63,11 @@ public final class CandleFiles {
         List<Integer> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
             String header = r.readLine();
-            if (header == null || header.isBlank()) {
-                throw UserError.usage(file + ": empty file; expected the header " + CSV_HEADER);
+            if (header == null || header.isBlank() && text.isBlank()) {
+                throw UserError.usage(file + ": empty file; expected the header " + CSV_HEADER + " and one row per candle");
+            }
+            if (header.isBlank()) {
+                throw UserError.usage(file + " line 1: blank; expected the header " + CSV_HEADER);
             }
             if (header.startsWith("\uFEFF")) {
                 header = header.substring(1);
@@ -97,6 +100,10 @@ public final class CandleFiles {
                             + "; nothing imported");
                 }
                 long t = parseLong(file, lineNo, "open_time_ms", f[idx[0]]);
+                String unit = EpochUnits.misread("open_time_ms", t);
+                if (unit != null) {
+                    throw UserError.usage(file + " line " + lineNo + ": " + unit + "; nothing imported");
+                }
                 long trades = tradesIdx < 0 || f[tradesIdx].isBlank() ? -1 : parseLong(file, lineNo, "trades", f[tradesIdx]);
                 out.add(new Candle(t, IntervalGrid.closeTime(interval, t),
                         parseDouble(file, lineNo, "open", f[idx[1]]), parseDouble(file, lineNo, "high", f[idx[2]]),
@@ -106,6 +113,9 @@ public final class CandleFiles {
             }
         } catch (IOException e) {
             throw new UserError(UserError.Kind.USAGE, "cannot read " + file + ": " + e, e);
+        }
+        if (out.isEmpty()) {
+            throw UserError.usage(file + ": the header but no candle rows; nothing to import");
         }
         CandleValidation.Problem p = CandleValidation.firstProblem(interval, out);
         if (p != null) {
@@ -120,6 +130,9 @@ public final class CandleFiles {
             wire = HyperliquidWire.parseCandles(bytes);
         } catch (MalformedResponseException e) {
             throw UserError.usage(file + ": not a Hyperliquid candleSnapshot array: " + e.getMessage() + "; nothing imported");
+        }
+        if (wire.isEmpty()) {
+            throw UserError.usage(file + ": an empty candleSnapshot array (no candles); nothing to import");
         }
         List<Candle> out = new ArrayList<>(wire.size());
         int dropped = 0;
@@ -138,6 +151,10 @@ public final class CandleFiles {
                 continue;
             }
             out.add(w.toCandle());
+        }
+        if (out.isEmpty()) {
+            throw UserError.usage(file + ": all " + dropped + " candles are still forming (their close time is not past);"
+                    + " nothing to import");
         }
         CandleValidation.Problem p = CandleValidation.firstProblem(interval, out);
         if (p != null) {

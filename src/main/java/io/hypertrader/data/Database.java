@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeSet;
 
 /**
@@ -56,13 +57,19 @@ public final class Database implements AutoCloseable {
      *                   process still holds the file's lock after {@link #LOCK_WAIT_MS}
      */
     public static Database open(Path file) {
-        // Other processes open the file per unit of work (the recorder, live runners): a lock
-        // held for a moment is waited out rather than reported.
+        return waitingForLock(() -> open(file, Migrations.all(), InstantSource.system()));
+    }
+
+    /**
+     * Other processes open the file per unit of work (the recorder, live runners): a lock held for
+     * a moment is waited out rather than reported, for a writing open and a read-only one alike.
+     */
+    private static Database waitingForLock(java.util.function.Supplier<Database> opening) {
         long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000L;
         long sleep = 10;
         while (true) {
             try {
-                return open(file, Migrations.all(), InstantSource.system());
+                return opening.get();
             } catch (UserError e) {
                 if (!isLockedError(e)) {
                     throw e;
@@ -97,6 +104,80 @@ public final class Database implements AutoCloseable {
             throw UserError.dataMissing("no database at " + file + "; create it with: " + fix);
         }
         return open(file);
+    }
+
+    /**
+     * Opens an existing file read-only, for commands that only read ({@code runs}, {@code data list},
+     * {@code verify}, ...): they work on a file or folder without write permission, never take
+     * DuckDB's writer lock, and never migrate. A file whose schema is older than this build is
+     * migrated first when it is writable (once, through {@link #open(Path)}); a read-only one is
+     * refused with what to do.
+     *
+     * @param fix the command a user runs to get data, quoted in the error
+     * @throws UserError DATA_MISSING when there is no file at {@code file}
+     */
+    public static Database openReadOnly(Path file, String fix) {
+        if (!Files.exists(file)) {
+            throw UserError.dataMissing("no database at " + file + "; create it with: " + fix);
+        }
+        return waitingForLock(() -> openReadOnly(file, Migrations.all()));
+    }
+
+    static Database openReadOnly(Path file, List<Migration> migrations) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw UserError.usage("database path " + file + " is a directory; give a file such as "
+                    + abs.resolve("hypertrader.duckdb"));
+        }
+        Properties props = new Properties();
+        props.setProperty(READ_ONLY_PROPERTY, "true");
+        DuckDBConnection conn;
+        try {
+            conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, props);
+        } catch (SQLException e) {
+            throw openError(file, e);
+        }
+        Database db = new Database(conn, file);
+        int behind;
+        try {
+            behind = db.missingMigrations(migrations);
+        } catch (RuntimeException | SQLException e) {
+            db.close();
+            if (e instanceof UserError u) {
+                throw u;
+            }
+            throw new UserError(UserError.Kind.FAILURE, "cannot read the schema of database " + file + ": " + e.getMessage(), e);
+        }
+        if (behind == 0) {
+            return db;
+        }
+        db.close();
+        if (Files.isWritable(abs) && (abs.getParent() == null || Files.isWritable(abs.getParent()))) {
+            open(file, migrations, InstantSource.system()).close();
+            return openReadOnly(file, migrations);
+        }
+        throw UserError.usage("database " + file + " predates this build (" + behind + " schema migration(s) to apply) and"
+                + " is read-only; give this user write access to it and its folder once (any command then upgrades it),"
+                + " or use a copy");
+    }
+
+    /** DuckDB JDBC's connection property for a read-only open. */
+    static final String READ_ONLY_PROPERTY = "duckdb.read_only";
+
+    /** How many known migrations the file lacks; refuses a file written by a newer build. */
+    private int missingMigrations(List<Migration> migrations) throws SQLException {
+        TreeSet<Integer> applied = new TreeSet<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, "schema_version", null)) {
+            if (rs.next()) {
+                applied = appliedVersions();
+            }
+        }
+        TreeSet<Integer> known = new TreeSet<>();
+        migrations.forEach(m -> known.add(m.version()));
+        refuseNewer(applied, known);
+        TreeSet<Integer> missing = new TreeSet<>(known);
+        missing.removeAll(applied);
+        return missing.size();
     }
 
     /** A fresh in-memory database with the full schema (tests and benchmarks). */
@@ -177,13 +258,7 @@ public final class Database implements AutoCloseable {
         TreeSet<Integer> applied = appliedVersions();
         TreeSet<Integer> known = new TreeSet<>();
         migrations.forEach(m -> known.add(m.version()));
-        TreeSet<Integer> unknown = new TreeSet<>(applied);
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw UserError.usage("database " + describe() + " has schema version " + unknown.last()
-                    + " but this build of HyperTrader knows only up to " + (known.isEmpty() ? 0 : known.last())
-                    + "; it was written by a newer version: upgrade HyperTrader or use another --db file");
-        }
+        refuseNewer(applied, known);
         for (Migration m : migrations) {
             if (applied.contains(m.version())) {
                 continue;
@@ -203,6 +278,16 @@ public final class Database implements AutoCloseable {
                 }
                 return null;
             });
+        }
+    }
+
+    private void refuseNewer(TreeSet<Integer> applied, TreeSet<Integer> known) {
+        TreeSet<Integer> unknown = new TreeSet<>(applied);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw UserError.usage("database " + describe() + " has schema version " + unknown.last()
+                    + " but this build of HyperTrader knows only up to " + (known.isEmpty() ? 0 : known.last())
+                    + "; it was written by a newer version: upgrade HyperTrader or use another --db file");
         }
     }
 

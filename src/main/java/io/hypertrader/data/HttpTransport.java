@@ -1,6 +1,7 @@
 package io.hypertrader.data;
 
 import io.hypertrader.core.UserError;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -10,6 +11,9 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +32,9 @@ import java.util.random.RandomGenerator;
  * <p>Retried: HTTP 429 (the {@link WeightBudget} is drained and {@code Retry-After} honoured,
  * seconds or HTTP-date), HTTP 5xx, timeouts, dropped connections and bodies the caller's parser
  * rejects as {@link MalformedResponseException}. Not retried: other 4xx (the request itself is
- * wrong). A {@link Call} marked not idempotent (e.g. placing an order without a cloid) is only
+ * wrong), and a host that does not resolve or refuses the connection: those fail at once with one
+ * line naming the host (offline, a fetch used to retry a DNS failure six times over 36 s). A
+ * {@link Call} marked not idempotent (e.g. placing an order without a cloid) is only
  * retried after a 429, which the exchange sends before doing anything. After
  * {@link Settings#maxTries()} the call fails with {@link UserError} kind EXCHANGE naming the
  * request and the last failure.
@@ -201,6 +207,14 @@ public final class HttpTransport {
                 }
                 lastFailure = "timeout (" + e.getMessage() + ")";
                 mayRetry = call.idempotent();
+            } catch (UnknownHostException e) {
+                // No answer will come from waiting: offline, or a wrong host in the URL.
+                throw new UserError(UserError.Kind.EXCHANGE, what + ": cannot resolve " + host()
+                        + " (DNS lookup failed: no network, or a wrong --api-url); not retried", e);
+            } catch (ConnectException | NoRouteToHostException e) {
+                // Refused or unreachable at once: nothing listens there, or no route; retrying changes nothing.
+                throw new UserError(UserError.Kind.EXCHANGE, what + ": cannot connect to " + baseUrl + " ("
+                        + e.getMessage() + "); not retried", e);
             } catch (IOException e) {
                 lastFailure = "connection failed (" + e + ")";
                 mayRetry = call.idempotent();
@@ -226,6 +240,12 @@ public final class HttpTransport {
         }
         throw new UserError(UserError.Kind.EXCHANGE, what + ": gave up after " + settings.maxTries()
                 + " tries; last failure: " + lastFailure);
+    }
+
+    /** The host of the base URL, for the DNS message. */
+    private String host() {
+        HttpUrl u = HttpUrl.parse(baseUrl);
+        return u == null ? baseUrl : u.host();
     }
 
     private static UserError interrupted(String what, Exception e) {

@@ -1,11 +1,11 @@
 package io.hypertrader.analytics;
 
 import io.hypertrader.core.Interval;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -269,8 +269,8 @@ class MetricsCalculatorTest {
     /** Real BTC candles: buy and hold as the strategy must match the buy-and-hold figures exactly. */
     @Test
     void realHourlyCandlesBuyAndHoldIsConsistentAndShortSampleWarns() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("hypertrader.shared"),
-                "datasets", "coinbase-btcusd-1h-2017-2019.csv"));
+        List<String> lines = Files.readAllLines(SharedDatasets.file("coinbase-btcusd-1h-2017-2019.csv",
+                "buy and hold over all 16,882 hours, through the 2017-2018 crash"));
         int n = lines.size() - 1;
         long[] t = new long[n];
         double[] close = new double[n];

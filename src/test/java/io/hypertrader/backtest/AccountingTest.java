@@ -8,6 +8,7 @@ import io.hypertrader.core.Side;
 import io.hypertrader.portfolio.LiquidationRecord;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -105,7 +106,7 @@ class AccountingTest {
 
     @Test
     void pnlPartsAddUpToTheEquityChangeToTheCent() {
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 2000);
+        CandleSeries s = Fixtures.btcHourlyLast(2000);
         for (String profile : List.of("ideal", "seed", "realistic")) {
             FibRun r = FibRun.run(io.hypertrader.strategy.fib.FibHedgeParams.defaults(Coin.of("BTC"), Interval.H1), s,
                     SimConfig.preset(profile), 5);

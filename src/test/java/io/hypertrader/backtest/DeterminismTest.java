@@ -7,6 +7,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Same config, data and seed give the same event-log hash; another seed changes realistic fills; no lookahead. */
 class DeterminismTest {
     private static final FibHedgeParams P = FibHedgeParams.defaults(Coin.of("BTC"), Interval.H1);
-    private static final CandleSeries S = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 1500);
+    private static final CandleSeries S = Fixtures.btcHourlyLast(1500);
 
     @Test
     void sameInputsGiveTheSameHash() {

@@ -11,6 +11,8 @@ import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.TransitionRecord;
+import io.hypertrader.testdata.CandleCsv;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.Test;
 
 import java.io.DataOutputStream;
@@ -39,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variants that reach the rarer paths (bear thesis, resting limit entry, profit skim, leverage 10
  * with liquidations, a two-coin portfolio on one account).
  *
+ * <p>The data sets are in ../shared; without it these tests are skipped (failed under CI=true), and
+ * {@link EngineGoldenFixtureTest} checks the 160 cases the project's own fixtures cover against
+ * the same pins.
+ *
  * <p>After a deliberate behaviour change, rewrite the pins and review the diff:
  * {@code ./mvnw -o test -Dtest=EngineGoldenTest -Dhypertrader.golden.update=true}.
  */
@@ -58,31 +64,16 @@ class EngineGoldenTest {
     void goldenRunsReproduceTheirPins() throws IOException {
         Map<String, String> actual = new LinkedHashMap<>();
         for (Case c : cases()) {
-            BacktestResult r = FibBacktest.run(c.cfg(), c.data().series(), Map.of(), Map.of(), c.sim(), c.seed());
-            actual.put(c.id(), line(c.id(), r));
+            actual.put(c.id(), run(c));
         }
         if (Boolean.getBoolean("hypertrader.golden.update")) {
             Files.createDirectories(PINS.getParent());
             Files.writeString(PINS, HEADER + "\n" + String.join("\n", actual.values()) + "\n");
             return;
         }
-        assertThat(Files.exists(PINS)).as(PINS + " missing: run with -Dhypertrader.golden.update=true").isTrue();
-        Map<String, String> pinned = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(PINS);
-        assertThat(lines.get(0)).as("header of " + PINS).isEqualTo(HEADER);
-        for (String l : lines.subList(1, lines.size())) {
-            if (!l.isBlank()) {
-                pinned.put(l.substring(0, l.indexOf('\t')), l);
-            }
-        }
+        Map<String, String> pinned = pins();
         assertThat(actual.keySet()).as("golden cases").containsExactlyElementsOf(pinned.keySet());
-        List<String> diffs = new ArrayList<>();
-        for (var e : actual.entrySet()) {
-            String want = pinned.get(e.getKey());
-            if (!e.getValue().equals(want)) {
-                diffs.add(diff(want, e.getValue()));
-            }
-        }
+        List<String> diffs = changed(actual, pinned);
         assertThat(diffs).as("golden runs that changed (%d of %d)", diffs.size(), actual.size()).isEmpty();
         // the pins must exercise what they claim to
         assertThat(pinned.values()).anyMatch(l -> !l.endsWith("\t0")); // some run liquidates
@@ -123,14 +114,58 @@ class EngineGoldenTest {
         assertThat(acted).isPositive();
     }
 
-    /** The matrix of cases; ids are stable, the pins file is keyed by them. */
+    /** The pinned lines, keyed by case id, in file order. */
+    static Map<String, String> pins() throws IOException {
+        assertThat(Files.exists(PINS)).as(PINS + " missing: run with -Dhypertrader.golden.update=true").isTrue();
+        Map<String, String> pinned = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(PINS);
+        assertThat(lines.get(0)).as("header of " + PINS).isEqualTo(HEADER);
+        for (String l : lines.subList(1, lines.size())) {
+            if (!l.isBlank()) {
+                pinned.put(l.substring(0, l.indexOf('\t')), l);
+            }
+        }
+        return pinned;
+    }
+
+    /** One case run and summarised as its pin line. */
+    static String run(Case c) {
+        return line(c.id(), FibBacktest.run(c.cfg(), c.data().series(), Map.of(), Map.of(), c.sim(), c.seed()));
+    }
+
+    /** The cases whose line differs from its pin, each as a readable diff. */
+    static List<String> changed(Map<String, String> actual, Map<String, String> pinned) {
+        List<String> diffs = new ArrayList<>();
+        for (var e : actual.entrySet()) {
+            String want = pinned.get(e.getKey());
+            if (!e.getValue().equals(want)) {
+                diffs.add(diff(want, e.getValue()));
+            }
+        }
+        return diffs;
+    }
+
+    /**
+     * The whole matrix (172 cases) on the shared sets: the last 5000 Coinbase BTC 1h candles and the
+     * last 3000 4h candles of BTC and ETH. Without ../shared the caller is skipped (failed under CI);
+     * {@link EngineGoldenFixtureTest} runs the 160 cases its fixtures cover.
+     */
     static List<Case> cases() {
+        String why = "the golden runs are pinned on the last 5000 Coinbase BTC 1h candles and the last 3000 4h candles"
+                + " of BTC and ETH";
+        Path shared = SharedDatasets.require(why);
+        return cases(CandleCsv.lastN(shared.resolve("coinbase-btcusd-1h-2017-2019.csv"), "BTC", Interval.H1, 5000),
+                List.of(CandleCsv.lastN(shared.resolve("coinbase-btcusd-4h-2016-2025.csv"), "BTC", Interval.H4, 3000),
+                        CandleCsv.lastN(shared.resolve("coinbase-ethusd-4h-2016-2025.csv"), "ETH", Interval.H4, 3000)));
+    }
+
+    /**
+     * The matrix of cases on the given candles; ids are stable, the pins file is keyed by them. Without
+     * portfolio series ({@code portfolio4h} null) the 12 portfolio cases are left out.
+     */
+    static List<Case> cases(CandleSeries coinbase1h, List<CandleSeries> portfolio4h) {
         Dataset synthetic = new Dataset("synthetic", List.of(shipped()));
-        Dataset coinbase = new Dataset("coinbase5000",
-                List.of(SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000)));
-        Dataset portfolio = new Dataset("coinbase4h-btc-eth", List.of(
-                SharedData.lastN("coinbase-btcusd-4h-2016-2025.csv", "BTC", Interval.H4, 3000),
-                SharedData.lastN("coinbase-ethusd-4h-2016-2025.csv", "ETH", Interval.H4, 3000)));
+        Dataset coinbase = new Dataset("coinbase5000", List.of(coinbase1h));
         List<Case> out = new ArrayList<>();
         for (Dataset d : List.of(synthetic, coinbase)) {
             for (String trigger : List.of("intrabar", "close")) {
@@ -167,6 +202,10 @@ class EngineGoldenTest {
                 }
             }
         }
+        if (portfolio4h == null) {
+            return out;
+        }
+        Dataset portfolio = new Dataset("coinbase4h-btc-eth", portfolio4h);
         for (String trigger : List.of("intrabar", "close")) {
             StrategyConfig cfg = config("golden/portfolio-btc-eth-4h.yaml", Map.of("strategy.trigger", trigger));
             for (String profile : List.of("ideal", "seed", "realistic")) {
@@ -185,7 +224,7 @@ class EngineGoldenTest {
     }
 
     private static CandleSeries shipped() {
-        return SharedData.all(Path.of("datasets/synthetic-btc-1h.csv"), "BTC", Interval.H1);
+        return CandleCsv.read(Path.of("datasets/synthetic-btc-1h.csv"), "BTC", Interval.H1);
     }
 
     private static String line(String id, BacktestResult r) {

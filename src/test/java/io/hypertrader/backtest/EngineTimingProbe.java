@@ -13,6 +13,7 @@ import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.testdata.Fixtures;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ import java.util.function.Supplier;
 /**
  * Manual timing probe, not a test (the bench, {@code hypertrader bench --section engine}, gives
  * the published figures). It isolates the replay's floor, which the bench does not: the same 5000
- * real candles under a strategy that never trades, one that holds a position, and fib-hedge.
+ * real candles (the fixture: at most 5000) under a strategy that never trades, one that holds a position, and fib-hedge.
  * Figures are this thread's CPU time (other processes on a shared box do not count) per backtest,
  * median and minimum of batches of about 20 ms after a warm-up, plus bytes allocated per backtest.
  *
  * <pre>
- * java -cp target/classes:target/test-classes:DEPS -Dhypertrader.shared=../shared \
+ * java -cp target/classes:target/test-classes:DEPS \
  *      io.hypertrader.backtest.EngineTimingProbe [mode ...] [--seconds N]
  * [--point-by-point] [--candles N] modes: realistic realistic-risk ideal-risk ideal refrule absorb-close absorb-intrabar noop-close noop-intrabar hold-ideal hold-realistic (default: all)
  * </pre>
@@ -116,7 +117,7 @@ public final class EngineTimingProbe {
         if (modes.isEmpty()) {
             modes = List.of("realistic", "ideal", "noop-close", "noop-intrabar", "hold-ideal", "hold-realistic");
         }
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, candles);
+        CandleSeries s = Fixtures.btcHourlyLast(candles);
         for (String mode : modes) {
             Supplier<BacktestResult> job = switch (mode) {
                 case "realistic" -> () -> run(s, new FibHedgeStrategy(p), SimConfig.REALISTIC);

@@ -9,6 +9,7 @@ import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The last 5000 hourly candles of Coinbase BTC-USD 2017-2019 under every profile and path mode. */
 class RealDataTest {
-    private static final CandleSeries S = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
+    private static final CandleSeries S = Fixtures.btcHourlyLast(5000);
 
     @ParameterizedTest
     @ValueSource(strings = {"ideal", "seed", "realistic"})

@@ -24,6 +24,7 @@ import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.risk.RiskRule;
 import io.hypertrader.sim.SimConfig;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +134,7 @@ class RiskBacktestTest {
     @Test
     void riskLimitedBacktestsAreDeterministic() {
         StrategyConfig cfg = ConfigLoader.load(FIB, Map.of("risk.dailyLossFraction", "0.05", "risk.positionStopFraction", "0.2"));
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 3000);
+        CandleSeries s = Fixtures.btcHourlyLast(3000);
         BacktestResult a = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), SimConfig.REALISTIC, 11);
         BacktestResult b = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), SimConfig.REALISTIC, 11);
         assertThat(a.riskEvents()).extracting(RiskEvent::rule).contains(RiskRule.DAILY_LOSS, RiskRule.POSITION_STOP);

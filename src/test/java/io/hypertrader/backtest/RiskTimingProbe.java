@@ -6,6 +6,7 @@ import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Interval;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
+import io.hypertrader.testdata.Fixtures;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class RiskTimingProbe {
     public static void main(String[] args) {
-        CandleSeries s = SharedData.lastN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, 5000);
+        CandleSeries s = Fixtures.btcHourlyLast(5000);
         StrategyConfig cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"));
         RiskLimits quiet = new RiskLimits(100, 100, 0.99, 0.99, 5, 1e12, 30, Double.POSITIVE_INFINITY);
         int iters = Integer.parseInt(args.length > 0 ? args[0] : "400");

@@ -9,6 +9,7 @@ import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.testdata.CandleCsv;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class StrategyRestartTest {
     }
 
     static List<Case> cases() {
-        CandleSeries btc = SharedData.all(FIXTURE, "BTC", Interval.H1);
+        CandleSeries btc = CandleCsv.read(FIXTURE, "BTC", Interval.H1);
         List<Case> out = new ArrayList<>();
         SimConfig realistic = SimConfig.REALISTIC;
         out.add(new Case("default/intrabar", btc, config(Map.of()), realistic, 7, true));

@@ -2,6 +2,10 @@ package io.hypertrader.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hypertrader.bench.harness.BenchDataset;
+import io.hypertrader.bench.refrule.PlainLoopReferenceRule;
+import io.hypertrader.bench.refrule.ReferenceRule;
+import io.hypertrader.core.CandleSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +40,13 @@ class SectionsTest {
         assertThat(agreement.mustHold()).isTrue();
         assertThat(agreement.median()).isEqualTo(5);
         assertThat(agreement.meetsTarget()).isTrue();
+        // The section runs on the benchmark's candles (the shared Coinbase series: 46 round trips; the
+        // shipped synthetic series without ../shared): every row reports the plain loop's trips on them.
+        CandleSeries bench = BenchDataset.load(ReferenceRule.BENCH_CANDLES).candles();
+        int trips = PlainLoopReferenceRule.run(bench.highs(), bench.lows(), bench.closes()).roundTrips();
         assertThat(rows.subList(0, 5)).allSatisfy(r -> {
             assertThat(r.median()).isPositive();
-            assertThat(r.detail()).startsWith("46 trips + open").doesNotContain("DISAGREES");
+            assertThat(r.detail()).startsWith(trips + " trips + open").doesNotContain("DISAGREES");
         });
         assertThat(rows.get(6).target()).isEqualTo(3);
         assertThat(rows.get(7).target()).isEqualTo(4);
@@ -115,17 +123,31 @@ class SectionsTest {
         // A stand-in launcher that logs its arguments with the database path masked.
         launcher(dir, "if [ \"$2\" = --help ]; then echo 'Usage: hypertrader backtest [OPTIONS]'; fi;"
                 + " echo \"$@\" | sed 's#--db [^ ]*#--db DB#; s#--reports [^ ]*#--reports TMP#' >> calls.txt");
-        BenchRow r = new ColdCliSection(dir).run(ONCE).get(0);
+        List<BenchRow> rows = new ColdCliSection(dir).run(ONCE);
+        BenchRow r = rows.get(0);
         assertThat(r.skipped()).isFalse();
         assertThat(r.median()).isPositive();
         assertThat(r.target()).isEqualTo(3);
         var candles = io.hypertrader.bench.harness.BenchDataset.load(5000);
         String backtest = "--db DB backtest --coin BTC --interval 1h --from " + candles.candles().openTime(0)
                 + " --to " + (candles.candles().openTime(4999) + 3_600_000L) + " --reports TMP";
-        // the probe, the import, one untimed run and three timed ones; reports go to the temp folder
-        assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactly("backtest --help",
-                "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h",
-                backtest, backtest, backtest, backtest);
+        String importCsv = "--db DB data import " + candles.source().toAbsolutePath() + " --coin BTC --interval 1h";
+        // the probe, the import, then each command once untimed and three times timed; reports go to the temp folder
+        List<String> expected = new java.util.ArrayList<>(List.of("backtest --help", importCsv));
+        for (String c : List.of(backtest, "--help", "--db DB runs", "--db DB data list", "--db DB status")) {
+            expected.addAll(java.util.Collections.nCopies(4, c));
+        }
+        expected.add("--db DB runs --limit 1");
+        expected.addAll(java.util.Collections.nCopies(4, importCsv));
+        assertThat(Files.readAllLines(dir.resolve("calls.txt"))).containsExactlyElementsOf(expected);
+        // the stand-in printed no run id: verify says why it did not run; the read-only rows' target is 1 s
+        assertThat(rows).extracting(BenchRow::name).containsExactly(ColdCliSection.COLD, ColdCliSection.HELP,
+                ColdCliSection.RUNS, ColdCliSection.DATA_LIST, ColdCliSection.STATUS, ColdCliSection.VERIFY,
+                ColdCliSection.IMPORT);
+        assertThat(rows.get(5).skipped()).isTrue();
+        assertThat(rows.get(5).detail()).contains("no run id");
+        assertThat(rows.subList(1, 5)).allSatisfy(x -> assertThat(x.target()).isEqualTo(1));
+        assertThat(rows.get(6).target()).isEqualTo(2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.data.FakeHyperliquid;
-import io.hypertrader.data.SharedData;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +134,26 @@ class DataCommandsTest {
     }
 
     @Test
+    void badCsvFilesAreOneClearErrorLineAndNoDatabase() throws Exception {
+        Path header = dir.resolve("header-only.csv");
+        Files.writeString(header, "open_time_ms,open,high,low,close,volume\n");
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        Path seconds = dir.resolve("seconds.csv");
+        Files.writeString(seconds, "open_time_ms,open,high,low,close,volume\n1510531200,5886.35,6053.97,5858.01,6046.01,1961.82\n");
+        Path micros = dir.resolve("micros.csv");
+        Files.writeString(micros, "open_time_ms,open,high,low,close,volume\n1510531200000000,5886.35,6053.97,5858.01,6046.01,1961.82\n");
+        for (var c : List.of(List.of(header, "the header but no candle rows"), List.of(empty, "empty file"),
+                List.of(seconds, "these look like seconds"), List.of(micros, "these look like microseconds"))) {
+            CliHarness.Result r = run("data", "import", c.get(0).toString(), "--coin", "BTC", "--interval", "1h");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(firstErrLine(r)).startsWith("error: " + c.get(0)).contains((String) c.get(1));
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        }
+        assertThat(db).doesNotExist(); // validated before the database is opened
+    }
+
+    @Test
     void missingSeriesInAnExistingDatabaseIsExit3() {
         assertThat(run("data", "import", "../datasets/none.csv", "--coin", "BTC", "--interval", "1h").exitCode()).isEqualTo(2);
         run("fetch", "--coin", "ETH", "--interval", "1h", "--candles", "3", "--no-funding");
@@ -173,7 +193,7 @@ class DataCommandsTest {
 
     @Test
     void invalidImportLeavesTheDatabaseUnchanged() throws Exception {
-        run("data", "import", SharedData.file("coinbase-btcusd-1h-2017-2019.csv").toString(), "--coin", "BTC", "--interval", "1h");
+        run("data", "import", Fixtures.writeBtcHourlyLastCsv(dir.resolve("real")).toString(), "--coin", "BTC", "--interval", "1h");
         String before = run("data", "list").out();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "open_time_ms,open,high,low,close,volume\n1599998400000,10,11,9,10,1\n1600002000000,10,9,11,10,1\n");
@@ -181,7 +201,7 @@ class DataCommandsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(firstErrLine(r)).contains("bad.csv line 3", "high 9.0 < low 11.0", "nothing imported");
         assertThat(run("data", "list").out()).isEqualTo(before);
-        assertThat(before).contains("16882").contains("coinbase-btcusd-1h-2017-2019");
+        assertThat(before).contains("5000").contains("coinbase-btcusd-1h-2017-2019");
 
         CliHarness.Result mix = run("data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC", "--interval", "1h");
         assertThat(mix.exitCode()).isEqualTo(2);

@@ -4,6 +4,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.UserError;
+import io.hypertrader.testdata.Fixtures;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Imports the real CSVs of ../shared/datasets and checks them against SOURCES.md. */
+/**
+ * Imports the real CSVs of ../shared/datasets and checks them against SOURCES.md (those checks need
+ * the whole files: skipped without ../shared, failed under CI=true), and the importer's errors.
+ */
 class CandleFilesTest {
     static final long NOW = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
 
@@ -27,7 +32,8 @@ class CandleFilesTest {
         try (Database db = Database.inMemory()) {
             CandleStore store = new CandleStore(db, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
             Coin coin = Coin.of("X");
-            List<Candle> candles = CandleFiles.read(SharedData.file(name), coin, interval, NOW).candles();
+            Path file = SharedDatasets.file(name, "the import is checked against the whole file's row count, span and gaps in SOURCES.md");
+            List<Candle> candles = CandleFiles.read(file, coin, interval, NOW).candles();
             store.upsert(coin, interval, candles, name);
             return store.summary(coin, interval).orElseThrow();
         }
@@ -95,9 +101,10 @@ class CandleFilesTest {
 
     @Test
     void wrongIntervalForAFileIsRefusedNamingTheRow() {
-        // The 1h file read as 4h: its second row (line 3) is off the 4h grid.
-        assertThatThrownBy(() -> CandleFiles.read(SharedData.file("coinbase-btcusd-1h-2017-2019.csv"), Coin.of("BTC"), Interval.H4, NOW))
-                .isInstanceOf(UserError.class).hasMessageContaining("line 3").hasMessageContaining("off the 4h grid");
+        // The 1h file (its last 5000 rows) read as 4h: its first row, 02:00, is off the 4h grid (line 2).
+        Path csv = Fixtures.writeBtcHourlyLastCsv(dir);
+        assertThatThrownBy(() -> CandleFiles.read(csv, Coin.of("BTC"), Interval.H4, NOW))
+                .isInstanceOf(UserError.class).hasMessageContaining("line 2").hasMessageContaining("off the 4h grid");
     }
 
     @Test
@@ -119,6 +126,64 @@ class CandleFilesTest {
         assertError("", "empty file", "open_time_ms,open");
     }
 
+    @Test
+    void headerOnlyAndEmptyFilesAreRefusedClearly() throws Exception {
+        assertError("open_time_ms,open,high,low,close,volume\n", "the header but no candle rows", "nothing to import");
+        assertError("open_time_ms,open,high,low,close,volume\n\n\n", "the header but no candle rows");
+        assertError("", "empty file", "expected the header open_time_ms,open,high,low,close,volume");
+        assertError("\n  \n", "empty file");
+        assertError("\nopen_time_ms,open,high,low,close,volume\n", "line 1: blank");
+        Path json = dir.resolve("empty.json");
+        Files.writeString(json, "[]");
+        assertThatThrownBy(() -> CandleFiles.read(json, Coin.of("BTC"), Interval.H1, NOW))
+                .isInstanceOf(UserError.class).hasMessageContaining("empty candleSnapshot array");
+        // every candle of the recorded snapshot still forming at its recording time minus a day
+        Path forming = Fixtures.writeHyperliquidSample("info-candleSnapshot-kPEPE-1h-2023-05-21.json", dir);
+        assertThatThrownBy(() -> CandleFiles.read(forming, Coin.of("kPEPE"), Interval.H1, 1684699200000L))
+                .isInstanceOf(UserError.class).hasMessageContaining("all 24 candles are still forming");
+    }
+
+    /** Real rows (the fixture's first three) with their open times rewritten in another unit. */
+    private static String realRowsIn(long factor, long divisor) {
+        StringBuilder sb = new StringBuilder(CandleFiles.CSV_HEADER).append('\n');
+        var s = Fixtures.btcHourlyFirst(3);
+        for (int i = 0; i < s.size(); i++) {
+            sb.append(s.openTime(i) * factor / divisor).append(',').append(s.open(i)).append(',').append(s.high(i)).append(',')
+                    .append(s.low(i)).append(',').append(s.close(i)).append(',').append(s.volume(i)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void secondsMicrosecondsAndNanosecondsAreNamedNotImported() throws Exception {
+        // 1510531200 s = 2017-11-13: as ms it is 1970-01-18, which the old importer called "off the 1h grid"
+        assertError(realRowsIn(1, 1000), "line 2", "open_time_ms 1510531200", "these look like seconds",
+                "2017-11-13T00:00:00Z", "multiply by 1000", "nothing imported");
+        // as ms, 1510531200000000 is in the year 49836 and on the 1h grid: it used to import
+        assertError(realRowsIn(1000, 1), "line 2", "open_time_ms 1510531200000000", "+49836",
+                "these look like microseconds", "2017-11-13T00:00:00Z", "divide by 1000", "nothing imported");
+        assertError(realRowsIn(1_000_000, 1), "line 2", "these look like nanoseconds", "2017-11-13T00:00:00Z",
+                "divide by 1000000");
+        assertError(CandleFiles.CSV_HEADER + "\n-5,1,1,1,1,1\n", "line 2", "not an epoch-millisecond time");
+        // the same rows in milliseconds import
+        Path ok = dir.resolve("ok.csv");
+        Files.writeString(ok, realRowsIn(1, 1));
+        assertThat(CandleFiles.read(ok, Coin.of("BTC"), Interval.H1, NOW).candles()).hasSize(3);
+    }
+
+    @Test
+    void epochUnitsBoundaries() {
+        assertThat(EpochUnits.misread("t", EpochUnits.EARLIEST)).isNull();
+        assertThat(EpochUnits.misread("t", EpochUnits.LATEST - 1)).isNull();
+        assertThat(EpochUnits.misread("t", 1_700_000_000_000L)).isNull();
+        assertThat(EpochUnits.misread("t", 1_700_000_000L)).contains("seconds");
+        assertThat(EpochUnits.misread("t", 1_700_000_000_000_000L)).contains("microseconds");
+        assertThat(EpochUnits.misread("t", 1_700_000_000_123_456L)).contains("microseconds", "not whole milliseconds");
+        assertThat(EpochUnits.misread("t", 1_700_000_000_000_000_000L)).contains("nanoseconds");
+        assertThat(EpochUnits.misread("t", Long.MAX_VALUE)).contains("not an epoch-millisecond time");
+        assertThat(EpochUnits.misread("t", 0)).contains("not an epoch-millisecond time");
+    }
+
     private void assertError(String csv, String... parts) throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, csv);
@@ -129,7 +194,7 @@ class CandleFilesTest {
 
     @Test
     void readsTheRecordedCandleSnapshotJson() {
-        Path f = SharedData.sample("info-candleSnapshot-kPEPE-1h-2023-05-21.json");
+        Path f = Fixtures.writeHyperliquidSample("info-candleSnapshot-kPEPE-1h-2023-05-21.json", dir);
         CandleFiles.Parsed p = CandleFiles.read(f, Coin.of("kPEPE"), Interval.H1, NOW);
         assertThat(p.candles()).hasSize(24);
         assertThat(p.droppedForming()).isZero();

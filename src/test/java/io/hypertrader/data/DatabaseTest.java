@@ -41,6 +41,67 @@ class DatabaseTest {
     }
 
     @Test
+    void readOnlyOpenReadsButNeverWrites() throws Exception {
+        Path file = dir.resolve("h.duckdb");
+        try (Database db = Database.open(file)) {
+            try (Statement st = db.connection().createStatement()) {
+                st.execute("INSERT INTO coin_meta VALUES ('mainnet', 'BTC', 0, 5, 50, false, false, 0)");
+            }
+        }
+        byte[] before = Files.readAllBytes(file);
+        try (Database db = Database.openReadOnly(file, "hypertrader fetch")) {
+            assertThat(count(db, "SELECT count(*) FROM coin_meta")).isEqualTo(1);
+            assertThatThrownBy(() -> {
+                try (Statement st = db.connection().createStatement()) {
+                    st.execute("DELETE FROM coin_meta");
+                }
+            }).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(dir.resolve("h.duckdb.wal")).doesNotExist();
+        assertThatThrownBy(() -> Database.openReadOnly(dir.resolve("none.duckdb"), "hypertrader fetch --coin BTC"))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.DATA_MISSING))
+                .hasMessageContaining("hypertrader fetch --coin BTC");
+        assertThat(dir.resolve("none.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void readOnlyOpenOfAReadOnlyFileInAReadOnlyFolder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ro"));
+        Path file = folder.resolve("h.duckdb");
+        Database.open(file).close();
+        try (ReadOnlyPaths ro = ReadOnlyPaths.apply(file, folder)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ro.holds(),
+                    "this process can write to a chmod a-w file and chattr +i is not available (root on a filesystem without"
+                            + " immutable files): the read-only case cannot be made here");
+            // what the commands that write get: a clear error naming the file, not a stack trace
+            assertThatThrownBy(() -> Database.open(file)).isInstanceOf(UserError.class).hasMessageContaining(file.toString());
+            try (Database db = Database.openReadOnly(file, "x")) {
+                assertThat(db.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            }
+        }
+    }
+
+    @Test
+    void readOnlyOpenOfAnOlderFileMigratesItWhenWritableAndExplainsWhenNot() throws Exception {
+        Path file = dir.resolve("h.duckdb");
+        Database.open(file, List.of(V1), InstantSource.system()).close();
+        try (Database db = Database.openReadOnly(file, List.of(V1, V2))) {
+            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(tables(db)).contains("runs");
+        }
+        try (ReadOnlyPaths ro = ReadOnlyPaths.apply(file, dir)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ro.holds(), "no way to make a file read-only for this process");
+            assertThatThrownBy(() -> Database.openReadOnly(file, List.of(V1, V2, V3)))
+                    .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.USAGE))
+                    .hasMessageContaining("predates this build (1 schema migration(s) to apply) and is read-only");
+        }
+        // a newer file is refused read-only too
+        assertThatThrownBy(() -> Database.openReadOnly(file, List.of(V1)))
+                .isInstanceOf(UserError.class).hasMessageContaining("written by a newer version");
+    }
+
+    @Test
     void reopeningAppliesNothingTwice() throws SQLException {
         Path file = dir.resolve("h.duckdb");
         Database.open(file).close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.core.Interval;
+import io.hypertrader.testdata.Fixtures;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -11,7 +12,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +49,12 @@ public final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
         this.nowMs = nowMs;
         server.setDispatcher(this);
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** Serve candles for these coins too (BTC and ETH always). */
+    public FakeHyperliquid withCoins(String... coins) {
+        knownCoins.addAll(List.of(coins));
+        return this;
     }
 
     public String url() {
@@ -120,16 +126,12 @@ public final class FakeHyperliquid extends Dispatcher implements AutoCloseable {
 
     private MockResponse answer(JsonNode body) {
         String type = body.path("type").asText();
-        try {
-            return switch (type) {
-                case "meta" -> json(Files.readString(SharedData.sample("info-meta-perp-2023-07-17.json")));
-                case "candleSnapshot" -> json(candles(body.path("req")));
-                case "fundingHistory" -> json(funding(body));
-                default -> new MockResponse.Builder().code(422).body("unknown type").build();
-            };
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return switch (type) {
+            case "meta" -> json(Fixtures.hyperliquidSampleText("info-meta-perp-2023-07-17.json"));
+            case "candleSnapshot" -> json(candles(body.path("req")));
+            case "fundingHistory" -> json(funding(body));
+            default -> new MockResponse.Builder().code(422).body("unknown type").build();
+        };
     }
 
     private static MockResponse json(String s) {

@@ -42,6 +42,32 @@ class HttpTransportTest {
         return t.post(META, HyperliquidWire::parseMeta);
     }
 
+    /** Offline or a wrong host: one clear error at once, no backoff (it used to retry six times over 36 s). */
+    @Test
+    void unresolvableHostFailsAtOnceNamingIt() {
+        HttpTransport t = new HttpTransport("http://no-such-host.invalid", HttpTransport.Settings.defaults(),
+                new WeightBudget(1200, clock), clock, new SplittableRandom(1));
+        assertThatThrownBy(() -> meta(t))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE))
+                .hasMessageContaining("cannot resolve no-such-host.invalid").hasMessageContaining("not retried");
+        assertThat(clock.sleeps).isEmpty();
+    }
+
+    @Test
+    void refusedConnectionFailsAtOnceNamingTheUrl() throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String url = "http://127.0.0.1:" + port;
+        HttpTransport t = new HttpTransport(url, HttpTransport.Settings.defaults(), new WeightBudget(1200, clock), clock,
+                new SplittableRandom(1));
+        assertThatThrownBy(() -> meta(t))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE))
+                .hasMessageContaining("cannot connect to " + url).hasMessageContaining("not retried");
+        assertThat(clock.sleeps).isEmpty();
+    }
+
     @Test
     void plainSuccessSleepsNever() {
         assertThat(meta(transport())).hasSize(28);

@@ -1,22 +1,22 @@
 package io.hypertrader.data;
 
 import io.hypertrader.core.Coin;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Parses the recorded real /info responses of ../shared/datasets/hyperliquid-samples. */
+/** Parses the recorded real /info responses (hyperliquid-samples, copied into the test fixtures; SOURCES.md section 2). */
 class HyperliquidWireTest {
 
     static byte[] sample(String name) throws IOException {
-        return Files.readAllBytes(SharedData.sample(name));
+        return Fixtures.hyperliquidSample(name);
     }
 
     @Test

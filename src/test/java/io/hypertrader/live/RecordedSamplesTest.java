@@ -2,11 +2,10 @@ package io.hypertrader.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypertrader.live.sign.Cloid;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parsers on real recorded Hyperliquid responses (../shared/datasets/hyperliquid-samples,
+ * The parsers on real recorded Hyperliquid responses (hyperliquid-samples, copied into the test fixtures,
  * see SOURCES.md): exact values, counts and sums, so a parser that drops or mangles a field fails.
  */
 class RecordedSamplesTest {
 
     static JsonNode sample(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("hypertrader.shared", "../shared"), "datasets", "hyperliquid-samples");
-        return Json.MAPPER.readTree(Files.readString(dir.resolve(name)));
+        return Json.MAPPER.readTree(Fixtures.hyperliquidSample(name));
     }
 
     static BigDecimal d(String s) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportWriterTest {
     private static ReportData data;
-    /** One report written once for the read-only checks (rendering a 16,882-bar run takes a second or two). */
+    /** One report written once for the read-only checks (3000 real hourly bars, the fixture). */
     private static Path index;
 
     @TempDir

@@ -1,7 +1,5 @@
 package io.hypertrader.report;
 
-import io.hypertrader.backtest.SharedData;
-
 import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.CostTotals;
 import io.hypertrader.analytics.CycleOutcome;
@@ -18,6 +16,7 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Side;
 import io.hypertrader.core.Interval;
+import io.hypertrader.testdata.Fixtures;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +35,9 @@ final class SyntheticRun {
     private SyntheticRun() {
     }
 
+    /** The first {@code bars} real hourly BTC candles of the project's fixture (at most its 2000). */
     static CandleSeries btcHourly(int bars) {
-        return SharedData.firstN("coinbase-btcusd-1h-2017-2019.csv", "BTC", Interval.H1, bars);
+        return Fixtures.btcHourlyFirst(Math.min(bars, Fixtures.BTC_1H_FIRST_ROWS));
     }
 
     static ReportData build(CandleSeries c, long seed) {

@@ -4,7 +4,7 @@ import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.FibBacktest;
-import io.hypertrader.backtest.SharedData;
+import io.hypertrader.testdata.CandleCsv;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
@@ -26,7 +26,7 @@ class PathIntervalsTest {
 
     @Test
     void eachModeIsAnOrdinaryBacktestOfThatModeAndTheRunItselfIsReused() {
-        CandleSeries s = SharedData.all(Path.of("datasets/synthetic-btc-1h.csv"), "BTC", Interval.H1);
+        CandleSeries s = CandleCsv.read(Path.of("datasets/synthetic-btc-1h.csv"), "BTC", Interval.H1);
         StrategyConfig cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"));
         BacktestJob.Inputs in = new BacktestJob.Inputs(List.of(s), Map.of(),
                 Map.of(BTC, FibBacktest.instrument(cfg, Map.of(), BTC)));

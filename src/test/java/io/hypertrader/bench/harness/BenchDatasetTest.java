@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.UserError;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class BenchDatasetTest {
 
     @Test
     void sharedSeriesGivesItsLast5000Candles() {
+        SharedDatasets.require("the benchmark reads its candles from the shared Coinbase BTC 1h file");
         BenchDataset d = BenchDataset.load(5000);
         assertThat(d.name()).isEqualTo("coinbase-btcusd-1h-2017-2019.csv");
         assertThat(d.candles().size()).isEqualTo(5000);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hypertrader.bench.harness.BenchDataset;
 import io.hypertrader.core.CandleSeries;
+import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Every implementation of the reference rule on the benchmark's candles (the last 5000 of the
- * shared Coinbase BTC-USD 1h series) gives the same fills, round trips and final equity, and the
+ * shared Coinbase BTC-USD 1h series, read from the project's fixture of those very rows) gives the same fills, round trips and final equity, and the
  * plain loop's fills satisfy the rule's definition, checked bar by bar by brute force.
  */
 class ReferenceRuleAgreementTest {
@@ -22,7 +23,7 @@ class ReferenceRuleAgreementTest {
 
     @BeforeAll
     static void runAll() {
-        candles = BenchDataset.load(ReferenceRule.BENCH_CANDLES).candles();
+        candles = Fixtures.btcHourlyLast(ReferenceRule.BENCH_CANDLES);
         results = RuleFixtures.runAll(candles);
     }
 
