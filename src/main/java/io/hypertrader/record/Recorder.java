@@ -138,7 +138,8 @@ public final class Recorder {
         }
         for (Coin coin : settings.perps()) {
             if (settings.funding()) {
-                FundingTrack f = new FundingTrack(coin, earliest, now);
+                Long firstBar = start.firstCandle().get(coin);
+                FundingTrack f = new FundingTrack(coin, firstBar == null ? earliest : Math.min(earliest, firstBar), now);
                 Long last = start.lastFunding().get(coin);
                 if (last != null) {
                     f.lastTime = last;

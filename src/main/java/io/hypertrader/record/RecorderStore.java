@@ -44,8 +44,14 @@ final class RecorderStore {
     record SeriesStart(Optional<Long> lastStored, Optional<Long> verifiedUpTo) {
     }
 
-    /** What the database holds when the recorder starts. */
-    record Start(Map<String, SeriesStart> series, Map<Coin, Long> lastFunding, Map<Coin, Long> lastContext) {
+    /**
+     * What the database holds when the recorder starts. {@code firstCandle} is each coin's oldest
+     * stored bar: funding with nothing stored yet starts there, so a restart after the candles
+     * were written but before the first settlements were does not lose the settlements behind
+     * the candle resume point.
+     */
+    record Start(Map<String, SeriesStart> series, Map<Coin, Long> lastFunding, Map<Coin, Long> lastContext,
+                 Map<Coin, Long> firstCandle) {
     }
 
     private final DbAccess db;
@@ -130,12 +136,14 @@ final class RecorderStore {
                     }
                     Map<Coin, Long> funding = new HashMap<>();
                     Map<Coin, Long> contexts = new HashMap<>();
+                    Map<Coin, Long> firstCandle = new HashMap<>();
                     for (Coin coin : s.coins()) {
+                        maxLong(c, "SELECT min(open_time_ms) FROM candles WHERE coin = ?", coin, null).ifPresent(t -> firstCandle.put(coin, t));
                         maxLong(c, "SELECT max(time_ms) FROM funding WHERE coin = ?", coin, null).ifPresent(t -> funding.put(coin, t));
                         maxLong(c, "SELECT max(time_ms) FROM asset_ctx WHERE coin = ?", coin, null).ifPresent(t -> contexts.put(coin, t));
                     }
                     me.save(c);
-                    return new Start(series, funding, contexts);
+                    return new Start(series, funding, contexts, firstCandle);
                 });
             } catch (SQLException e) {
                 throw new UserError(UserError.Kind.FAILURE, "database " + database.path() + ": " + e.getMessage(), e);

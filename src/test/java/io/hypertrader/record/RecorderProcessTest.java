@@ -129,6 +129,12 @@ class RecorderProcessTest {
         // The last run: up for a while, data list works beside it, then SIGTERM.
         Path lastOut = dir.resolve("run" + kills + ".out");
         Thread.sleep(3_000);
+        // On a fast machine the kills above can all fall in the first minutes of market time; stay
+        // up until the market is well past the start so every series has closed bars to confirm.
+        long marketLeft = market0 + 20 * MIN - clock.getAsLong();
+        if (marketLeft > 0) {
+            Thread.sleep(marketLeft / FACTOR + 1);
+        }
         Map<String, String> env = Map.of("HYPERTRADER_DB", db.toString());
         CliHarness.Result list = CliHarness.run(env, "data", "list");
         assertThat(list.exitCode()).as(list.err()).isZero();

@@ -148,6 +148,14 @@ final class RecorderRig implements AutoCloseable {
         }
     }
 
+    void execute(String sql) {
+        try (Database d = Database.open(db); Statement st = d.connection().createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long query(String sql) {
         try (Database d = Database.open(db); Statement st = d.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

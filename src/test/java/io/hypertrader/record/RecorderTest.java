@@ -195,4 +195,19 @@ class RecorderTest {
         }
         assertThat(rig.warnings).isEmpty();
     }
+    @Test
+    void aRestartAfterTheCandlesButBeforeTheFirstSettlementsStillReadsTheSettlementsBehindThem() throws Exception {
+        // What a kill -9 between the first candle write and the first funding write leaves: bars
+        // confirmed up to 10:49, no settlement. The candle resume point is 10:50; the funding
+        // history must still start where the coin's candles start, not there.
+        rig = new RecorderRig(dir, START, List.of("1m", "1h"));
+        rig.startAndSubscribe(rig.settings());
+        rig.recorder.socket().close();
+        rig.execute("DELETE FROM funding");
+
+        rig.clock.set(at(10, 59) + 5_000);
+        rig.startAndSubscribe(rig.settings());
+        assertThat(rig.query("SELECT count(*) FROM funding WHERE coin = 'ETH'")).as("settlements 00:00 .. 10:00").isEqualTo(11);
+        assertThat(rig.query("SELECT min(time_ms) FROM funding WHERE coin = 'BTC'") / HOUR).isEqualTo(BASE / HOUR);
+    }
 }

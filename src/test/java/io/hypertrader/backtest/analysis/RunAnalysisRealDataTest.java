@@ -12,8 +12,11 @@ import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
+import io.hypertrader.core.Interval;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.CycleRecord;
+import io.hypertrader.testdata.CandleCsv;
+import io.hypertrader.testdata.SharedDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -50,7 +53,8 @@ class RunAnalysisRealDataTest {
 
     @BeforeAll
     static void runTheDefault() {
-        candles = RealCandles.btcHourly(Integer.MAX_VALUE);
+        candles = CandleCsv.read(SharedDatasets.file("coinbase-btcusd-1h-2017-2019.csv",
+                "the headline figures are of the whole 16,882-bar series"), "BTC", Interval.H1);
         cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"));
         Coin btc = Coin.of("BTC");
         result = FibBacktest.run(cfg, List.of(candles), Map.of(), Map.of(btc, FibBacktest.instrument(cfg, Map.of(), btc)),
