@@ -504,7 +504,10 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         List<UserFill> fills = new ArrayList<>();
         for (UserFill f; (f = streamFills.poll()) != null; ) {
-            if (f.time() >= streamFloor) {
+            // Before the floor only our own orders' fills: their times are the exchange's clock,
+            // which may run behind ours, so a fill of an order sent just after the start can be
+            // stamped before it (the one missing fill of issue 10).
+            if (f.time() >= streamFloor || ownOrder(f)) {
                 fills.add(f);
             }
         }
@@ -600,6 +603,13 @@ public final class HyperliquidVenue implements ExecutionVenue {
         finishClosed();
     }
 
+    /**
+     * How far behind the fill cursor each REST read of the account's fills reaches, ms: more than
+     * any clock difference between this machine and the exchange a run tolerates (TimeChecks warns
+     * from 2 s).
+     */
+    public static final long FILL_LOOKBACK_MS = 10 * 60_000;
+
     /** Longest time between two reads of the account's fills when no order is live, ms. */
     public static final long FILL_SWEEP_MS = 30_000;
     private long lastFillSweep = Long.MIN_VALUE / 2;
@@ -615,9 +625,16 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     private void syncFills() throws TransportException {
         long now = clock.getAsLong();
-        List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor), now + 60_000));
+        // The window reaches FILL_LOOKBACK_MS behind the cursor: the cursor mixes our clock (a fresh
+        // deployment starts it at the run's start) with the exchange's (fill times), and a fill is
+        // never lost to the difference; trade ids make the overlap harmless.
+        List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor - FILL_LOOKBACK_MS),
+                now + 60_000));
         fills.sort(Comparator.comparingLong(UserFill::time).thenComparing(f -> f.tid() == null ? 0L : f.tid()));
         for (UserFill f : fills) {
+            if (f.time() < streamFloor && !ownOrder(f)) {
+                continue; // before this deployment's history: someone else's trade, not a discrepancy of ours
+            }
             if (ingestFill(f, now)) {
                 fillsFromRest++;
             }
@@ -663,6 +680,11 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         applyFill(lo, f, key);
         return true;
+    }
+
+    /** True when the fill belongs to an order of this deployment (by client order id, else exchange order id). */
+    private boolean ownOrder(UserFill f) {
+        return (f.cloid() != null && idByCloid.containsKey(Cloid.parse(f.cloid()).hex())) || idByOid.containsKey(f.oid());
     }
 
     private boolean isOwnCoin(String coin) {

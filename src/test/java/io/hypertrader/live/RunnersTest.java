@@ -49,7 +49,12 @@ class RunnersTest {
 
     @BeforeEach
     void start() throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET);
+        start(0);
+    }
+
+    /** The fake exchange with its clock {@code exchangeLagMs} behind this machine's. */
+    void start(long exchangeLagMs) throws Exception {
+        fake = FakeHyperliquid.start(Network.TESTNET, () -> System.currentTimeMillis() - exchangeLagMs);
         fake.addAccount(ACCOUNT, 10_000);
         new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
@@ -137,6 +142,22 @@ class RunnersTest {
         assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("ws") && e.detail().startsWith("user websocket connected"));
         assertThat(store.fills(d.id())).hasSize(fake.fills(ACCOUNT).size());
         assertThat(store.fills(d.id()).stream().map(LiveStore.FillRow::fillKey)).doesNotHaveDuplicates();
+        double net = store.fills(d.id()).stream().mapToDouble(f -> ("BUY".equals(f.side()) ? 1 : -1) * f.size()).sum();
+        assertThat(fake.position(ACCOUNT, "BTC").doubleValue()).isCloseTo(net, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.discrepancies()).isEmpty();
+    }
+
+    @Test
+    void aFillStampedByAnExchangeClockBehindOursIsStillBooked() throws Exception {
+        // The one missing fill of issue 10: a fresh deployment's fill cursor starts at the run's
+        // start by this machine's clock, the exchange stamps fills by its own. With the exchange
+        // a minute behind, every fill of the first minute fell before the cursor on both paths.
+        stop();
+        start(60_000);
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        RunnerBase.Outcome o = liveRunner(d).run(FAST);
+        assertThat(fake.fills(ACCOUNT)).as("the run traded").isNotEmpty();
+        assertThat(store.fills(d.id())).as("every exchange fill journaled once").hasSize(fake.fills(ACCOUNT).size());
         double net = store.fills(d.id()).stream().mapToDouble(f -> ("BUY".equals(f.side()) ? 1 : -1) * f.size()).sum();
         assertThat(fake.position(ACCOUNT, "BTC").doubleValue()).isCloseTo(net, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.discrepancies()).isEmpty();
