@@ -237,24 +237,69 @@ public final class HyperliquidVenue implements ExecutionVenue {
             return id;
         }
         journal.intent(id, cloid, req, now, ref); // write-ahead: throws (and nothing is sent) if it cannot persist
+        if (holding) {
+            held.add(new HeldOrder(lo, wire));
+            return id;
+        }
+        send(lo, wire);
+        return id;
+    }
+
+    /** Orders decided while sends are held, in decision order (see {@link #holdSends(boolean)}). */
+    private record HeldOrder(LiveOrder order, io.hypertrader.live.OrderRequest wire) {
+    }
+
+    private final List<HeldOrder> held = new ArrayList<>();
+    private boolean holding;
+
+    /**
+     * From now on an order is journaled when decided but leaves only at {@link #releaseSends()}.
+     * The runner holds sends through a strategy callback, journals the strategy's state (which
+     * now names the orders it waits on), then releases them: no order is ever at the exchange
+     * that the last journaled state does not know of, so a restart after any crash restores a
+     * strategy that expects every order it finds.
+     */
+    public void holdSends(boolean hold) {
+        holding = hold;
+    }
+
+    /** True when orders wait for {@link #releaseSends()}. */
+    public boolean hasHeldSends() {
+        return !held.isEmpty();
+    }
+
+    /** Sends the orders held so far, in decision order (holding stays as it is). */
+    public void releaseSends() {
+        List<HeldOrder> due = List.copyOf(held);
+        held.clear();
+        for (HeldOrder h : due) {
+            if (!h.order().tracked.status().terminal()) {
+                send(h.order(), h.wire());
+            }
+        }
+    }
+
+    private void send(LiveOrder lo, io.hypertrader.live.OrderRequest wire) {
+        long id = lo.tracked.id();
+        Cloid cloid = lo.cloid;
+        OrderRequest req = lo.tracked.request();
         OrderResult r;
         try {
             r = exchange.place(wire);
         } catch (OutcomeUnknownException e) {
             lo.unknownSince = clock.getAsLong();
             journal.answer(id, cloid, "UNKNOWN", null, e.getMessage(), lo.unknownSince);
-            return id;
+            return;
         } catch (ExchangeUnavailableException e) {
             journal.answer(id, cloid, "NOT_SENT", null, e.getMessage(), clock.getAsLong());
             emit(new OrderEvent.Rejected(id, req.coin(), clock.getAsLong(), RejectCode.EXCHANGE, "not sent: " + e.getMessage()));
-            return id;
+            return;
         }
         journal.answer(id, cloid, r.kind().name(), r.oid(), r.error(), clock.getAsLong());
         handleResult(lo, r);
         if (r.kind() == OrderResult.Kind.FILLED) {
             syncFillsQuietly();
         }
-        return id;
     }
 
     private io.hypertrader.live.OrderRequest toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
@@ -352,6 +397,12 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         String coin = lo.tracked.request().coin().name();
         long now = clock.getAsLong();
+        if (held.removeIf(h -> h.order() == lo)) {
+            // decided and cancelled in one callback: it never leaves
+            journal.answer(orderId, lo.cloid, "NOT_SENT", null, "cancelled before it was sent", now);
+            emit(new OrderEvent.Cancelled(orderId, lo.tracked.request().coin(), now, 0, "cancelled before it was sent"));
+            return;
+        }
         try {
             CancelResult r = lo.oid != null ? exchange.cancel(coin, lo.oid) : exchange.cancelByCloid(coin, lo.cloid);
             journal.note("cancel", coin, "order " + orderId + " cloid " + lo.cloid + ": "

@@ -67,6 +67,8 @@ public final class LiveRunner extends RunnerBase {
     public static final long DEFAULT_DEAD_MAN_MS = 60_000;
     private long deadManMs = DEFAULT_DEAD_MAN_MS;
     private DeadManSwitch deadMan;
+    /** The strategies' journaled states (restore on start, save after every callback). */
+    private StrategyStates states;
     private java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> userSocketFactory;
     private HyperliquidWebSocket userSocket;
 
@@ -139,8 +141,11 @@ public final class LiveRunner extends RunnerBase {
                 resume(first ? started : 0));
         LiveMarketData market = new LiveMarketData(clock, interval);
         RiskManager risk = new RiskManager(limits(), journal::risk);
+        states = new StrategyStates(store, id, clock);
         for (FibHedgeParams p : plan.perCoin()) {
-            owner.put(p.coin(), new RiskGuardedStrategy(new FibHedgeStrategy(p), risk));
+            FibHedgeStrategy fib = new FibHedgeStrategy(p);
+            states.add(p.coin(), fib);
+            owner.put(p.coin(), new RiskGuardedStrategy(fib, risk));
         }
         if (userSocketFactory != null) {
             userSocket = userSocketFactory.apply(venue.userStreamListener());
@@ -161,20 +166,34 @@ public final class LiveRunner extends RunnerBase {
             }
         });
         warming = true; // no orders until the warm-up is done
+        venue.holdSends(true); // every order leaves only after the state that decided it is journaled (settle)
         for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
             e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
         }
-        reconcile();
+        Set<Coin> restored = states.restore(); // before any price or order event
+        reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
+        List<String> differ = states.reconcile(venue::position, tradedCoins());
+        if (!differ.isEmpty()) {
+            return refuseToResume(differ);
+        }
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
-            for (Candle c : warm.getOrDefault(coin, List.of())) {
+            List<Candle> bars = warm.getOrDefault(coin, List.of());
+            if (restored.contains(coin)) {
+                // the restored state already holds what these bars taught it; only the price is new
+                if (!bars.isEmpty()) {
+                    market.set(coin, bars.getLast().close());
+                }
+                continue;
+            }
+            for (Candle c : bars) {
                 market.set(coin, c.close());
                 Strategy s = owner.get(coin);
                 s.onPrice(coin, c.closeTime(), c.close());
                 s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
             }
         }
-        venue.deliver();
+        settle();
         warming = false;
         String reason = "bounded";
         int failures = 0;
@@ -216,7 +235,7 @@ public final class LiveRunner extends RunnerBase {
         for (Strategy s : owner.values()) {
             s.finish(clock.getAsLong());
         }
-        venue.deliver();
+        settle();
         if (deadMan != null) {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
         }
@@ -255,7 +274,7 @@ public final class LiveRunner extends RunnerBase {
             }
         }
         venue.poll();
-        venue.deliver();
+        settle();
         if (!bars.isEmpty()) {
             StringBuilder pos = new StringBuilder();
             for (Coin c : plan.coins()) {
@@ -265,6 +284,47 @@ public final class LiveRunner extends RunnerBase {
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
                     String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
         }
+    }
+
+    /**
+     * Hands the strategies their order events, journals every state that changed, then lets the
+     * orders those states decided leave; repeated while sending brings new events (an immediate
+     * fill the strategy answers). A crash anywhere in here leaves no order at the exchange that
+     * the last journaled state does not know of.
+     */
+    private void settle() {
+        venue.deliver();
+        states.save();
+        while (venue.hasHeldSends()) {
+            venue.releaseSends();
+            venue.deliver();
+            states.save();
+        }
+    }
+
+    /** Coins this deployment has journaled fills for. */
+    private Set<Coin> tradedCoins() {
+        Set<Coin> coins = new HashSet<>();
+        for (LiveStore.FillRow f : store.fills(id)) {
+            coins.add(Coin.of(f.coin()));
+        }
+        return coins;
+    }
+
+    /**
+     * The restored strategy and the exchange disagree: nothing is sent, the run ends and the
+     * command exits 5 naming every difference (the trader decides; the runner never guesses).
+     */
+    private Outcome refuseToResume(List<String> differ) {
+        String what = String.join("; ", differ);
+        long now = clock.getAsLong();
+        store.runEnded(id, runNo, now, "halted: restored state differs from the exchange");
+        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the exchange: " + what);
+        say(deployment.stage().code() + " " + id + ": run " + runNo + " halted: " + what);
+        throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
+                + ": the restored strategy and the exchange differ (" + what + "); nothing was sent. Check the account for a manual"
+                + " trade or a fill made while the runner was down; then either put the position back, or stop the deployment"
+                + " (hypertrader stop " + id + " --flatten) and promote again.");
     }
 
     /** Dead-man triggers journaled today (UTC) by earlier runs of this deployment. */

@@ -46,6 +46,7 @@ class RunnersTest {
     StringWriter out;
     OkHttpTransport transport;
     TradingPlan plan;
+    LiveFixtures.Script script;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,7 +57,7 @@ class RunnersTest {
     void start(long exchangeLagMs) throws Exception {
         fake = FakeHyperliquid.start(Network.TESTNET, () -> System.currentTimeMillis() - exchangeLagMs);
         fake.addAccount(ACCOUNT, 10_000);
-        new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
+        script = new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
                 .retryOnConnectionFailure(false).build();
         transport = new OkHttpTransport(http, fake.baseUrl());
@@ -161,6 +162,51 @@ class RunnersTest {
         double net = store.fills(d.id()).stream().mapToDouble(f -> ("BUY".equals(f.side()) ? 1 : -1) * f.size()).sum();
         assertThat(fake.position(ACCOUNT, "BTC").doubleValue()).isCloseTo(net, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.discrepancies()).isEmpty();
+    }
+
+    @Test
+    void aRestartRestoresTheJournaledStrategyAndSendsNothingWhenTheExchangeAgrees() throws Exception {
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        liveRunner(d).run(FAST);
+        LiveStore.Entry saved = store.latest(d.id(), "state", "BTC").orElseThrow();
+        String state = io.hypertrader.strategy.StrategyState.parse(saved.detail()).name();
+        assertThat(state).as("the first run left a position to keep").isNotEqualTo("FLAT");
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        int placed = fake.orders(ACCOUNT).size();
+
+        // the next run: no new bar, so nothing the strategy would act on; it must not re-enter
+        script.hold();
+        liveRunner(store.deployment(d.id()).orElseThrow()).run(new RunnerBase.Settings(0, 0, 1_500));
+        List<LiveStore.Entry> restore = store.journal(d.id()).stream().filter(e -> e.kind().equals("restore")).toList();
+        assertThat(restore).singleElement().satisfies(e -> assertThat(e.detail()).startsWith(state + " BTC"));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule RESUME"));
+        assertThat(fake.orders(ACCOUNT)).as("no order after the restart").hasSize(placed);
+        assertThat(fake.position(ACCOUNT, "BTC")).isEqualByComparingTo(held);
+    }
+
+    @Test
+    void aManualTradeWhileDownHaltsTheRestartWithExit5NamingTheDifference() throws Exception {
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        liveRunner(d).run(FAST);
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        assertThat(held.signum()).as("the first run holds a position").isNotZero();
+        // someone sells 0.01 BTC on the exchange's website while the runner is down
+        BigDecimal px = new BigDecimal(LiveFixtures.Script.px(fake.fills(ACCOUNT).getLast().px().doubleValue() * 0.9))
+                .setScale(0, java.math.RoundingMode.DOWN);
+        OrderResult manual = client().place(io.hypertrader.live.OrderRequest.limit("BTC", false, px, new BigDecimal("0.01"),
+                io.hypertrader.live.OrderRequest.Tif.IOC, null));
+        assertThat(manual.kind()).isEqualTo(OrderResult.Kind.FILLED);
+        int placed = fake.orders(ACCOUNT).size();
+
+        script.hold();
+        LiveRunner again = liveRunner(store.deployment(d.id()).orElseThrow());
+        assertThatThrownBy(() -> again.run(new RunnerBase.Settings(0, 0, 1_500)))
+                .isInstanceOfSatisfying(io.hypertrader.core.UserError.class, e -> {
+                    assertThat(e.kind().exitCode()).isEqualTo(5);
+                    assertThat(e.getMessage()).contains("differ by -0.01 BTC").contains("nothing was sent");
+                });
+        assertThat(fake.orders(ACCOUNT)).as("nothing sent").hasSize(placed);
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule HALT"));
     }
 
     /** Simulates a process killed after the order left (intent journaled, answer never journaled). */
