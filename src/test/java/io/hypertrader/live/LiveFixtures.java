@@ -104,7 +104,7 @@ public final class LiveFixtures {
             return arr;
         }
 
-        static String px(double v) {
+        public static String px(double v) {
             return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
         }
     }
