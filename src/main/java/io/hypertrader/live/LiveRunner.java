@@ -171,6 +171,15 @@ public final class LiveRunner extends RunnerBase {
             e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
         }
         Set<Coin> restored = states.restore(); // before any price or order event
+        venue.poll(); // the exchange's positions first: a strategy handed a missed fill compares its target with them
+        for (Coin coin : restored) {
+            List<OrderEvent> missed = states.missedEvents(coin);
+            if (!missed.isEmpty()) {
+                journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
+                        + " journaled order events it had not seen: " + missed);
+                missed.forEach(owner.get(coin)::onOrderEvent);
+            }
+        }
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
         List<String> differ = states.reconcile(venue::position, tradedCoins());
         if (!differ.isEmpty()) {

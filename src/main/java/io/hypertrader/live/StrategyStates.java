@@ -1,6 +1,10 @@
 package io.hypertrader.live;
 
 import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.RejectCode;
+import io.hypertrader.core.Side;
 import io.hypertrader.core.UserError;
 import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.StatefulStrategy;
@@ -49,6 +53,8 @@ final class StrategyStates {
     private final Map<Coin, StatefulStrategy> strategies = new LinkedHashMap<>();
     private final Map<Coin, String> lastSaved = new HashMap<>();
     private final Set<Coin> restored = new LinkedHashSet<>();
+    /** The journal sequence number of each restored state. */
+    private final Map<Coin, Long> savedSeq = new HashMap<>();
 
     StrategyStates(LiveStore store, String deploymentId, LongSupplier clock) {
         this.store = store;
@@ -84,10 +90,106 @@ final class StrategyStates {
                 throw new UserError(UserError.Kind.REFUSED, "deployment " + deploymentId + ": " + why);
             }
             lastSaved.put(coin, text);
+            savedSeq.put(coin, saved.get().seq());
             restored.add(coin);
             journal(RESTORE, coin, e.getValue().summary());
         }
         return Set.copyOf(restored);
+    }
+
+    /**
+     * The events of the restored strategy's orders in flight that were journaled after its state
+     * was: the venue journals each event before it hands it over, so a process killed in between
+     * left events the restored strategy never heard of. In journal order, rebuilt from the journal
+     * and the fills table; the runner hands them to the strategy before it reads the exchange.
+     */
+    List<OrderEvent> missedEvents(Coin coin) {
+        Long after = savedSeq.get(coin);
+        if (after == null) {
+            return List.of();
+        }
+        Set<Long> ids = Set.copyOf(strategies.get(coin).expectation(coin).ordersInFlight());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, LiveStore.FillRow> fills = new HashMap<>();
+        for (LiveStore.FillRow f : store.fills(deploymentId)) {
+            fills.put(f.fillKey(), f);
+        }
+        Map<Long, LiveStore.OrderRow> rows = new HashMap<>();
+        for (LiveStore.OrderRow o : store.orders(deploymentId)) {
+            rows.put(o.orderId(), o);
+        }
+        Map<Long, double[]> filled = new HashMap<>(); // order -> {size, notional}
+        List<OrderEvent> missed = new ArrayList<>();
+        for (LiveStore.Entry e : store.journal(deploymentId)) {
+            Long id = e.orderId();
+            if (id == null || !ids.contains(id) || rows.get(id) == null) {
+                continue;
+            }
+            boolean unseen = e.seq() > after;
+            long t = e.eventMs() != null ? e.eventMs() : e.wallMs();
+            switch (e.kind()) {
+                case "fill" -> {
+                    LiveStore.FillRow f = fills.get(fillKey(e.detail()));
+                    if (f == null) {
+                        continue;
+                    }
+                    double[] cum = filled.computeIfAbsent(id, k -> new double[2]);
+                    cum[0] += f.size();
+                    cum[1] += f.size() * f.price();
+                    if (unseen) {
+                        Fill fill = new Fill(id, coin, Side.valueOf(f.side()), f.timeMs(), f.price(), f.size(), f.fee(), f.maker(),
+                                f.price(), 0, f.forced());
+                        double remaining = rows.get(id).size() - cum[0];
+                        missed.add(remaining <= 1e-9 * rows.get(id).size()
+                                ? new OrderEvent.Filled(id, coin, f.timeMs(), fill, cum[0], cum[1] / cum[0])
+                                : new OrderEvent.PartiallyFilled(id, coin, f.timeMs(), fill, cum[0], remaining));
+                    }
+                }
+                case "accepted" -> {
+                    if (unseen) {
+                        missed.add(new OrderEvent.Accepted(id, coin, t));
+                    }
+                }
+                case "cancelled" -> {
+                    if (unseen) {
+                        double[] cum = filled.getOrDefault(id, new double[2]);
+                        missed.add(new OrderEvent.Cancelled(id, coin, t, e.size() != null ? e.size() : cum[0], e.detail()));
+                    }
+                }
+                case "rejected" -> {
+                    if (unseen) {
+                        missed.add(rejected(id, coin, t, e.detail()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return missed;
+    }
+
+    private static String fillKey(String detail) {
+        if (detail == null || !detail.startsWith("key=")) {
+            return "";
+        }
+        int end = detail.indexOf(' ');
+        return detail.substring(4, end < 0 ? detail.length() : end);
+    }
+
+    private static OrderEvent.Rejected rejected(long id, Coin coin, long t, String detail) {
+        String d = detail == null ? "" : detail;
+        int colon = d.indexOf(": ");
+        RejectCode code = RejectCode.EXCHANGE;
+        if (colon > 0) {
+            try {
+                code = RejectCode.valueOf(d.substring(0, colon));
+            } catch (IllegalArgumentException ignored) {
+                // a reason journaled by an older version: the generic code
+            }
+        }
+        return new OrderEvent.Rejected(id, coin, t, code, colon > 0 ? d.substring(colon + 2) : d);
     }
 
     /** The coins restored by {@link #restore()}. */

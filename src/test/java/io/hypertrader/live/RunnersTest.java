@@ -282,6 +282,62 @@ class RunnersTest {
     }
 
     @Test
+    void aRunnerKilledAfterJournalingAFillItsStrategyHadNotSeenRestartsWithThatFill() throws Exception {
+        // The venue journals each event before the strategy hears of it. Killed in between, the
+        // journaled state still waits on the order: the restart hands it the journaled fill.
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        LiveRunner first = liveRunner(d);
+        first.journalWrapper = j -> new KillAfterFill(j);
+        assertThatThrownBy(() -> first.run(FAST)).hasMessageContaining("killed after journaling a fill");
+        io.hypertrader.strategy.StrategyState before = io.hypertrader.strategy.StrategyState.parse(
+                store.latest(d.id(), "state", "BTC").orElseThrow().detail());
+        assertThat(before.getLong("order")).as("the saved state waits on its entry").isNotNegative();
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        assertThat(held.signum()).isPositive();
+        int placed = fake.orders(ACCOUNT).size();
+
+        script.hold();
+        liveRunner(store.deployment(d.id()).orElseThrow()).run(new RunnerBase.Settings(0, 0, 1_500));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("the restored strategy is handed"));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule RESUME: FULL BTC"));
+        assertThat(fake.orders(ACCOUNT)).as("no order after the restart").hasSize(placed);
+        assertThat(fake.position(ACCOUNT, "BTC")).isEqualByComparingTo(held);
+    }
+
+    /** Simulates a process killed right after the venue journaled a fill, before the strategy heard of it. */
+    static final class KillAfterFill implements OrderJournal {
+        final OrderJournal inner;
+        final AtomicBoolean armed = new AtomicBoolean(true);
+
+        KillAfterFill(OrderJournal inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void intent(long id, Cloid cloid, OrderRequest request, long timeMs, double ref) {
+            inner.intent(id, cloid, request, timeMs, ref);
+        }
+
+        @Override
+        public void answer(long id, Cloid cloid, String outcome, Long oid, String detail, long timeMs) {
+            inner.answer(id, cloid, outcome, oid, detail, timeMs);
+        }
+
+        @Override
+        public void event(OrderEvent event, String fillKey) {
+            inner.event(event, fillKey);
+            if (event instanceof OrderEvent.Filled && armed.getAndSet(false)) {
+                throw new IllegalStateException("killed after journaling a fill");
+            }
+        }
+
+        @Override
+        public void note(String kind, String coin, String detail, long timeMs) {
+            inner.note(kind, coin, detail, timeMs);
+        }
+    }
+
+    @Test
     void stopFromAnotherThreadCancelsEverythingFlattensAndHaltsTheRunner() throws Exception {
         LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
         LiveRunner runner = liveRunner(d);
