@@ -171,9 +171,16 @@ public final class LiveRunner extends RunnerBase {
             e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
         }
         Set<Coin> restored = states.restore(); // before any price or order event
+        // What the journal held before this run read anything: the events the old process wrote but
+        // never handed over. Read first, because the venue's first poll journals new ones (which it
+        // then delivers itself).
+        Map<Coin, List<OrderEvent>> missedByCoin = new HashMap<>();
+        for (Coin coin : restored) {
+            missedByCoin.put(coin, states.missedEvents(coin));
+        }
         venue.poll(); // the exchange's positions first: a strategy handed a missed fill compares its target with them
         for (Coin coin : restored) {
-            List<OrderEvent> missed = states.missedEvents(coin);
+            List<OrderEvent> missed = missedByCoin.get(coin);
             if (!missed.isEmpty()) {
                 journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
                         + " journaled order events it had not seen: " + missed);
