@@ -3,6 +3,8 @@ package io.hypertrader.exec;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.OrderType;
 import io.hypertrader.core.RejectCode;
+import io.hypertrader.core.Side;
+import io.hypertrader.core.TimeInForce;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -88,6 +90,17 @@ public final class VenueRules {
     public static boolean belowMinNotional(OrderRequest r, double refPrice, double position) {
         boolean closesAll = r.reduceOnly() && (Double.isNaN(position) || r.size() >= Math.abs(position) - SIZE_EPS);
         return !closesAll && r.size() * refPrice < OrderRounding.MIN_NOTIONAL_USD - 1e-9;
+    }
+
+    /**
+     * True for a post-only (ALO) limit that would take liquidity on arrival at {@code marketPrice}:
+     * Hyperliquid refuses it ({@link RejectCode#POST_ONLY_WOULD_TAKE}) rather than let it rest. Only
+     * a venue that knows the price the order meets can judge it (the simulator); the live venue
+     * leaves it to the exchange, whose book moves while the order travels.
+     */
+    public static boolean postOnlyWouldTake(OrderRequest r, double marketPrice) {
+        return r.type() == OrderType.LIMIT && r.tif() == TimeInForce.ALO
+                && (r.side() == Side.BUY ? marketPrice <= r.limitPrice() : marketPrice >= r.limitPrice());
     }
 
     /**

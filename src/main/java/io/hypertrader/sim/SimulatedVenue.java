@@ -630,6 +630,10 @@ public final class SimulatedVenue implements ExecutionVenue {
         tracker.arrived(o, t, a);
         log.begin('A').l(o.id()).l(t).d(a);
         RejectCode code = check(c, o, a);
+        if (code == null && VenueRules.postOnlyWouldTake(req, a)) {
+            // Hyperliquid refuses a post-only order that would cross, as it refuses a broken rule
+            code = RejectCode.POST_ONLY_WOULD_TAKE;
+        }
         if (code != null) {
             emit(new OrderEvent.Rejected(o.id(), req.coin(), t, code, rejectMessage(code, c, o, a)));
             return;
@@ -640,12 +644,6 @@ public final class SimulatedVenue implements ExecutionVenue {
             case LIMIT -> {
                 boolean marketable = req.side() == Side.BUY ? a <= req.limitPrice() : a >= req.limitPrice();
                 if (marketable) {
-                    if (req.tif() == TimeInForce.ALO) {
-                        // Hyperliquid refuses a post-only order that would cross; it never rests.
-                        emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0,
-                                "post-only order would have taken liquidity (ALO refused)"));
-                        return;
-                    }
                     takeLiquidity(c, o, t, a, false);
                 } else if (req.tif() == TimeInForce.IOC) {
                     emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0, "IOC limit did not match on arrival"));
@@ -895,6 +893,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             case INSUFFICIENT_MARGIN -> "insufficient margin: free collateral " + fmt(account.freeCollateral()) + " USDC";
             case NOTIONAL_CAP -> "order value " + fmt(r.size() * a) + " USDC exceeds the cap of "
                     + fmt(models.rejection().maxNotionalUsd()) + " USDC";
+            case POST_ONLY_WOULD_TAKE -> "post-only order would have taken liquidity (ALO refused)";
             case RANDOM -> String.format(Locale.ROOT, "simulated random venue refusal (rate %.1f%%)",
                     100 * models.rejection().randomRate());
             default -> code.name();

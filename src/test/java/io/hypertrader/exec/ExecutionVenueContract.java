@@ -7,6 +7,7 @@ import io.hypertrader.core.OrderStatus;
 import io.hypertrader.core.RejectCode;
 import io.hypertrader.core.Side;
 import io.hypertrader.core.TimeInForce;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,13 @@ public abstract class ExecutionVenueContract {
         assertThat(venue().openOrders(BTC)).extracting(TrackedOrder::id).containsExactly(id);
     }
 
+    @Test
+    void aPostOnlyLimitThatWouldTakeLiquidityIsRejected() throws Exception {
+        long id = submitAndSettle(OrderRequest.limit(BTC, Side.BUY, 0.01, 30_100, TimeInForce.ALO, "bid"));
+        assertRejected(id, RejectCode.POST_ONLY_WOULD_TAKE);
+        assertThat(venue().position(BTC)).isZero();
+    }
+
     // ------------------------------------------------------------------ partial fills
 
     @Test
@@ -201,6 +209,7 @@ public abstract class ExecutionVenueContract {
         long id = venue().submit(OrderRequest.limit(BTC, Side.BUY, 0.01, 29_000, TimeInForce.GTC, "dip"));
         settle();
         venue().cancel(id);
+        assertThat(kinds(id)).as("nothing is delivered from inside cancel").containsExactly("Accepted");
         settle();
         assertThat(kinds(id)).containsExactly("Accepted", "Cancelled");
         assertThat(last(id, OrderEvent.Cancelled.class).filledSize()).isZero();
@@ -273,6 +282,18 @@ public abstract class ExecutionVenueContract {
         assertThat(kinds(b)).containsExactly("Accepted", "Filled");
         assertThat(venue().position(BTC)).isEqualTo(0.02, within(1e-12));
         assertThat(events.stream().filter(e -> e instanceof OrderEvent.Filled).map(OrderEvent::orderId)).containsExactly(a, b);
+    }
+
+    /** Whatever a test did, no order has an event after its one terminal event. */
+    @AfterEach
+    void everyOrderEndsAtMostOnce() {
+        java.util.Set<Long> ended = new java.util.HashSet<>();
+        for (OrderEvent e : events) {
+            assertThat(ended).as("an event after the end of order " + e.orderId() + ": " + e).doesNotContain(e.orderId());
+            if (e instanceof OrderEvent.Filled || e instanceof OrderEvent.Cancelled || e instanceof OrderEvent.Rejected) {
+                ended.add(e.orderId());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers
