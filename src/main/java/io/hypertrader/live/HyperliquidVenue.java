@@ -13,6 +13,7 @@ import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.OrderTracker;
 import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.exec.VenueRules;
 import io.hypertrader.live.sign.Cloid;
 
 import java.math.BigDecimal;
@@ -45,7 +46,8 @@ import java.util.function.LongSupplier;
  * <p><b>Mapping.</b> LIMIT keeps its time in force; MARKET is an IOC limit at mid * (1 +/- slippage)
  * (the SDKs' market order); STOP and TAKE_PROFIT are market trigger orders whose worst price is
  * the trigger moved by the same slippage. Prices and sizes must already be on the grid
- * ({@link OrderRounding}): an order off the grid is refused here with the simulator's codes.
+ * ({@link OrderRounding}): an order off the grid, or worth less than $10, is refused here before
+ * it is signed, by the simulator's own {@link VenueRules}, with the simulator's codes.
  *
  * <p><b>State.</b> Answers to /exchange give acceptance; fills come from {@code userFillsByTime}
  * (de-duplicated by trade id), terminal states of resting orders from {@code openOrders} and
@@ -213,18 +215,15 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         int sz = asset.get().szDecimals();
         BigDecimal size = BigDecimal.valueOf(req.size());
-        RejectCode grid = null;
-        if (!OrderRounding.isValidSize(size, sz)) {
-            grid = RejectCode.SIZE_OFF_GRID;
-        } else if (req.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.limitPrice()), sz, false)) {
-            grid = RejectCode.PRICE_OFF_GRID;
-        } else if (req.type().isTrigger() && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.triggerPrice()), sz, false)) {
-            grid = RejectCode.PRICE_OFF_GRID;
-        }
-        if (grid != null) {
+        // The simulator's rules, checked before anything is signed. The position is left unknown
+        // (NaN): the one read at the last poll may miss a fill, so reduce-only orders are the
+        // exchange's to judge (VenueRules says why).
+        RejectCode rule = VenueRules.refusal(req, sz, ref, Double.NaN);
+        if (rule != null) {
             journal.intent(id, cloid, req, now, ref);
-            journal.answer(id, cloid, "NOT_SENT", null, grid.name(), now);
-            emit(new OrderEvent.Rejected(id, req.coin(), now, grid, "size or price off the exchange grid (szDecimals " + sz + ")"));
+            journal.answer(id, cloid, "NOT_SENT", null, rule.name(), now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, rule, "not sent: "
+                    + VenueRules.message(rule, req, sz, Double.NaN, req.size() * VenueRules.referencePrice(req, ref))));
             return id;
         }
         io.hypertrader.live.OrderRequest wire;
