@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The account-wide risk rules in paper and testnet runs of two coins (issue 10, point 5): with
- * {@code maxOpenCoins: 1} one coin opens and the other's entry is refused with a journaled risk
- * event, and at no time do both coins hold a position, in the paper books or at the (fake)
- * exchange. Each coin's plan alone takes 18% of the account at 1x, so nothing else refuses.
+ * {@code maxOpenCoins: 1}, or a total leverage only one coin fits in, one coin opens and the
+ * other's entry is refused with a journaled risk event, and at no time do both coins hold a
+ * position, in the paper books or at the (fake) exchange. Each coin's plan alone takes 18% of the
+ * account at 1x, so nothing else refuses.
  */
 class AccountWideRiskRunnersTest {
 
@@ -119,6 +120,28 @@ class AccountWideRiskRunnersTest {
 
     @Test
     void testnetRunSendsOneCoinsEntryToTheExchangeAndJournalsTheOthersRefusal() throws Exception {
+        LiveStore.Deployment d = runTestnet();
+        assertOneCoinRefused(d);
+    }
+
+    @Test
+    void testnetRunCountsBothCoinsInTheTotalLeverage() throws Exception {
+        // each coin alone is 0.18x of the account, both 0.36x: above 0.3x only together
+        plan = twoCoins(new RiskLimits(0.20, 0.3, 0.05, 0.10, 5, 25_000.0, 30, Double.POSITIVE_INFINITY));
+        LiveStore.Deployment d = runTestnet();
+        List<RiskEvent> refused = store.riskEvents(d.id()).stream().filter(e -> e.rule() == RiskRule.LEVERAGE).toList();
+        assertThat(refused).as("LEVERAGE refusals of " + d.id()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.action()).isEqualTo(RiskEvent.Action.REFUSED);
+            assertThat(e.reason()).startsWith("total notional would be ").contains("(limit 0.30x)");
+        });
+        assertThat(store.journal(d.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("risk");
+            assertThat(e.detail()).startsWith("LEVERAGE REFUSED: total notional would be ");
+        });
+    }
+
+    /** A testnet session of {@link #plan}; checks that no fill at the exchange left both coins held. */
+    private LiveStore.Deployment runTestnet() throws Exception {
         LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
         RunnerBase.Outcome o = new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis,
                 ms -> { }, new PrintWriter(out, true), client()).run(FAST);
@@ -132,7 +155,7 @@ class AccountWideRiskRunnersTest {
             pos.put(f.coin(), f.startPosition().add(f.side().equals("B") ? f.sz() : f.sz().negate()).doubleValue());
             assertThat(openCoins(pos)).as("coins held at the exchange after fill " + f).isLessThanOrEqualTo(1);
         }
-        assertOneCoinRefused(d);
+        return d;
     }
 
     /** The refusal is a risk event in the store and a "risk" journal line, naming the rule and the limit. */
