@@ -140,6 +140,7 @@ public final class LiveRunner extends RunnerBase {
         venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
                 resume(first ? started : 0));
         LiveMarketData market = new LiveMarketData(clock, interval);
+        // ONE manager for every coin: its account view sees them all, so the limits are account-wide
         RiskManager risk = new RiskManager(limits(), journal::risk);
         states = new StrategyStates(store, id, clock);
         for (FibHedgeParams p : plan.perCoin()) {
