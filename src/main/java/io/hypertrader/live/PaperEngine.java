@@ -38,8 +38,8 @@ public final class PaperEngine {
     private PaperEngine() {
     }
 
-    /** A replay's result with the risk events raised during it. */
-    public record Replay(BacktestResult result, List<RiskEvent> riskEvents) {
+    /** A replay's result with the risk events raised during it, and each coin's strategy as the replay left it. */
+    public record Replay(BacktestResult result, List<RiskEvent> riskEvents, Map<Coin, FibHedgeStrategy> strategies) {
     }
 
     /** The risk limits a deployment runs with: the config's, with the deployment's position cap (mainnet). */
@@ -55,6 +55,7 @@ public final class PaperEngine {
         List<Instrument> instruments = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         List<StrategySlot> slots = new ArrayList<>();
+        Map<Coin, FibHedgeStrategy> strategies = new LinkedHashMap<>();
         for (FibHedgeParams p : plan.perCoin()) {
             Coin coin = p.coin();
             List<Candle> cs = candles.getOrDefault(coin, List.of());
@@ -64,7 +65,9 @@ public final class PaperEngine {
             series.add(CandleSeries.of(coin, plan.interval(), cs));
             instruments.add(plan.instrument(coin));
             funding.put(coin, FundingHistory.EMPTY);
-            slots.add(new StrategySlot(new FibHedgeStrategy(p), List.of(coin)));
+            FibHedgeStrategy strategy = new FibHedgeStrategy(p);
+            strategies.put(coin, strategy);
+            slots.add(new StrategySlot(strategy, List.of(coin)));
         }
         if (series.isEmpty()) {
             return null;
@@ -72,6 +75,6 @@ public final class PaperEngine {
         // the backtester puts one risk manager with these limits in front of every strategy, as a backtest does
         BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, plan.initialEquity(), limits);
         BacktestResult r = Backtester.run(in, slots);
-        return new Replay(r, r.riskEvents());
+        return new Replay(r, r.riskEvents(), strategies);
     }
 }

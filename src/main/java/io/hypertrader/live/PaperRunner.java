@@ -38,6 +38,8 @@ public final class PaperRunner extends RunnerBase {
     private int orders;
     private int fills;
     private PaperEngine.Replay last;
+    /** The strategies' journaled states (paper rebuilds them by replay; see {@link StrategyStates#rebuilt}). */
+    private StrategyStates states;
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -118,6 +120,7 @@ public final class PaperRunner extends RunnerBase {
 
     /** What the journal already holds of this deployment: its orders, fills, risk events and decisions. */
     private void loadJournal() {
+        states = new StrategyStates(store, id, clock);
         for (LiveStore.OrderRow o : store.orders(id)) {
             journaled.put(o.orderId(), o);
         }
@@ -148,6 +151,8 @@ public final class PaperRunner extends RunnerBase {
             return;
         }
         last = r;
+        int bars = candles.values().stream().mapToInt(List::size).max().orElse(0);
+        r.strategies().forEach((coin, strategy) -> states.rebuilt(coin, strategy, "rebuilt by replaying " + bars + " recorded bars"));
         BacktestResult res = r.result();
         long lastClose = 0;
         for (List<Candle> cs : candles.values()) {
@@ -180,6 +185,7 @@ public final class PaperRunner extends RunnerBase {
                         e.rule() + " " + e.action() + ": " + e.reason()));
             }
             riskCount = Math.max(riskCount, re.size());
+            states.save();
             int k = res.times().length - 1;
             StringBuilder pos = new StringBuilder();
             for (int c = 0; c < res.coins().size(); c++) {
