@@ -59,6 +59,8 @@ public final class LiveRunner extends RunnerBase {
 
     private final HyperliquidExchangeClient exchange;
     private HyperliquidVenue venue;
+    /** The venue the strategies and the risk manager see: the exchange's, with the deployment's own equity. */
+    private CapitalVenue capitalVenue;
     private final Map<Coin, Strategy> owner = new LinkedHashMap<>();
     private boolean warming;
     /** Test hook: wraps the journal the venue writes to (crash simulations). */
@@ -138,9 +140,16 @@ public final class LiveRunner extends RunnerBase {
         venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
                 resume(first ? started : 0));
         LiveMarketData market = new LiveMarketData(clock, interval);
+        // the deployment's money, not the account's: built before the first poll books this run's fills into it
+        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
         RiskManager risk = new RiskManager(limits(), journal::risk);
+        double cap = entryCap();
         for (FibHedgeParams p : plan.perCoin()) {
-            owner.put(p.coin(), new RiskGuardedStrategy(new FibHedgeStrategy(p), risk));
+            FibHedgeStrategy fib = new FibHedgeStrategy(p);
+            if (cap != Double.POSITIVE_INFINITY) {
+                fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
+            }
+            owner.put(p.coin(), new RiskGuardedStrategy(fib, risk));
         }
         if (userSocketFactory != null) {
             userSocket = userSocketFactory.apply(venue.userStreamListener());
@@ -154,7 +163,7 @@ public final class LiveRunner extends RunnerBase {
         } else {
             journal("deadman", null, "off: open orders stay on the exchange if this runner dies");
         }
-        venue.setListener(e -> {
+        capitalVenue.setListener(e -> {
             Strategy s = owner.get(e.coin());
             if (s != null) {
                 s.onOrderEvent(e);
@@ -162,9 +171,10 @@ public final class LiveRunner extends RunnerBase {
         });
         warming = true; // no orders until the warm-up is done
         for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
-            e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
+            e.getValue().start(StrategyContext.of(capitalVenue, market, journal, List.of(e.getKey())));
         }
         reconcile();
+        journal("capital", null, capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap));
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
             for (Candle c : warm.getOrDefault(coin, List.of())) {

@@ -50,6 +50,15 @@ public final class LiveStore {
         public boolean stopped() {
             return "stopped".equals(status);
         }
+
+        /**
+         * The deployment's capital, USDC: the money it sizes from, stored at promotion (column
+         * initial_equity: {@code promote --capital}, by default the config's account.initialEquity)
+         * and outside the config hash; {@code configEquity} when none is stored.
+         */
+        public double capital(double configEquity) {
+            return initialEquity != null && initialEquity > 0 ? initialEquity : configEquity;
+        }
     }
 
     /** One journal line. */
