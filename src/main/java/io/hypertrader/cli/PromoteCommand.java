@@ -3,6 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.CapitalSizing;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.PromotionGates;
 import io.hypertrader.live.TradingPlan;
@@ -53,6 +54,11 @@ final class PromoteCommand implements Runnable {
             "traded against this REST URL (repeatable; default: only Hyperliquid's testnet counts)."})
     List<String> acceptEvidenceFrom = new ArrayList<>();
 
+    @Option(names = "--capital", paramLabel = "USDC", description = {"The deployment's capital: what it sizes its entries from",
+            "(plus its own realized P&L, never more than the account can margin), stored on the deployment and not part of",
+            "the config hash (default: the config's account.initialEquity)."})
+    Double capital;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
     long seed;
 
@@ -92,6 +98,7 @@ final class PromoteCommand implements Runnable {
             }
             acct = address(account, "--account");
         }
+        double money = capital(plan);
         List<String> accepted = acceptedEvidence(stage);
         PromotionGates.Verdict v = switch (stage) {
             case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.backtests(store.db(), plan.hash()));
@@ -119,13 +126,15 @@ final class PromoteCommand implements Runnable {
         }
         String id = store.newDeploymentId(stage, plan.hash());
         store.insert(new LiveStore.Deployment(id, stage, plan.hash(), plan.name(), config.toString(), plan.json(), acct, "created",
-                now, from, v.gate() + ": " + v.message(), seed, plan.initialEquity(), cap, confirmed, until, null, null));
-        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, null,
+                now, from, v.gate() + ": " + v.message(), seed, money, cap, confirmed, until, null, null));
+        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, money,
                 stage.code() + " deployment of config " + plan.shortHash() + " (" + v.gate() + ": " + v.message() + ")"
+                        + String.format(Locale.ROOT, "; capital %.2f USDC", money)
                         + (cap != null ? "; position cap " + cap + " USDC" : "")));
         var out = root.out();
         out.println("deployment " + id + " created: " + stage.code() + ", config " + plan.name() + " hash " + plan.shortHash());
         out.println("gate " + v.gate() + ": " + v.message());
+        out.println(CapitalSizing.describe(plan, money, cap));
         if (stage == LiveStore.Stage.MAINNET) {
             out.println(String.format(Locale.ROOT, "account %s; position cap %.2f USDC (raise with --raise-cap); confirmed until %s",
                     acct, cap, Instant.ofEpochMilli(until)));
@@ -191,6 +200,20 @@ final class PromoteCommand implements Runnable {
                     + "; type the account address or pass --confirm-mainnet with it");
         }
         return norm;
+    }
+
+    /** The --capital given (checked: positive, and enough for one entry of the exchange's minimum), else the config's equity. */
+    private double capital(TradingPlan plan) {
+        if (capital == null) {
+            return plan.initialEquity();
+        }
+        if (!(capital > 0) || capital.isInfinite() || capital > 1e12) {
+            throw UserError.usage("--capital: must be a positive USDC amount up to 1e12, got " + capital);
+        }
+        CapitalSizing.tooSmall(plan, capital).ifPresent(m -> {
+            throw UserError.usage("--capital " + capital + ": " + m);
+        });
+        return capital;
     }
 
     /** The --accept-evidence-from URLs, which only a mainnet promotion reads. */

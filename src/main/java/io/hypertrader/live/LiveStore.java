@@ -484,6 +484,23 @@ public final class LiveStore {
         });
     }
 
+    /** The close of the last candle recorded for each coin of a deployment (the mark status values positions at). */
+    public Map<String, Double> lastCloses(String deploymentId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coin, arg_max(close, open_ms) FROM live_candles"
+                    + " WHERE deployment_id = ? GROUP BY coin ORDER BY coin")) {
+                ps.setString(1, deploymentId);
+                Map<String, Double> out = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getDouble(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ runs and stops
 
     /** Registers a runner session; returns its number. */

@@ -55,8 +55,7 @@ public final class PaperEngine {
      */
     public static Replay replay(TradingPlan plan, LiveStore.Deployment d, Map<Coin, List<Candle>> candles) {
         RiskLimits l = limits(plan, d);
-        return replay(plan, candles, d.seed(), l, d.capital(plan.initialEquity()),
-                Math.min(l.maxPositionNotionalUsd(), l.maxOrderNotionalUsd()));
+        return replay(plan, candles, d.seed(), l, d.capital(plan.initialEquity()), CapitalSizing.cycleCap(l));
     }
 
     /** Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan}, from the config's equity. */

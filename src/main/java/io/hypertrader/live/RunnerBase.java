@@ -156,8 +156,7 @@ abstract class RunnerBase {
      * the entry.
      */
     double entryCap() {
-        RiskLimits l = limits();
-        return Math.min(l.maxPositionNotionalUsd(), l.maxOrderNotionalUsd());
+        return CapitalSizing.cycleCap(limits());
     }
 
     /** The start-of-run line on the deployment's money: capital, what the account holds, what sizing uses, the cap. */
