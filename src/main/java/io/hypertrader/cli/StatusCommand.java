@@ -24,8 +24,9 @@ import java.util.Map;
  * runner runs and without network).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the deployments: stage, status, heartbeat, equity, positions, open orders, lease, and the",
-                "deployment's capital, cycle cap and exposure.",
+        description = {"Show the deployments: stage, status, heartbeat, equity, positions, open orders and lease.",
+                "Each deployment's capital (with its realized P&L), the cap a cycle is sized to at most, and its exposure"
+                        + " (its positions at the last recorded closes).",
                 "Equity and P&L are from the last snapshot, positions the sum of journaled fills; the lease holder is"
                         + " shown with pid, host and heartbeat age, and the endpoint; with DEPLOYMENT also its recent"
                         + " journal and risk events."})
