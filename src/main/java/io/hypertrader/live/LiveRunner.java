@@ -273,7 +273,8 @@ public final class LiveRunner extends RunnerBase {
             }
             double eq = venue.accountValue();
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
-                    String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
+                    String.format(Locale.ROOT, "equity=%s savings=%s%s deployment-equity=%s exposure=%s", fmt(eq), fmt(venue.savings()),
+                            pos, fmt(capitalVenue.equity()), fmt(capitalVenue.exposure()))));
         }
     }
 

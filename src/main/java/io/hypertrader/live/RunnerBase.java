@@ -149,12 +149,7 @@ abstract class RunnerBase {
         return deployment.capital(plan.initialEquity());
     }
 
-    /**
-     * The largest notional a cycle is sized to, USDC: the position cap in force (the deployment's
-     * mainnet cap, the config's risk.maxPositionNotionalUsd) and the largest single order, since a
-     * cycle's entry is one order. Sizing scales down to it instead of the risk manager refusing
-     * the entry.
-     */
+    /** The largest notional a cycle is sized to under the limits in force, USDC ({@link CapitalSizing#cycleCap}). */
     double entryCap() {
         return CapitalSizing.cycleCap(limits());
     }

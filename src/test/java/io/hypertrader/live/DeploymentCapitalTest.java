@@ -99,6 +99,11 @@ class DeploymentCapitalTest {
         assertThat(firstEntryNotional()).isCloseTo(ENTRY_FRACTION * 1_000, within(ENTRY_FRACTION * 1_000 * 0.02));
         assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("capital")
                 && e.detail().startsWith("capital 1000.00 USDC (with this deployment's realized P&L), account 100000.00 USDC"));
+        // the snapshots tell the deployment's own equity beside the account's
+        String snap = store.journal(d.id()).stream().filter(e -> e.kind().equals("snapshot")).reduce((a, b) -> b).orElseThrow().detail();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("deployment-equity=(\\S+)").matcher(snap);
+        assertThat(m.find()).as(snap).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(1_000, within(50.0));
     }
 
     @Test
