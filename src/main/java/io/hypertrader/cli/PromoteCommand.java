@@ -31,6 +31,7 @@ import java.util.Locale;
                 "success on Hyperliquid's testnet (or a URL given with --accept-evidence-from), the account address",
                 "typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
                 "Backtest evidence counts only under the realistic simulator profile or a stricter one.",
+                "--capital sets the USDC the deployment sizes from, outside the config hash (default: account.initialEquity).",
                 "Without --to a deployment is paper. Exit 5 when a gate fails."})
 final class PromoteCommand implements Runnable {
 

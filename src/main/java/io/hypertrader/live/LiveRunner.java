@@ -174,7 +174,9 @@ public final class LiveRunner extends RunnerBase {
             e.getValue().start(StrategyContext.of(capitalVenue, market, journal, List.of(e.getKey())));
         }
         reconcile();
-        journal("capital", null, capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap));
+        String money = capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap);
+        journal("capital", null, money);
+        say(money);
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
             for (Candle c : warm.getOrDefault(coin, List.of())) {

@@ -70,7 +70,7 @@ public final class PaperRunner extends RunnerBase {
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         loadJournal();
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
-                + ", config " + plan.shortHash() + ")");
+                + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC)");
         say("paper " + id + ": run " + runNo + " started (config " + plan.shortHash() + ", " + plan.coins() + " " + interval.code() + ")");
         warmUp();
         process();
