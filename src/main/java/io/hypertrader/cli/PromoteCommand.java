@@ -57,13 +57,14 @@ final class PromoteCommand implements Runnable {
 
     @Option(names = "--capital", paramLabel = "USDC", description = {"The deployment's capital: what it sizes its entries from",
             "(plus its own realized P&L, never more than the account can margin), stored on the deployment and not part of",
-            "the config hash (default: the config's account.initialEquity)."})
+            "the config hash (default: the config's account.initialEquity); with --deployment, a testnet or mainnet",
+            "deployment's new capital from its next run start (mainnet: needs --confirm-mainnet)."})
     Double capital;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
     long seed;
 
-    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm).")
+    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm), or a testnet or mainnet one (with --capital).")
     String deploymentId;
 
     @Option(names = "--raise-cap", paramLabel = "USD", description = "New mainnet position cap in USDC (needs --confirm-mainnet).")
@@ -147,21 +148,31 @@ final class PromoteCommand implements Runnable {
     private void adjust(HyperTraderCli root) {
         LiveStore store = LiveSupport.store(root, true);
         LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
+        if (capital != null) {
+            checkCapitalChange(d);
+        }
         if (d.stage() != LiveStore.Stage.MAINNET) {
+            if (capital != null && raiseCap == null && !reconfirm) {
+                changeCapital(root, store, d, null);
+                return;
+            }
             throw UserError.usage("--deployment " + d.id() + " is a " + d.stage().code() + " deployment: caps and confirmations are for mainnet");
         }
-        if (raiseCap == null && !reconfirm) {
-            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm");
+        if (raiseCap == null && !reconfirm && capital == null) {
+            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm (or --capital USDC)");
+        }
+        if (raiseCap != null && !(raiseCap > 0)) {
+            throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
         }
         String confirmed = confirmation(root, d.accountAddress(), "deployment " + d.id() + "'s account");
         TradingPlan plan = TradingPlan.ofDeployment(d);
         long now = System.currentTimeMillis();
+        if (capital != null) {
+            changeCapital(root, store, d, confirmed);
+        }
         long until = now + (long) (plan.promotion().confirmationHours() * 3_600_000L);
         store.setConfirmation(d.id(), confirmed, until);
         if (raiseCap != null) {
-            if (!(raiseCap > 0)) {
-                throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
-            }
             store.setPositionCap(d.id(), raiseCap);
             store.append(d.id(), LiveStore.Entry.of(now, null, "cap", null, null, null, null, null, raiseCap,
                     "position cap " + d.positionCapUsd() + " -> " + raiseCap + " USDC, confirmed by " + confirmed));
@@ -171,6 +182,36 @@ final class PromoteCommand implements Runnable {
         store.append(d.id(), LiveStore.Entry.of(now, null, "confirm", null, null, null, null, null, null,
                 "mainnet confirmed by " + confirmed + " until " + Instant.ofEpochMilli(until)));
         root.out().println("deployment " + d.id() + ": mainnet confirmed until " + Instant.ofEpochMilli(until));
+        root.out().flush();
+    }
+
+    /**
+     * A capital change of an existing deployment is for testnet and mainnet deployments that may
+     * still run: a paper deployment's replay starts from its capital, so a new one would rewrite
+     * its journaled history (promote the config again instead).
+     */
+    private void checkCapitalChange(LiveStore.Deployment d) {
+        if (d.stage() == LiveStore.Stage.PAPER) {
+            throw UserError.usage("--capital with --deployment " + d.id() + ": a paper deployment replays from its capital, so changing"
+                    + " it would rewrite its journal; promote the config again with --capital (same hash, same gates)");
+        }
+        if (d.stopped()) {
+            throw UserError.usage("--capital with --deployment " + d.id() + ": the deployment is stopped and never runs again");
+        }
+        capital(TradingPlan.ofDeployment(d)); // the same checks as at promotion
+    }
+
+    /** Stores the new capital (taking effect at the next run start) and journals the change ({@code confirmedBy}: mainnet). */
+    private void changeCapital(HyperTraderCli root, LiveStore store, LiveStore.Deployment d, String confirmedBy) {
+        TradingPlan plan = TradingPlan.ofDeployment(d);
+        double before = d.capital(plan.initialEquity());
+        store.setCapital(d.id(), capital);
+        store.append(d.id(), LiveStore.Entry.of(System.currentTimeMillis(), null, "capital", null, null, null, null, null, capital,
+                String.format(Locale.ROOT, "capital %.2f -> %.2f USDC%s", before, capital,
+                        confirmedBy == null ? "" : ", confirmed by " + confirmedBy)));
+        root.out().println(String.format(Locale.ROOT, "deployment %s: capital %.2f -> %.2f USDC (takes effect at the next run start)",
+                d.id(), before, capital));
+        root.out().println(CapitalSizing.describe(plan, capital, raiseCap != null ? raiseCap : d.positionCapUsd()));
         root.out().flush();
     }
 

@@ -193,6 +193,11 @@ public final class LiveStore {
         update("UPDATE deployments SET position_cap_usd = ? WHERE id = ?", capUsd, id);
     }
 
+    /** Sets a deployment's capital, USDC (column initial_equity; see {@link Deployment#capital}). */
+    public void setCapital(String id, double capitalUsd) {
+        update("UPDATE deployments SET initial_equity = ? WHERE id = ?", capitalUsd, id);
+    }
+
     public void setConfirmation(String id, String address, long untilMs) {
         update("UPDATE deployments SET confirmed_address = ?, confirmed_until_ms = ? WHERE id = ?", address, untilMs, id);
     }

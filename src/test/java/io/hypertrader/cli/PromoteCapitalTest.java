@@ -109,6 +109,51 @@ class PromoteCapitalTest {
         assertThat(store.deployments(plan.hash(), LiveStore.Stage.MAINNET)).isEmpty();
     }
 
+    @Test
+    void anExistingTestnetOrMainnetDeploymentGetsANewCapitalFromItsNextRun() {
+        CliHarness.Result r = run("promote", "--config", config.toString(), "--to", "mainnet", "--account", ACCOUNT, "--confirm-mainnet",
+                ACCOUNT, "--capital", "2500");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String mainnet = deploymentId(r.out());
+
+        // mainnet: only with the confirmation, which nothing prints
+        r = run("promote", "--deployment", mainnet, "--capital", "5000");
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(store.deployment(mainnet).orElseThrow().capital(-1)).isEqualTo(2_500);
+        r = run("promote", "--deployment", mainnet, "--capital", "5000", "--confirm-mainnet", ACCOUNT);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("deployment " + mainnet + ": capital 2500.00 -> 5000.00 USDC (takes effect at the next run start)",
+                "BTC first entry 13500.00 USDC, scaled down to the cap 100.00 USDC");
+        LiveStore.Deployment d = store.deployment(mainnet).orElseThrow();
+        assertThat(d.capital(-1)).isEqualTo(5_000);
+        assertThat(d.configHash()).isEqualTo(plan.hash());
+        assertThat(store.journal(mainnet)).anyMatch(e -> e.kind().equals("capital")
+                && e.detail().equals("capital 2500.00 -> 5000.00 USDC, confirmed by " + ACCOUNT));
+
+        // testnet: no confirmation needed; a stopped deployment never runs again; paper would rewrite its journal
+        String testnet = insert(LiveStore.Stage.TESTNET, "created");
+        r = run("promote", "--deployment", testnet, "--capital", "750");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(store.deployment(testnet).orElseThrow().capital(-1)).isEqualTo(750);
+        String stopped = insert(LiveStore.Stage.TESTNET, "stopped");
+        r = run("promote", "--deployment", stopped, "--capital", "750");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("the deployment is stopped");
+        String paper = insert(LiveStore.Stage.PAPER, "created");
+        r = run("promote", "--deployment", paper, "--capital", "750");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("a paper deployment replays from its capital");
+        assertThat(store.deployment(paper).orElseThrow().capital(-1)).isEqualTo(plan.initialEquity());
+    }
+
+    String insert(LiveStore.Stage stage, String status) {
+        String id = store.newDeploymentId(stage, plan.hash());
+        store.insert(new LiveStore.Deployment(id, stage, plan.hash(), plan.name(), config.toString(), plan.json(),
+                stage == LiveStore.Stage.PAPER ? null : ACCOUNT, status, System.currentTimeMillis(), null, "test", 1L,
+                plan.initialEquity(), null, null, null, null, null));
+        return id;
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
