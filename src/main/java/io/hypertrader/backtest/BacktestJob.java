@@ -14,11 +14,11 @@ import io.hypertrader.data.CoinMetaStore;
 import io.hypertrader.data.Database;
 import io.hypertrader.data.FundingRate;
 import io.hypertrader.data.FundingStore;
+import io.hypertrader.data.NoClock;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,9 +87,9 @@ public final class BacktestJob {
      */
     public static Inputs loadInputs(Database db, Network network, StrategyConfig cfg, long fromMs, long toMs,
                                     String source) {
-        CandleStore candles = new CandleStore(db, InstantSource.system());
-        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
-        CoinMetaStore meta = new CoinMetaStore(db, InstantSource.system());
+        CandleStore candles = new CandleStore(db, NoClock.INSTANCE);
+        FundingStore fundingStore = new FundingStore(db, NoClock.INSTANCE);
+        CoinMetaStore meta = new CoinMetaStore(db, NoClock.INSTANCE);
         List<CandleSeries> series = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         Map<Coin, Instrument> grids = new LinkedHashMap<>();
@@ -157,8 +157,8 @@ public final class BacktestJob {
             throw new UserError(UserError.Kind.FAILURE, "run " + runId + ": the stored config no longer reads back to hash "
                     + m.configHash() + " (got " + cfg.hash() + "): the config format changed");
         }
-        CandleStore candles = new CandleStore(db, InstantSource.system());
-        FundingStore fundingStore = new FundingStore(db, InstantSource.system());
+        CandleStore candles = new CandleStore(db, NoClock.INSTANCE);
+        FundingStore fundingStore = new FundingStore(db, NoClock.INSTANCE);
         List<CandleSeries> series = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         Map<Coin, Instrument> grids = new LinkedHashMap<>();

@@ -41,7 +41,8 @@ import java.util.List;
  * a bar.
  *
  * <p>Risk: with {@link BacktestInput#risk()} set, one {@link RiskManager} for the account guards
- * every strategy through a {@link RiskGuardedStrategy}, exactly as in paper and live runs. Its
+ * every strategy through a {@link RiskGuardedStrategy}, exactly as in paper and live runs (its
+ * account view spans every slot's coins, so total leverage and open coins are account-wide). Its
  * events are decisions: each is hashed into the event log when it happens and kept in the result;
  * orders it refused are kept as REJECTED records with code RISK.
  *

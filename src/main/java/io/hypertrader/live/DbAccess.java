@@ -109,14 +109,14 @@ public final class DbAccess {
     }
 
     private Database openWithRetry() {
-        long deadline = System.currentTimeMillis() + lockWaitMs;
+        long deadline = System.nanoTime() + lockWaitMs * 1_000_000L; // a wait, not a time of day: monotonic
         long sleep = 10;
         while (true) {
             try {
                 return Database.open(file);
             } catch (UserError e) {
                 boolean locked = e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains("in use");
-                if (!locked || System.currentTimeMillis() >= deadline) {
+                if (!locked || System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
                 try {

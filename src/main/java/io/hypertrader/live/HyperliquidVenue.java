@@ -13,6 +13,7 @@ import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.OrderTracker;
 import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.exec.VenueRules;
 import io.hypertrader.live.sign.Cloid;
 
 import java.math.BigDecimal;
@@ -45,7 +46,8 @@ import java.util.function.LongSupplier;
  * <p><b>Mapping.</b> LIMIT keeps its time in force; MARKET is an IOC limit at mid * (1 +/- slippage)
  * (the SDKs' market order); STOP and TAKE_PROFIT are market trigger orders whose worst price is
  * the trigger moved by the same slippage. Prices and sizes must already be on the grid
- * ({@link OrderRounding}): an order off the grid is refused here with the simulator's codes.
+ * ({@link OrderRounding}): an order off the grid, or worth less than $10, is refused here before
+ * it is signed, by the simulator's own {@link VenueRules}, with the simulator's codes.
  *
  * <p><b>State.</b> Answers to /exchange give acceptance; fills come from {@code userFillsByTime}
  * (de-duplicated by trade id), terminal states of resting orders from {@code openOrders} and
@@ -213,18 +215,15 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         int sz = asset.get().szDecimals();
         BigDecimal size = BigDecimal.valueOf(req.size());
-        RejectCode grid = null;
-        if (!OrderRounding.isValidSize(size, sz)) {
-            grid = RejectCode.SIZE_OFF_GRID;
-        } else if (req.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.limitPrice()), sz, false)) {
-            grid = RejectCode.PRICE_OFF_GRID;
-        } else if (req.type().isTrigger() && !OrderRounding.isValidPrice(BigDecimal.valueOf(req.triggerPrice()), sz, false)) {
-            grid = RejectCode.PRICE_OFF_GRID;
-        }
-        if (grid != null) {
+        // The simulator's rules, checked before anything is signed. The position is left unknown
+        // (NaN): the one read at the last poll may miss a fill, so reduce-only orders are the
+        // exchange's to judge (VenueRules says why).
+        RejectCode rule = VenueRules.refusal(req, sz, ref, Double.NaN);
+        if (rule != null) {
             journal.intent(id, cloid, req, now, ref);
-            journal.answer(id, cloid, "NOT_SENT", null, grid.name(), now);
-            emit(new OrderEvent.Rejected(id, req.coin(), now, grid, "size or price off the exchange grid (szDecimals " + sz + ")"));
+            journal.answer(id, cloid, "NOT_SENT", null, rule.name(), now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, rule, "not sent: "
+                    + VenueRules.message(rule, req, sz, Double.NaN, req.size() * VenueRules.referencePrice(req, ref))));
             return id;
         }
         io.hypertrader.live.OrderRequest wire;
@@ -237,24 +236,69 @@ public final class HyperliquidVenue implements ExecutionVenue {
             return id;
         }
         journal.intent(id, cloid, req, now, ref); // write-ahead: throws (and nothing is sent) if it cannot persist
+        if (holding) {
+            held.add(new HeldOrder(lo, wire));
+            return id;
+        }
+        send(lo, wire);
+        return id;
+    }
+
+    /** Orders decided while sends are held, in decision order (see {@link #holdSends(boolean)}). */
+    private record HeldOrder(LiveOrder order, io.hypertrader.live.OrderRequest wire) {
+    }
+
+    private final List<HeldOrder> held = new ArrayList<>();
+    private boolean holding;
+
+    /**
+     * From now on an order is journaled when decided but leaves only at {@link #releaseSends()}.
+     * The runner holds sends through a strategy callback, journals the strategy's state (which
+     * now names the orders it waits on), then releases them: no order is ever at the exchange
+     * that the last journaled state does not know of, so a restart after any crash restores a
+     * strategy that expects every order it finds.
+     */
+    public void holdSends(boolean hold) {
+        holding = hold;
+    }
+
+    /** True when orders wait for {@link #releaseSends()}. */
+    public boolean hasHeldSends() {
+        return !held.isEmpty();
+    }
+
+    /** Sends the orders held so far, in decision order (holding stays as it is). */
+    public void releaseSends() {
+        List<HeldOrder> due = List.copyOf(held);
+        held.clear();
+        for (HeldOrder h : due) {
+            if (!h.order().tracked.status().terminal()) {
+                send(h.order(), h.wire());
+            }
+        }
+    }
+
+    private void send(LiveOrder lo, io.hypertrader.live.OrderRequest wire) {
+        long id = lo.tracked.id();
+        Cloid cloid = lo.cloid;
+        OrderRequest req = lo.tracked.request();
         OrderResult r;
         try {
             r = exchange.place(wire);
         } catch (OutcomeUnknownException e) {
             lo.unknownSince = clock.getAsLong();
             journal.answer(id, cloid, "UNKNOWN", null, e.getMessage(), lo.unknownSince);
-            return id;
+            return;
         } catch (ExchangeUnavailableException e) {
             journal.answer(id, cloid, "NOT_SENT", null, e.getMessage(), clock.getAsLong());
             emit(new OrderEvent.Rejected(id, req.coin(), clock.getAsLong(), RejectCode.EXCHANGE, "not sent: " + e.getMessage()));
-            return id;
+            return;
         }
         journal.answer(id, cloid, r.kind().name(), r.oid(), r.error(), clock.getAsLong());
         handleResult(lo, r);
         if (r.kind() == OrderResult.Kind.FILLED) {
             syncFillsQuietly();
         }
-        return id;
     }
 
     private io.hypertrader.live.OrderRequest toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
@@ -352,6 +396,12 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         String coin = lo.tracked.request().coin().name();
         long now = clock.getAsLong();
+        if (held.removeIf(h -> h.order() == lo)) {
+            // decided and cancelled in one callback: it never leaves
+            journal.answer(orderId, lo.cloid, "NOT_SENT", null, "cancelled before it was sent", now);
+            emit(new OrderEvent.Cancelled(orderId, lo.tracked.request().coin(), now, 0, "cancelled before it was sent"));
+            return;
+        }
         try {
             CancelResult r = lo.oid != null ? exchange.cancel(coin, lo.oid) : exchange.cancelByCloid(coin, lo.cloid);
             journal.note("cancel", coin, "order " + orderId + " cloid " + lo.cloid + ": "
@@ -504,7 +554,10 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         List<UserFill> fills = new ArrayList<>();
         for (UserFill f; (f = streamFills.poll()) != null; ) {
-            if (f.time() >= streamFloor) {
+            // Before the floor only our own orders' fills: their times are the exchange's clock,
+            // which may run behind ours, so a fill of an order sent just after the start can be
+            // stamped before it (the one missing fill of issue 10).
+            if (f.time() >= streamFloor || ownOrder(f)) {
                 fills.add(f);
             }
         }
@@ -600,6 +653,13 @@ public final class HyperliquidVenue implements ExecutionVenue {
         finishClosed();
     }
 
+    /**
+     * How far behind the fill cursor each REST read of the account's fills reaches, ms: more than
+     * any clock difference between this machine and the exchange a run tolerates (TimeChecks warns
+     * from 2 s).
+     */
+    public static final long FILL_LOOKBACK_MS = 10 * 60_000;
+
     /** Longest time between two reads of the account's fills when no order is live, ms. */
     public static final long FILL_SWEEP_MS = 30_000;
     private long lastFillSweep = Long.MIN_VALUE / 2;
@@ -615,9 +675,16 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     private void syncFills() throws TransportException {
         long now = clock.getAsLong();
-        List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor), now + 60_000));
+        // The window reaches FILL_LOOKBACK_MS behind the cursor: the cursor mixes our clock (a fresh
+        // deployment starts it at the run's start) with the exchange's (fill times), and a fill is
+        // never lost to the difference; trade ids make the overlap harmless.
+        List<UserFill> fills = new ArrayList<>(info.userFillsByTime(exchange.tradingUser(), Math.max(0, fillCursor - FILL_LOOKBACK_MS),
+                now + 60_000));
         fills.sort(Comparator.comparingLong(UserFill::time).thenComparing(f -> f.tid() == null ? 0L : f.tid()));
         for (UserFill f : fills) {
+            if (f.time() < streamFloor && !ownOrder(f)) {
+                continue; // before this deployment's history: someone else's trade, not a discrepancy of ours
+            }
             if (ingestFill(f, now)) {
                 fillsFromRest++;
             }
@@ -663,6 +730,11 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         applyFill(lo, f, key);
         return true;
+    }
+
+    /** True when the fill belongs to an order of this deployment (by client order id, else exchange order id). */
+    private boolean ownOrder(UserFill f) {
+        return (f.cloid() != null && idByCloid.containsKey(Cloid.parse(f.cloid()).hex())) || idByOid.containsKey(f.oid());
     }
 
     private boolean isOwnCoin(String coin) {

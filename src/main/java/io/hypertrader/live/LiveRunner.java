@@ -69,6 +69,8 @@ public final class LiveRunner extends RunnerBase {
     public static final long DEFAULT_DEAD_MAN_MS = 60_000;
     private long deadManMs = DEFAULT_DEAD_MAN_MS;
     private DeadManSwitch deadMan;
+    /** The strategies' journaled states (restore on start, save after every callback). */
+    private StrategyStates states;
     private java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> userSocketFactory;
     private HyperliquidWebSocket userSocket;
 
@@ -142,13 +144,16 @@ public final class LiveRunner extends RunnerBase {
         LiveMarketData market = new LiveMarketData(clock, interval);
         // the deployment's money, not the account's: built before the first poll books this run's fills into it
         capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
+        // ONE manager for every coin: its account view sees them all, so the limits are account-wide
         RiskManager risk = new RiskManager(limits(), journal::risk);
+        states = new StrategyStates(store, id, clock);
         double cap = entryCap();
         for (FibHedgeParams p : plan.perCoin()) {
             FibHedgeStrategy fib = new FibHedgeStrategy(p);
             if (cap != Double.POSITIVE_INFINITY) {
                 fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
             }
+            states.add(p.coin(), fib);
             owner.put(p.coin(), new RiskGuardedStrategy(fib, risk));
         }
         if (userSocketFactory != null) {
@@ -170,23 +175,53 @@ public final class LiveRunner extends RunnerBase {
             }
         });
         warming = true; // no orders until the warm-up is done
+        venue.holdSends(true); // every order leaves only after the state that decided it is journaled (settle)
         for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
             e.getValue().start(StrategyContext.of(capitalVenue, market, journal, List.of(e.getKey())));
         }
-        reconcile();
+        Set<Coin> restored = states.restore(); // before any price or order event
+        // What the journal held before this run read anything: the events the old process wrote but
+        // never handed over. Read first, because the venue's first poll journals new ones (which it
+        // then delivers itself).
+        Map<Coin, List<OrderEvent>> missedByCoin = new HashMap<>();
+        for (Coin coin : restored) {
+            missedByCoin.put(coin, states.missedEvents(coin));
+        }
+        venue.poll(); // the exchange's positions first: a strategy handed a missed fill compares its target with them
+        for (Coin coin : restored) {
+            List<OrderEvent> missed = missedByCoin.get(coin);
+            if (!missed.isEmpty()) {
+                journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
+                        + " journaled order events it had not seen: " + missed);
+                missed.forEach(owner.get(coin)::onOrderEvent);
+            }
+        }
+        reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
+        List<String> differ = states.reconcile(venue::position, tradedCoins());
+        if (!differ.isEmpty()) {
+            return refuseToResume(differ);
+        }
         String money = capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap);
         journal("capital", null, money);
         say(money);
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
-            for (Candle c : warm.getOrDefault(coin, List.of())) {
+            List<Candle> bars = warm.getOrDefault(coin, List.of());
+            if (restored.contains(coin)) {
+                // the restored state already holds what these bars taught it; only the price is new
+                if (!bars.isEmpty()) {
+                    market.set(coin, bars.getLast().close());
+                }
+                continue;
+            }
+            for (Candle c : bars) {
                 market.set(coin, c.close());
                 Strategy s = owner.get(coin);
                 s.onPrice(coin, c.closeTime(), c.close());
                 s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
             }
         }
-        venue.deliver();
+        settle();
         warming = false;
         String reason = "bounded";
         int failures = 0;
@@ -228,7 +263,7 @@ public final class LiveRunner extends RunnerBase {
         for (Strategy s : owner.values()) {
             s.finish(clock.getAsLong());
         }
-        venue.deliver();
+        settle();
         if (deadMan != null) {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
         }
@@ -267,7 +302,7 @@ public final class LiveRunner extends RunnerBase {
             }
         }
         venue.poll();
-        venue.deliver();
+        settle();
         if (!bars.isEmpty()) {
             StringBuilder pos = new StringBuilder();
             for (Coin c : plan.coins()) {
@@ -278,6 +313,47 @@ public final class LiveRunner extends RunnerBase {
                     String.format(Locale.ROOT, "equity=%s savings=%s%s deployment-equity=%s exposure=%s", fmt(eq), fmt(venue.savings()),
                             pos, fmt(capitalVenue.equity()), fmt(capitalVenue.exposure()))));
         }
+    }
+
+    /**
+     * Hands the strategies their order events, journals every state that changed, then lets the
+     * orders those states decided leave; repeated while sending brings new events (an immediate
+     * fill the strategy answers). A crash anywhere in here leaves no order at the exchange that
+     * the last journaled state does not know of.
+     */
+    private void settle() {
+        venue.deliver();
+        states.save();
+        while (venue.hasHeldSends()) {
+            venue.releaseSends();
+            venue.deliver();
+            states.save();
+        }
+    }
+
+    /** Coins this deployment has journaled fills for. */
+    private Set<Coin> tradedCoins() {
+        Set<Coin> coins = new HashSet<>();
+        for (LiveStore.FillRow f : store.fills(id)) {
+            coins.add(Coin.of(f.coin()));
+        }
+        return coins;
+    }
+
+    /**
+     * The restored strategy and the exchange disagree: nothing is sent, the run ends and the
+     * command exits 5 naming every difference (the trader decides; the runner never guesses).
+     */
+    private Outcome refuseToResume(List<String> differ) {
+        String what = String.join("; ", differ);
+        long now = clock.getAsLong();
+        store.runEnded(id, runNo, now, "halted: restored state differs from the exchange");
+        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the exchange: " + what);
+        say(deployment.stage().code() + " " + id + ": run " + runNo + " halted: " + what);
+        throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
+                + ": the restored strategy and the exchange differ (" + what + "); nothing was sent. Check the account for a manual"
+                + " trade or a fill made while the runner was down; then either put the position back, or stop the deployment"
+                + " (hypertrader stop " + id + " --flatten) and promote again.");
     }
 
     /** Dead-man triggers journaled today (UTC) by earlier runs of this deployment. */

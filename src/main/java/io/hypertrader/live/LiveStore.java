@@ -308,6 +308,25 @@ public final class LiveStore {
         });
     }
 
+    /** The newest journal entry of {@code kind} for {@code coin}, if any (a restart's saved strategy state). */
+    public Optional<Entry> latest(String deploymentId, String kind, String coin) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, wall_ms, event_ms, kind, order_id, cloid, coin, side, size,"
+                    + " price, detail FROM live_journal WHERE deployment_id = ? AND kind = ? AND coin = ? ORDER BY seq DESC LIMIT 1")) {
+                ps.setString(1, deploymentId);
+                ps.setString(2, kind);
+                ps.setString(3, coin);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Entry>empty();
+                    }
+                    return Optional.of(new Entry(rs.getLong(1), rs.getLong(2), getL(rs, 3), rs.getString(4), getL(rs, 5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), getD(rs, 9), getD(rs, 10), rs.getString(11)));
+                }
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ orders and fills
 
     public void upsertOrder(String deploymentId, OrderRow o) {

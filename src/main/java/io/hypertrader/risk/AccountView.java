@@ -25,4 +25,19 @@ public interface AccountView {
 
     /** Coins with a non-zero position. */
     Collection<String> openCoins();
+
+    /**
+     * Signed size, in coins, of the coin's working orders that may add to its position (open, not
+     * reduce-only; the unfilled part): what the position becomes if they all fill. 0 when none.
+     * The account-wide rules count it, so two coins' entries sent before either fills are still
+     * two coins (in live trading a fill arrives after the order; in a backtest after its latency).
+     */
+    default double working(String coin) {
+        return 0;
+    }
+
+    /** Coins with a position or a working order that may open one ({@link #working}): what the account holds or is committed to. */
+    default Collection<String> activeCoins() {
+        return openCoins();
+    }
 }

@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * (backtests: the run result), each refused order is also handed to it as a REJECTED
  * {@link TrackedOrder} with code RISK.
  *
+ * <p>The rules see the whole account, not only this strategy's coins: every checked venue joins
+ * its manager's {@link RiskManager#account() account view} with its coins, and each order is
+ * checked against that view (total leverage and open coins over every coin of the account).
+ *
  * <p>The order is valued at its limit price, its trigger price, or for a market order the last
  * price of the market data source. Leverage per coin is what the strategy last set through
  * {@link #setLeverage} (1x before). Everything else is delegated unchanged, so the wrapped venue
@@ -66,6 +70,7 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
         }
         this.leverageByIndex = new double[this.coins.size()];
         java.util.Arrays.fill(leverageByIndex, 1);
+        risk.join(this, this.coins);
     }
 
     /** The venue behind the checks (forced closes go straight to it). */
@@ -88,7 +93,8 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
             }
             return refuse(req, now, price, "no price known for " + req.coin() + " to value the order");
         }
-        RiskEvent refusal = risk.check(new OrderCheck(req.coin().name(), req.signedSize(), price, req.reduceOnly(), now), this);
+        RiskEvent refusal = risk.check(new OrderCheck(req.coin().name(), req.signedSize(), price, req.reduceOnly(), now),
+                risk.account());
         if (refusal != null) {
             return refuse(req, now, price, refusal.rule() + ": " + refusal.reason());
         }
@@ -179,7 +185,7 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
         inner.setListener(listener);
     }
 
-    // ------------------------------------------------------------------ AccountView for the rules
+    // ------------------------------------------------------------------ AccountView: this strategy's part of the account
 
     @Override
     public double position(String coin) {
@@ -207,6 +213,32 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     /** The leverage the strategy last set for coin {@code i} of the coins this venue was built with (1 before). */
     double leverage(int i) {
         return leverageByIndex[i];
+    }
+
+    @Override
+    public double working(String coin) {
+        Coin c = byName.get(coin);
+        if (c == null) {
+            return 0;
+        }
+        double sum = 0;
+        for (TrackedOrder o : inner.openOrders(c)) {
+            if (!o.request().reduceOnly()) {
+                sum += o.request().side().sign() * o.remaining();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public Collection<String> activeCoins() {
+        List<String> out = new ArrayList<>(coins.size());
+        for (Coin c : coins) {
+            if (inner.position(c) != 0 || working(c.name()) != 0) {
+                out.add(c.name());
+            }
+        }
+        return out;
     }
 
     @Override

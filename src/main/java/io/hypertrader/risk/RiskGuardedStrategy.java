@@ -27,8 +27,10 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>Before every order: the strategy's context holds a {@link RiskCheckedVenue}, so each
- *       order is checked; refusals arrive as {@link OrderEvent.Rejected} with code RISK right
- *       after the callback that placed them.</li>
+ *       order is checked against the whole account (every guarded strategy of one manager shares
+ *       its {@link RiskManager#account() account view}, whichever coins each trades); refusals
+ *       arrive as {@link OrderEvent.Rejected} with code RISK right after the callback that placed
+ *       them.</li>
  *   <li>On every price the strategy sees: {@link RiskManager#onEquity} (daily loss limit), then
  *       the per-position stop; a position that hit its stop has its open orders cancelled and is
  *       closed with a reduce-only market order sent straight to the venue. The strategy receives

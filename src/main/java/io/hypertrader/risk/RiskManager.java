@@ -1,5 +1,6 @@
 package io.hypertrader.risk;
 
+import io.hypertrader.core.Coin;
 import io.hypertrader.strategy.QuietBar;
 
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * Checks orders before they reach a venue and positions on every price update, against
- * {@link RiskLimits}. One instance per deployment (or backtest run); not thread-safe.
+ * {@link RiskLimits}. One instance per account: a deployment, a paper replay or a backtest run,
+ * shared by every coin's guarded strategy, whose checked venues join its {@link #account() view
+ * of the account}, so the account-wide rules (total leverage, open coins, the daily loss, the
+ * order rate) see every coin. Not thread-safe.
  *
  * <p>Orders that only reduce risk (reduce-only, or shrinking a position without flipping it) are
  * always allowed: a risk manager that could block a close would be the risk. Every other order
@@ -24,6 +28,7 @@ public final class RiskManager {
 
     private final RiskLimits limits;
     private final Consumer<RiskEvent> sink;
+    private final RiskAccount account = new RiskAccount();
     /** Ring buffer of accepted order times, for the per-minute rate; grows up to the limit as orders come. */
     private long[] recentOrders;
     private int recentCount;
@@ -47,6 +52,16 @@ public final class RiskManager {
 
     public RiskLimits limits() {
         return limits;
+    }
+
+    /** The account over every coin of every strategy this manager guards (what {@link RiskCheckedVenue} checks against). */
+    public AccountView account() {
+        return account;
+    }
+
+    /** A strategy's checked venue joins the account with the coins it trades. */
+    void join(RiskCheckedVenue member, List<Coin> coins) {
+        account.join(member, coins);
     }
 
     /** The id of the next refused order: -1, -2, ... unique over every coin this manager guards. */
@@ -237,13 +252,15 @@ public final class RiskManager {
                     "%s position notional would be %.2f USDC, above the cap %.2f USDC", coin, positionNotional,
                     limits.maxPositionNotionalUsd()));
         }
+        // every other coin of the account at the larger of its position and what its working orders would make it
         double total = positionNotional;
         int openCoins = after != 0 ? 1 : 0;
-        for (String other : a.openCoins()) {
+        for (String other : a.activeCoins()) {
             if (!other.equals(coin)) {
                 double size = a.position(other);
-                if (size != 0) {
-                    total += Math.abs(size) * a.mark(other);
+                double exposure = Math.max(Math.abs(size), Math.abs(size + a.working(other)));
+                if (exposure != 0) {
+                    total += exposure * a.mark(other);
                     openCoins++;
                 }
             }
@@ -255,7 +272,8 @@ public final class RiskManager {
         }
         if (position == 0 && after != 0 && openCoins > limits.maxOpenCoins()) {
             return refuse(o, RiskRule.OPEN_COINS, String.format(Locale.ROOT,
-                    "opening %s would make %d coins with positions (limit %d)", coin, openCoins, limits.maxOpenCoins()));
+                    "opening %s would make %d coins with positions or working orders (limit %d)", coin, openCoins,
+                    limits.maxOpenCoins()));
         }
         return null;
     }

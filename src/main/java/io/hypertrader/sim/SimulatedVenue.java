@@ -15,13 +15,13 @@ import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.OrderTracker;
 import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.exec.VenueRules;
 import io.hypertrader.portfolio.Account;
 import io.hypertrader.portfolio.LiquidationRecord;
 import io.hypertrader.sim.model.FundingSchedule;
 import io.hypertrader.sim.model.MarketState;
 import io.hypertrader.sim.model.SimModels;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -630,6 +630,10 @@ public final class SimulatedVenue implements ExecutionVenue {
         tracker.arrived(o, t, a);
         log.begin('A').l(o.id()).l(t).d(a);
         RejectCode code = check(c, o, a);
+        if (code == null && VenueRules.postOnlyWouldTake(req, a)) {
+            // Hyperliquid refuses a post-only order that would cross, as it refuses a broken rule
+            code = RejectCode.POST_ONLY_WOULD_TAKE;
+        }
         if (code != null) {
             emit(new OrderEvent.Rejected(o.id(), req.coin(), t, code, rejectMessage(code, c, o, a)));
             return;
@@ -640,12 +644,6 @@ public final class SimulatedVenue implements ExecutionVenue {
             case LIMIT -> {
                 boolean marketable = req.side() == Side.BUY ? a <= req.limitPrice() : a >= req.limitPrice();
                 if (marketable) {
-                    if (req.tif() == TimeInForce.ALO) {
-                        // Hyperliquid refuses a post-only order that would cross; it never rests.
-                        emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0,
-                                "post-only order would have taken liquidity (ALO refused)"));
-                        return;
-                    }
                     takeLiquidity(c, o, t, a, false);
                 } else if (req.tif() == TimeInForce.IOC) {
                     emit(new OrderEvent.Cancelled(o.id(), req.coin(), t, 0, "IOC limit did not match on arrival"));
@@ -668,7 +666,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     private double threshold(TrackedOrder o, int c) {
         OrderRequest r = o.request();
         if (r.type() == OrderType.LIMIT) {
-            double tick = tick(r.limitPrice(), account.instrument(c).szDecimals());
+            double tick = VenueRules.tick(r.limitPrice(), account.instrument(c).szDecimals());
             return r.side() == Side.BUY ? r.limitPrice() - tick : r.limitPrice() + tick;
         }
         return r.triggerPrice();
@@ -855,28 +853,20 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     // ================================================================== checks
 
+    /**
+     * The first refusal of an arriving order: Hyperliquid's own rules ({@link VenueRules}, the copy
+     * the live venue checks too) and the margin they need when the profile applies them, then the
+     * profile's notional cap and random refusals.
+     */
     private RejectCode check(int c, TrackedOrder o, double a) {
         OrderRequest r = o.request();
         var rules = models.rejection();
-        double ref = r.type() == OrderType.LIMIT ? r.limitPrice() : r.type().isTrigger() ? r.triggerPrice() : a;
+        double ref = VenueRules.referencePrice(r, a);
         double pos = account.position(c);
         if (rules.exchangeRules()) {
-            int sz = account.instrument(c).szDecimals();
-            if (!OrderRounding.isValidSize(r.size(), sz)) {
-                return RejectCode.SIZE_OFF_GRID;
-            }
-            if (r.type() == OrderType.LIMIT && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.limitPrice()), sz, false)) {
-                return RejectCode.PRICE_OFF_GRID;
-            }
-            if (r.type().isTrigger() && !OrderRounding.isValidPrice(BigDecimal.valueOf(r.triggerPrice()), sz, false)) {
-                return RejectCode.PRICE_OFF_GRID;
-            }
-            if (r.reduceOnly() && (pos == 0 || Math.signum(pos) == r.side().sign())) {
-                return RejectCode.REDUCE_ONLY;
-            }
-            boolean closesAll = r.reduceOnly() && r.size() >= Math.abs(pos) - SIZE_EPS;
-            if (!closesAll && r.size() * ref < OrderRounding.MIN_NOTIONAL_USD - 1e-9) {
-                return RejectCode.MIN_NOTIONAL;
+            RejectCode exchange = VenueRules.refusal(r, account.instrument(c).szDecimals(), a, pos);
+            if (exchange != null) {
+                return exchange;
             }
             double newPos = pos + r.signedSize();
             if (!r.type().isTrigger() && Math.abs(newPos) > Math.abs(pos) + SIZE_EPS) {
@@ -897,16 +887,13 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     private String rejectMessage(RejectCode code, int c, TrackedOrder o, double a) {
         OrderRequest r = o.request();
-        int sz = account.instrument(c).szDecimals();
         return switch (code) {
-            case SIZE_OFF_GRID -> "size " + fmt(r.size()) + " is not a multiple of 10^-" + sz;
-            case PRICE_OFF_GRID -> "price " + fmt(r.type() == OrderType.LIMIT ? r.limitPrice() : r.triggerPrice())
-                    + " is off the grid (5 significant figures, at most " + OrderRounding.maxPriceDecimals(sz, false) + " decimals)";
-            case REDUCE_ONLY -> "reduce-only order would increase the position " + fmt(account.position(c));
-            case MIN_NOTIONAL -> "order value " + fmt(r.size() * a) + " USDC is below the $10 minimum";
+            case SIZE_OFF_GRID, PRICE_OFF_GRID, REDUCE_ONLY, MIN_NOTIONAL ->
+                    VenueRules.message(code, r, account.instrument(c).szDecimals(), account.position(c), r.size() * a);
             case INSUFFICIENT_MARGIN -> "insufficient margin: free collateral " + fmt(account.freeCollateral()) + " USDC";
             case NOTIONAL_CAP -> "order value " + fmt(r.size() * a) + " USDC exceeds the cap of "
                     + fmt(models.rejection().maxNotionalUsd()) + " USDC";
+            case POST_ONLY_WOULD_TAKE -> "post-only order would have taken liquidity (ALO refused)";
             case RANDOM -> String.format(Locale.ROOT, "simulated random venue refusal (rate %.1f%%)",
                     100 * models.rejection().randomRate());
             default -> code.name();
@@ -1089,20 +1076,6 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    /**
-     * Smallest price step at this price: 5 significant figures, at most 6 - szDecimals decimals,
-     * and 1 for prices of 100000 and more (integers are always valid).
-     */
-    static double tick(double price, int szDecimals) {
-        if (price >= 100_000) {
-            return 1;
-        }
-        int exp = (int) Math.floor(Math.log10(price));
-        double sig = Math.pow(10, exp - 4);
-        double dec = Math.pow(10, -OrderRounding.maxPriceDecimals(szDecimals, false));
-        return Math.max(sig, dec);
     }
 
     public Account account() {

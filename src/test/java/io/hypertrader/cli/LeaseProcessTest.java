@@ -1,24 +1,16 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Interval;
-import io.hypertrader.core.Network;
 import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.DeploymentLease;
 import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.TradingPlan;
-import io.hypertrader.live.fake.FakeHyperliquid;
-import io.hypertrader.live.sign.SigningKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,66 +25,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeaseProcessTest {
 
-    static final String KEY_HEX = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
-    static final String ACCOUNT = SigningKey.fromHex(KEY_HEX).address();
-
     @TempDir
     Path dir;
-    FakeHyperliquid fake;
+    RunnerProcessRig rig;
     Path db;
-    final List<Process> children = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET);
-        fake.addAccount(ACCOUNT, 10_000);
-        new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(11, 400, System.currentTimeMillis(), 60_000, Interval.H1));
-        db = dir.resolve("t.duckdb");
+        rig = new RunnerProcessRig(dir);
+        new LiveFixtures.Script(rig.fake, 5).add("BTC", LiveFixtures.candles(11, 400, System.currentTimeMillis(), 60_000, Interval.H1));
+        db = rig.db;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        fake.close();
+        rig.close();
     }
 
-    /** A testnet deployment of the shipped config (warm-up shortened), as promote would store it. */
     String deploy() throws Exception {
-        String yaml = Files.readString(Path.of("config/fib-hedge.yaml")).replace("warmupBars: 50", "warmupBars: 5")
-                .replace("allocation: 1.0", "allocation: 0.2").replace("leverage: 3", "leverage: 1");
-        Path cfg = dir.resolve("cfg.yaml");
-        Files.writeString(cfg, yaml);
-        TradingPlan plan = TradingPlan.of(ConfigLoader.load(cfg));
-        LiveStore store = new LiveStore(DbAccess.file(db));
-        String id = store.newDeploymentId(LiveStore.Stage.TESTNET, plan.hash());
-        store.insert(new LiveStore.Deployment(id, LiveStore.Stage.TESTNET, plan.hash(), plan.name(), cfg.toString(), plan.json(), ACCOUNT,
-                "created", System.currentTimeMillis(), null, "test", 1L, plan.initialEquity(), null, null, null, null, null));
-        return id;
+        return rig.deploy();
     }
 
-    /** {@code java -cp <test classpath> io.hypertrader.cli.HyperTraderCli args...}, output to files. */
     Process start(String name, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
-                HyperTraderCli.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("HYPERTRADER_DB", db.toString());
-        env.put("HYPERTRADER_API_URL", fake.baseUrl());
-        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
-        env.put("HYPERTRADER_PRIVATE_KEY", KEY_HEX);
-        Process p = pb.start();
-        children.add(p);
-        return p;
+        return rig.start(name, args);
     }
 
     String err(String name) throws Exception {
-        return Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8);
+        return rig.err(name);
     }
 
     Optional<DeploymentLease.Row> lease(String id) {

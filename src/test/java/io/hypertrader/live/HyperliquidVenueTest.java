@@ -142,6 +142,25 @@ class HyperliquidVenueTest {
     }
 
     @Test
+    void theSimulatorsRulesRefuseAnOrderBeforeItIsSignedButReduceOnlyGoesToTheExchange() throws Exception {
+        HyperliquidVenue v = venue(HyperliquidVenue.Resume.fresh());
+        // $9.90 at the mid: the exchange would judge it at its 5% IOC bound ($10.40) and take it
+        long small = v.submit(OrderRequest.market(BTC, Side.BUY, 0.00033, false, "tiny"));
+        long offGrid = v.submit(OrderRequest.stop(BTC, Side.SELL, 0.01, 29_000.5, true, "stop"));
+        assertThat(fake.exchangeBodies()).as("nothing signed or sent").isEmpty();
+        // reduce-only while flat: the venue's position may be stale, so the exchange decides
+        long dust = v.submit(OrderRequest.market(BTC, Side.SELL, 0.0001, true, "dust"));
+        assertThat(fake.exchangeBodies()).hasSize(1);
+        v.deliver();
+        assertThat(events).extracting(e -> ((OrderEvent.Rejected) e).code())
+                .containsExactly(RejectCode.MIN_NOTIONAL, RejectCode.PRICE_OFF_GRID, RejectCode.REDUCE_ONLY);
+        assertThat(((OrderEvent.Rejected) events.get(0)).message()).isEqualTo("not sent: order value 9.90000 USDC is below the $10 minimum");
+        assertThat(((OrderEvent.Rejected) events.get(1)).message()).startsWith("not sent: price 29000.5 is off the grid");
+        assertThat(journal).contains("answer " + small + " NOT_SENT", "answer " + offGrid + " NOT_SENT")
+                .doesNotContain("answer " + dust + " NOT_SENT");
+    }
+
+    @Test
     void restingOrderFilledWhileWaitingIsReportedFromUserFills() throws Exception {
         HyperliquidVenue v = venue(HyperliquidVenue.Resume.fresh());
         long id = v.submit(OrderRequest.limit(BTC, Side.BUY, 0.01, 29900, TimeInForce.GTC, "dip"));

@@ -55,6 +55,8 @@ public final class LiveFixtures {
         private final Map<String, List<Candle>> candles = new HashMap<>();
         private final Map<String, Integer> revealed = new HashMap<>();
         private final int initial;
+        private boolean midFollowsCandles = true;
+        private boolean held;
 
         public Script(FakeHyperliquid fake, int initial) {
             this.fake = fake;
@@ -68,6 +70,18 @@ public final class LiveFixtures {
             return this;
         }
 
+        /** From now on the fake's mid is the test's alone ({@link FakeHyperliquid#setMid}); candle reads leave it. */
+        public Script midFromTest() {
+            midFollowsCandles = false;
+            return this;
+        }
+
+        /** From now on no new bar is revealed: the market waits (a restart sees only what it saw before). */
+        public Script hold() {
+            held = true;
+            return this;
+        }
+
         public int revealed(String coin) {
             return revealed.getOrDefault(coin, 0);
         }
@@ -76,7 +90,7 @@ public final class LiveFixtures {
             String coin = body.path("req").path("coin").asText();
             String interval = body.path("req").path("interval").asText();
             List<Candle> cs = candles.getOrDefault(coin, List.of());
-            int n = revealed.merge(coin, initial, (old, x) -> Math.min(cs.size(), old + 1));
+            int n = revealed.merge(coin, initial, (old, x) -> held ? old : Math.min(cs.size(), old + 1));
             ArrayNode arr = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < Math.min(n, cs.size()); i++) {
                 Candle c = cs.get(i);
@@ -84,13 +98,13 @@ public final class LiveFixtures {
                         .put("o", px(c.open())).put("c", px(c.close())).put("h", px(c.high())).put("l", px(c.low()))
                         .put("v", String.format(Locale.ROOT, "%.5f", c.volume())).put("n", 10);
             }
-            if (n > 0 && n <= cs.size()) {
+            if (midFollowsCandles && n > 0 && n <= cs.size()) {
                 fake.setMid(coin, px(cs.get(n - 1).close()));
             }
             return arr;
         }
 
-        static String px(double v) {
+        public static String px(double v) {
             return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
         }
     }

@@ -46,12 +46,18 @@ class RunnersTest {
     StringWriter out;
     OkHttpTransport transport;
     TradingPlan plan;
+    LiveFixtures.Script script;
 
     @BeforeEach
     void start() throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET);
+        start(0);
+    }
+
+    /** The fake exchange with its clock {@code exchangeLagMs} behind this machine's. */
+    void start(long exchangeLagMs) throws Exception {
+        fake = FakeHyperliquid.start(Network.TESTNET, () -> System.currentTimeMillis() - exchangeLagMs);
         fake.addAccount(ACCOUNT, 10_000);
-        new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
+        script = new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
                 .retryOnConnectionFailure(false).build();
         transport = new OkHttpTransport(http, fake.baseUrl());
@@ -142,6 +148,67 @@ class RunnersTest {
         assertThat(o.discrepancies()).isEmpty();
     }
 
+    @Test
+    void aFillStampedByAnExchangeClockBehindOursIsStillBooked() throws Exception {
+        // The one missing fill of issue 10: a fresh deployment's fill cursor starts at the run's
+        // start by this machine's clock, the exchange stamps fills by its own. With the exchange
+        // a minute behind, every fill of the first minute fell before the cursor on both paths.
+        stop();
+        start(60_000);
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        RunnerBase.Outcome o = liveRunner(d).run(FAST);
+        assertThat(fake.fills(ACCOUNT)).as("the run traded").isNotEmpty();
+        assertThat(store.fills(d.id())).as("every exchange fill journaled once").hasSize(fake.fills(ACCOUNT).size());
+        double net = store.fills(d.id()).stream().mapToDouble(f -> ("BUY".equals(f.side()) ? 1 : -1) * f.size()).sum();
+        assertThat(fake.position(ACCOUNT, "BTC").doubleValue()).isCloseTo(net, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.discrepancies()).isEmpty();
+    }
+
+    @Test
+    void aRestartRestoresTheJournaledStrategyAndSendsNothingWhenTheExchangeAgrees() throws Exception {
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        liveRunner(d).run(FAST);
+        LiveStore.Entry saved = store.latest(d.id(), "state", "BTC").orElseThrow();
+        String state = io.hypertrader.strategy.StrategyState.parse(saved.detail()).name();
+        assertThat(state).as("the first run left a position to keep").isNotEqualTo("FLAT");
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        int placed = fake.orders(ACCOUNT).size();
+
+        // the next run: no new bar, so nothing the strategy would act on; it must not re-enter
+        script.hold();
+        liveRunner(store.deployment(d.id()).orElseThrow()).run(new RunnerBase.Settings(0, 0, 1_500));
+        List<LiveStore.Entry> restore = store.journal(d.id()).stream().filter(e -> e.kind().equals("restore")).toList();
+        assertThat(restore).singleElement().satisfies(e -> assertThat(e.detail()).startsWith(state + " BTC"));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule RESUME"));
+        assertThat(fake.orders(ACCOUNT)).as("no order after the restart").hasSize(placed);
+        assertThat(fake.position(ACCOUNT, "BTC")).isEqualByComparingTo(held);
+    }
+
+    @Test
+    void aManualTradeWhileDownHaltsTheRestartWithExit5NamingTheDifference() throws Exception {
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        liveRunner(d).run(FAST);
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        assertThat(held.signum()).as("the first run holds a position").isNotZero();
+        // someone sells 0.01 BTC on the exchange's website while the runner is down
+        BigDecimal px = new BigDecimal(LiveFixtures.Script.px(fake.fills(ACCOUNT).getLast().px().doubleValue() * 0.9))
+                .setScale(0, java.math.RoundingMode.DOWN);
+        OrderResult manual = client().place(io.hypertrader.live.OrderRequest.limit("BTC", false, px, new BigDecimal("0.01"),
+                io.hypertrader.live.OrderRequest.Tif.IOC, null));
+        assertThat(manual.kind()).isEqualTo(OrderResult.Kind.FILLED);
+        int placed = fake.orders(ACCOUNT).size();
+
+        script.hold();
+        LiveRunner again = liveRunner(store.deployment(d.id()).orElseThrow());
+        assertThatThrownBy(() -> again.run(new RunnerBase.Settings(0, 0, 1_500)))
+                .isInstanceOfSatisfying(io.hypertrader.core.UserError.class, e -> {
+                    assertThat(e.kind().exitCode()).isEqualTo(5);
+                    assertThat(e.getMessage()).contains("differ by -0.01 BTC").contains("nothing was sent");
+                });
+        assertThat(fake.orders(ACCOUNT)).as("nothing sent").hasSize(placed);
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule HALT"));
+    }
+
     /** Simulates a process killed after the order left (intent journaled, answer never journaled). */
     static final class KillAfterSend implements OrderJournal {
         final OrderJournal inner;
@@ -211,6 +278,62 @@ class RunnersTest {
             StopExecutor.stop(client(), Set.of("BTC"), d.id(), true, System::currentTimeMillis);
             assertThat(fake.position(ACCOUNT, "BTC")).isEqualByComparingTo(BigDecimal.ZERO);
             assertThat(net + other).isNotNaN();
+        }
+    }
+
+    @Test
+    void aRunnerKilledAfterJournalingAFillItsStrategyHadNotSeenRestartsWithThatFill() throws Exception {
+        // The venue journals each event before the strategy hears of it. Killed in between, the
+        // journaled state still waits on the order: the restart hands it the journaled fill.
+        LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
+        LiveRunner first = liveRunner(d);
+        first.journalWrapper = j -> new KillAfterFill(j);
+        assertThatThrownBy(() -> first.run(FAST)).hasMessageContaining("killed after journaling a fill");
+        io.hypertrader.strategy.StrategyState before = io.hypertrader.strategy.StrategyState.parse(
+                store.latest(d.id(), "state", "BTC").orElseThrow().detail());
+        assertThat(before.getLong("order")).as("the saved state waits on its entry").isNotNegative();
+        BigDecimal held = fake.position(ACCOUNT, "BTC");
+        assertThat(held.signum()).isPositive();
+        int placed = fake.orders(ACCOUNT).size();
+
+        script.hold();
+        liveRunner(store.deployment(d.id()).orElseThrow()).run(new RunnerBase.Settings(0, 0, 1_500));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("the restored strategy is handed"));
+        assertThat(store.journal(d.id())).anyMatch(e -> e.kind().equals("reconcile") && e.detail().startsWith("restart rule RESUME: FULL BTC"));
+        assertThat(fake.orders(ACCOUNT)).as("no order after the restart").hasSize(placed);
+        assertThat(fake.position(ACCOUNT, "BTC")).isEqualByComparingTo(held);
+    }
+
+    /** Simulates a process killed right after the venue journaled a fill, before the strategy heard of it. */
+    static final class KillAfterFill implements OrderJournal {
+        final OrderJournal inner;
+        final AtomicBoolean armed = new AtomicBoolean(true);
+
+        KillAfterFill(OrderJournal inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void intent(long id, Cloid cloid, OrderRequest request, long timeMs, double ref) {
+            inner.intent(id, cloid, request, timeMs, ref);
+        }
+
+        @Override
+        public void answer(long id, Cloid cloid, String outcome, Long oid, String detail, long timeMs) {
+            inner.answer(id, cloid, outcome, oid, detail, timeMs);
+        }
+
+        @Override
+        public void event(OrderEvent event, String fillKey) {
+            inner.event(event, fillKey);
+            if (event instanceof OrderEvent.Filled && armed.getAndSet(false)) {
+                throw new IllegalStateException("killed after journaling a fill");
+            }
+        }
+
+        @Override
+        public void note(String kind, String coin, String detail, long timeMs) {
+            inner.note(kind, coin, detail, timeMs);
         }
     }
 

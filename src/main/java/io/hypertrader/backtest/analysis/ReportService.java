@@ -16,6 +16,7 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
+import io.hypertrader.data.NoClock;
 import io.hypertrader.report.ReportData;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.report.ReportWriter;
@@ -24,7 +25,6 @@ import io.hypertrader.strategy.fib.FibHedgeParams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class ReportService {
     public static Path writeFor(Database db, RunStore.Manifest m, BacktestResult result, PathInterval pathInterval,
                                 Path reportsRoot) {
         StrategyConfig cfg = ConfigLoader.parse(m.configJson(), "run " + m.runId() + " config", Map.of());
-        CandleStore store = new CandleStore(db, InstantSource.system());
+        CandleStore store = new CandleStore(db, NoClock.INSTANCE);
         List<CandleSeries> candles = new ArrayList<>();
         SequencedMap<String, String> sources = new LinkedHashMap<>();
         for (Coin coin : result.coins()) {

@@ -93,6 +93,8 @@ public final class FakeHyperliquid implements Closeable {
     private final Map<String, String> agentToMaster = new HashMap<>();
     private final Map<String, TreeSet<Long>> noncesBySigner = new HashMap<>();
     private final Map<Long, FakeOrder> orders = new LinkedHashMap<>();
+    /** Coins left for resting orders to fill against, per coin (absent = unlimited). */
+    private final Map<String, BigDecimal> makerLiquidity = new HashMap<>();
     private final List<FakeFill> fills = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final List<JsonNode> exchangeBodies = new ArrayList<>();
@@ -183,6 +185,19 @@ public final class FakeHyperliquid implements Closeable {
             pushes.add(() -> publish(s -> s.subscribed("allMids", null, null), channel("allMids", m)));
         }
         pushes.forEach(Runnable::run);
+    }
+
+    /**
+     * Limits what resting (maker) orders of {@code coin} can fill from now on to {@code size} coins
+     * in all, so a crossed order fills partly and the rest keeps resting; null lifts the limit
+     * (the default: a crossed resting order fills completely).
+     */
+    public synchronized void setRestingLiquidity(String coin, BigDecimal size) {
+        if (size == null) {
+            makerLiquidity.remove(coin);
+        } else {
+            makerLiquidity.put(coin, size);
+        }
     }
 
     /**
@@ -843,6 +858,18 @@ public final class FakeHyperliquid implements Closeable {
             setStatus(o, "reduceOnlyCanceled", pushes);
             return BigDecimal.ZERO;
         }
+        boolean liquidityShort = false;
+        BigDecimal liquidity = taker ? null : makerLiquidity.get(o.coin);
+        if (liquidity != null) {
+            if (liquidity.signum() <= 0) {
+                return BigDecimal.ZERO; // nobody trades against it at this price: it keeps resting
+            }
+            if (qty.compareTo(liquidity) > 0) {
+                qty = liquidity;
+                liquidityShort = true;
+            }
+            makerLiquidity.put(o.coin, liquidity.subtract(qty));
+        }
         Pos p = acc.positions.computeIfAbsent(o.coin, c -> new Pos());
         BigDecimal signed = o.isBuy ? qty : qty.negate();
         BigDecimal start = p.szi;
@@ -868,8 +895,12 @@ public final class FakeHyperliquid implements Closeable {
         FakeFill f = new FakeFill(o.user, o.coin, px, qty, o.isBuy ? "B" : "A", clock.getAsLong(), start, dir, closedPnl,
                 String.format(java.util.Locale.ROOT, "0x%064x", nextTid), o.oid, taker, fee, nextTid++, o.cloid);
         fills.add(f);
-        setStatus(o, "filled", pushes);
-        activateChildren(o, pushes);
+        if (liquidityShort) {
+            pushOrderUpdate(o, pushes); // partly filled: the rest keeps resting
+        } else {
+            setStatus(o, "filled", pushes);
+            activateChildren(o, pushes);
+        }
         JsonNode fj = f.toJson();
         String user = o.user;
         pushes.add(() -> {
