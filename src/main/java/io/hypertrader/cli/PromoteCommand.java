@@ -3,6 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.CapitalSizing;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.PromotionGates;
 import io.hypertrader.live.TradingPlan;
@@ -30,6 +31,7 @@ import java.util.Locale;
                 "success on Hyperliquid's testnet (or a URL given with --accept-evidence-from), the account address",
                 "typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
                 "Backtest evidence counts only under the realistic simulator profile or a stricter one.",
+                "--capital sets the USDC the deployment sizes from, outside the config hash (default: account.initialEquity).",
                 "Without --to a deployment is paper. Exit 5 when a gate fails."})
 final class PromoteCommand implements Runnable {
 
@@ -53,10 +55,16 @@ final class PromoteCommand implements Runnable {
             "traded against this REST URL (repeatable; default: only Hyperliquid's testnet counts)."})
     List<String> acceptEvidenceFrom = new ArrayList<>();
 
+    @Option(names = "--capital", paramLabel = "USDC", description = {"The deployment's capital: what it sizes its entries from",
+            "(plus its own realized P&L, never more than the account can margin), stored on the deployment and not part of",
+            "the config hash (default: the config's account.initialEquity); with --deployment, a testnet or mainnet",
+            "deployment's new capital from its next run start (mainnet: needs --confirm-mainnet)."})
+    Double capital;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
     long seed;
 
-    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm).")
+    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm), or a testnet or mainnet one (with --capital).")
     String deploymentId;
 
     @Option(names = "--raise-cap", paramLabel = "USD", description = "New mainnet position cap in USDC (needs --confirm-mainnet).")
@@ -92,6 +100,7 @@ final class PromoteCommand implements Runnable {
             }
             acct = address(account, "--account");
         }
+        double money = capital(plan);
         List<String> accepted = acceptedEvidence(stage);
         PromotionGates.Verdict v = switch (stage) {
             case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.backtests(store.db(), plan.hash()));
@@ -119,13 +128,15 @@ final class PromoteCommand implements Runnable {
         }
         String id = store.newDeploymentId(stage, plan.hash());
         store.insert(new LiveStore.Deployment(id, stage, plan.hash(), plan.name(), config.toString(), plan.json(), acct, "created",
-                now, from, v.gate() + ": " + v.message(), seed, plan.initialEquity(), cap, confirmed, until, null, null));
-        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, null,
+                now, from, v.gate() + ": " + v.message(), seed, money, cap, confirmed, until, null, null));
+        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, money,
                 stage.code() + " deployment of config " + plan.shortHash() + " (" + v.gate() + ": " + v.message() + ")"
+                        + String.format(Locale.ROOT, "; capital %.2f USDC", money)
                         + (cap != null ? "; position cap " + cap + " USDC" : "")));
         var out = root.out();
         out.println("deployment " + id + " created: " + stage.code() + ", config " + plan.name() + " hash " + plan.shortHash());
         out.println("gate " + v.gate() + ": " + v.message());
+        out.println(CapitalSizing.describe(plan, money, cap));
         if (stage == LiveStore.Stage.MAINNET) {
             out.println(String.format(Locale.ROOT, "account %s; position cap %.2f USDC (raise with --raise-cap); confirmed until %s",
                     acct, cap, Instant.ofEpochMilli(until)));
@@ -137,21 +148,31 @@ final class PromoteCommand implements Runnable {
     private void adjust(HyperTraderCli root) {
         LiveStore store = LiveSupport.store(root, true);
         LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
+        if (capital != null) {
+            checkCapitalChange(d);
+        }
         if (d.stage() != LiveStore.Stage.MAINNET) {
+            if (capital != null && raiseCap == null && !reconfirm) {
+                changeCapital(root, store, d, null);
+                return;
+            }
             throw UserError.usage("--deployment " + d.id() + " is a " + d.stage().code() + " deployment: caps and confirmations are for mainnet");
         }
-        if (raiseCap == null && !reconfirm) {
-            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm");
+        if (raiseCap == null && !reconfirm && capital == null) {
+            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm (or --capital USDC)");
+        }
+        if (raiseCap != null && !(raiseCap > 0)) {
+            throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
         }
         String confirmed = confirmation(root, d.accountAddress(), "deployment " + d.id() + "'s account");
         TradingPlan plan = TradingPlan.ofDeployment(d);
         long now = System.currentTimeMillis();
+        if (capital != null) {
+            changeCapital(root, store, d, confirmed);
+        }
         long until = now + (long) (plan.promotion().confirmationHours() * 3_600_000L);
         store.setConfirmation(d.id(), confirmed, until);
         if (raiseCap != null) {
-            if (!(raiseCap > 0)) {
-                throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
-            }
             store.setPositionCap(d.id(), raiseCap);
             store.append(d.id(), LiveStore.Entry.of(now, null, "cap", null, null, null, null, null, raiseCap,
                     "position cap " + d.positionCapUsd() + " -> " + raiseCap + " USDC, confirmed by " + confirmed));
@@ -161,6 +182,36 @@ final class PromoteCommand implements Runnable {
         store.append(d.id(), LiveStore.Entry.of(now, null, "confirm", null, null, null, null, null, null,
                 "mainnet confirmed by " + confirmed + " until " + Instant.ofEpochMilli(until)));
         root.out().println("deployment " + d.id() + ": mainnet confirmed until " + Instant.ofEpochMilli(until));
+        root.out().flush();
+    }
+
+    /**
+     * A capital change of an existing deployment is for testnet and mainnet deployments that may
+     * still run: a paper deployment's replay starts from its capital, so a new one would rewrite
+     * its journaled history (promote the config again instead).
+     */
+    private void checkCapitalChange(LiveStore.Deployment d) {
+        if (d.stage() == LiveStore.Stage.PAPER) {
+            throw UserError.usage("--capital with --deployment " + d.id() + ": a paper deployment replays from its capital, so changing"
+                    + " it would rewrite its journal; promote the config again with --capital (same hash, same gates)");
+        }
+        if (d.stopped()) {
+            throw UserError.usage("--capital with --deployment " + d.id() + ": the deployment is stopped and never runs again");
+        }
+        capital(TradingPlan.ofDeployment(d)); // the same checks as at promotion
+    }
+
+    /** Stores the new capital (taking effect at the next run start) and journals the change ({@code confirmedBy}: mainnet). */
+    private void changeCapital(HyperTraderCli root, LiveStore store, LiveStore.Deployment d, String confirmedBy) {
+        TradingPlan plan = TradingPlan.ofDeployment(d);
+        double before = d.capital(plan.initialEquity());
+        store.setCapital(d.id(), capital);
+        store.append(d.id(), LiveStore.Entry.of(System.currentTimeMillis(), null, "capital", null, null, null, null, null, capital,
+                String.format(Locale.ROOT, "capital %.2f -> %.2f USDC%s", before, capital,
+                        confirmedBy == null ? "" : ", confirmed by " + confirmedBy)));
+        root.out().println(String.format(Locale.ROOT, "deployment %s: capital %.2f -> %.2f USDC (takes effect at the next run start)",
+                d.id(), before, capital));
+        root.out().println(CapitalSizing.describe(plan, capital, raiseCap != null ? raiseCap : d.positionCapUsd()));
         root.out().flush();
     }
 
@@ -191,6 +242,20 @@ final class PromoteCommand implements Runnable {
                     + "; type the account address or pass --confirm-mainnet with it");
         }
         return norm;
+    }
+
+    /** The --capital given (checked: positive, and enough for one entry of the exchange's minimum), else the config's equity. */
+    private double capital(TradingPlan plan) {
+        if (capital == null) {
+            return plan.initialEquity();
+        }
+        if (!(capital > 0) || capital.isInfinite() || capital > 1e12) {
+            throw UserError.usage("--capital: must be a positive USDC amount up to 1e12, got " + capital);
+        }
+        CapitalSizing.tooSmall(plan, capital).ifPresent(m -> {
+            throw UserError.usage("--capital " + capital + ": " + m);
+        });
+        return capital;
     }
 
     /** The --accept-evidence-from URLs, which only a mainnet promotion reads. */

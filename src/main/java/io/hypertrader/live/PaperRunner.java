@@ -72,7 +72,7 @@ public final class PaperRunner extends RunnerBase {
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         loadJournal();
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
-                + ", config " + plan.shortHash() + ")");
+                + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC)");
         say("paper " + id + ": run " + runNo + " started (config " + plan.shortHash() + ", " + plan.coins() + " " + interval.code() + ")");
         warmUp();
         process();
@@ -146,7 +146,7 @@ public final class PaperRunner extends RunnerBase {
     /** Replays everything recorded and journals what is new. */
     void process() {
         Map<Coin, List<Candle>> candles = store.candles(id, interval);
-        PaperEngine.Replay r = PaperEngine.replay(plan, candles, deployment.seed(), limits());
+        PaperEngine.Replay r = PaperEngine.replay(plan, deployment, candles);
         if (r == null) {
             return;
         }
@@ -193,7 +193,7 @@ public final class PaperRunner extends RunnerBase {
             }
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), res.times()[k], "snapshot", null, null, null, null, null,
                     res.equity()[k], String.format(Locale.ROOT, "equity=%s cash=%s pnl=%s%s", fmt(res.equity()[k]), fmt(res.cash()[k]),
-                            fmt(res.equity()[k] - plan.initialEquity()), pos)));
+                            fmt(res.equity()[k] - capital()), pos)));
         });
     }
 
