@@ -133,6 +133,16 @@ public final class HyperliquidExchangeClient {
 
     // ------------------------------------------------------------------ orders
 
+    private volatile java.util.function.LongConsumer orderLeaving = t -> { };
+
+    /**
+     * Called with {@link System#nanoTime()} each time a signed order batch is handed to the
+     * transport (before any retry): the end of the runner's push-to-order latency.
+     */
+    public void onOrderLeaving(java.util.function.LongConsumer listener) {
+        this.orderLeaving = Objects.requireNonNull(listener);
+    }
+
     /** Places one order. */
     public OrderResult place(OrderRequest order) throws OutcomeUnknownException, ExchangeUnavailableException {
         return placeOrders(List.of(order), OrderWire.Grouping.NA).get(0);
@@ -146,6 +156,7 @@ public final class HyperliquidExchangeClient {
             throws OutcomeUnknownException, ExchangeUnavailableException {
         ObjectNode action = OrderWire.orderAction(orders, grouping, assets);
         ExchangeRequest req = sign(action);
+        orderLeaving.accept(System.nanoTime()); // signed, handed to the transport: where push-to-order latency ends
         List<Cloid> cloids = orders.stream().map(OrderRequest::cloid).toList();
         boolean allHaveCloids = cloids.stream().allMatch(Objects::nonNull);
         int weight = 1 + orders.size() / 40;

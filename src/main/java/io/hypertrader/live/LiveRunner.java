@@ -71,6 +71,14 @@ public final class LiveRunner extends RunnerBase {
     private DeadManSwitch deadMan;
     /** The strategies' journaled states (restore on start, save after every callback). */
     private StrategyStates states;
+    /** The feed's mids version the strategies last saw (see {@link MarketFeed#awaitMids}). */
+    private long seenMids;
+    /** The newest pushed mids version the strategies have fully acted on (orders sent). */
+    private volatile long midsActedOn;
+    /** While a pushed price is acted on: when it arrived (nanoTime), else 0. */
+    private volatile long pushArrived;
+    /** Push-to-order latencies of this run, ms: from a mids push arriving to the signed order leaving. */
+    private final List<Double> pushToOrderMs = java.util.Collections.synchronizedList(new ArrayList<>());
     private java.util.function.Function<HyperliquidWebSocket.Listener, HyperliquidWebSocket> userSocketFactory;
     private HyperliquidWebSocket userSocket;
 
@@ -139,6 +147,12 @@ public final class LiveRunner extends RunnerBase {
         journal("start", null, deployment.stage().code() + " run " + runNo + " on account " + exchange.tradingUser()
                 + " (config " + plan.shortHash() + ")");
         say(deployment.stage().code() + " " + id + ": run " + runNo + " started on " + exchange.tradingUser());
+        exchange.onOrderLeaving(t -> {
+            long arrived = pushArrived;
+            if (arrived > 0) {
+                pushToOrderMs.add((t - arrived) / 1e6);
+            }
+        });
         venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
                 resume(first ? started : 0));
         LiveMarketData market = new LiveMarketData(clock, interval);
@@ -255,7 +269,7 @@ public final class LiveRunner extends RunnerBase {
             if (stops.requested(id) || bounded(settings, started)) {
                 continue;
             }
-            if (!pause(settings)) {
+            if (!untilNextPoll(settings, market)) {
                 reason = "interrupted";
                 break;
             }
@@ -268,15 +282,58 @@ public final class LiveRunner extends RunnerBase {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
         }
         store.runEnded(id, runNo, clock.getAsLong(), reason);
-        journal("end", null, "run " + runNo + " ended: " + reason);
+        journal("end", null, "run " + runNo + " ended: " + reason + latencyLine());
         int orders = venue.tracker().all().size();
         int fills = (int) store.fills(id).size();
         say(deployment.stage().code() + " " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, "
-                + orders + " orders this run, " + fills + " fills in total");
+                + orders + " orders this run, " + fills + " fills in total" + latencyLine());
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
     }
 
-    private void step(LiveMarketData market) throws TransportException {
+    /**
+     * The time between two polls. With mids pushed (a healthy WebSocket) the strategies see each
+     * push as it arrives and any order it decides leaves at once; candles, fills, heartbeats and
+     * the lease are the poll's. Without pushes: a plain sleep, and prices are read at each poll.
+     *
+     * @return false when interrupted
+     */
+    private boolean untilNextPoll(Settings settings, LiveMarketData market) {
+        if (!feed.pushing()) {
+            return pause(settings);
+        }
+        long until = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
+        try {
+            while (true) {
+                long left = (until - System.nanoTime()) / 1_000_000L;
+                if (left <= 0 || !feed.pushing()) {
+                    return true;
+                }
+                long v = feed.awaitMids(seenMids, left);
+                if (v != seenMids) {
+                    seenMids = v;
+                    pushArrived = feed.midsArrivedNanos();
+                    try {
+                        unit(() -> {
+                            prices(market);
+                            settle();
+                        });
+                    } finally {
+                        pushArrived = 0;
+                        midsActedOn = v;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+            journal("poll", null, "acting on a pushed price: " + e.getMessage());
+            return true;
+        }
+    }
+
+    /** The newest mids go to the venue, the market view and the strategies that trade within a bar. */
+    private void prices(LiveMarketData market) throws TransportException {
         Map<String, Double> mids = feed.mids();
         long now = clock.getAsLong();
         for (Coin coin : plan.coins()) {
@@ -290,6 +347,13 @@ public final class LiveRunner extends RunnerBase {
                 }
             }
         }
+    }
+
+    private void step(LiveMarketData market) throws TransportException {
+        long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
+        seenMids = version;
+        prices(market);
+        long now = clock.getAsLong();
         Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
         for (Coin coin : plan.coins()) {
             Strategy s = owner.get(coin);
@@ -303,6 +367,7 @@ public final class LiveRunner extends RunnerBase {
         }
         venue.poll();
         settle();
+        midsActedOn = Math.max(midsActedOn, version);
         if (!bars.isEmpty()) {
             StringBuilder pos = new StringBuilder();
             for (Coin c : plan.coins()) {
@@ -329,6 +394,28 @@ public final class LiveRunner extends RunnerBase {
             venue.deliver();
             states.save();
         }
+    }
+
+    /** The newest pushed mids version the strategies have acted on (for watchers such as tests). */
+    public long midsActedOn() {
+        return midsActedOn;
+    }
+
+    /** Push-to-order latencies of this run so far, ms (orders decided on a pushed price). */
+    public List<Double> pushToOrderMs() {
+        synchronized (pushToOrderMs) {
+            return List.copyOf(pushToOrderMs);
+        }
+    }
+
+    private String latencyLine() {
+        List<Double> l = new ArrayList<>(pushToOrderMs());
+        if (l.isEmpty()) {
+            return "";
+        }
+        java.util.Collections.sort(l);
+        return String.format(Locale.ROOT, "; push-to-order latency p50 %.1f ms, p99 %.1f ms over %d orders",
+                l.get((l.size() - 1) / 2), l.get((int) Math.ceil(0.99 * l.size()) - 1), l.size());
     }
 
     /** Coins this deployment has journaled fills for. */

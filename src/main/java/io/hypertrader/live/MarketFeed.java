@@ -32,6 +32,32 @@ public interface MarketFeed extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * True while mids are pushed to this feed as they change (a healthy WebSocket): the runner then
+     * acts on each push as it arrives and polls only for the rest. Polling feeds: false.
+     */
+    default boolean pushing() {
+        return false;
+    }
+
+    /** A number that changes with every pushed mids update (0 for polling feeds). */
+    default long midsVersion() {
+        return 0;
+    }
+
+    /**
+     * Blocks until the mids are newer than version {@code seen} or {@code timeoutMs} passed, and
+     * returns the version then. Polling feeds return {@code seen} at once.
+     */
+    default long awaitMids(long seen, long timeoutMs) throws InterruptedException {
+        return seen;
+    }
+
+    /** When the newest pushed mids arrived, {@link System#nanoTime()}; 0 for polling feeds. */
+    default long midsArrivedNanos() {
+        return 0;
+    }
+
     /** Releases connections (a WebSocket); polling feeds hold none. */
     @Override
     default void close() {

@@ -80,6 +80,8 @@ public final class WebSocketMarketFeed implements MarketFeed {
     private final Map<String, Series> series = new HashMap<>();
     private final Map<String, Double> mids = new LinkedHashMap<>();
     private boolean midsOnThisConnection;
+    private long midsVersion;
+    private long midsArrivedNanos;
     private Source source = Source.REST;
     private String downReason = "websocket not connected yet";
     private long downSince;
@@ -129,6 +131,36 @@ public final class WebSocketMarketFeed implements MarketFeed {
     }
 
     // ------------------------------------------------------------------ MarketFeed
+
+    @Override
+    public synchronized boolean pushing() {
+        return evaluate() == Source.WEBSOCKET && midsOnThisConnection;
+    }
+
+    @Override
+    public synchronized long midsVersion() {
+        return midsVersion;
+    }
+
+    @Override
+    public synchronized long awaitMids(long seen, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (midsVersion == seen) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            // timed waits use the monotonic clock, not the runner's: a wake-up cadence, never a time stamp
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        return midsVersion;
+    }
+
+    /** When the newest mids push arrived, {@link System#nanoTime()} (the start of the push-to-order latency). */
+    @Override
+    public synchronized long midsArrivedNanos() {
+        return midsArrivedNanos;
+    }
 
     @Override
     public Map<String, Double> mids() throws TransportException {
@@ -289,7 +321,10 @@ public final class WebSocketMarketFeed implements MarketFeed {
             synchronized (WebSocketMarketFeed.this) {
                 m.forEach((k, v) -> mids.put(k, v.doubleValue()));
                 midsOnThisConnection = true;
+                midsVersion++;
+                midsArrivedNanos = System.nanoTime();
                 evaluate();
+                WebSocketMarketFeed.this.notifyAll(); // a runner waiting in awaitMids acts on this push now
             }
         }
 

@@ -87,7 +87,7 @@ class RunnerKillSoakTest {
             boolean inStartUp = k < KILLS && random.nextInt(4) == 0;
             if (inStartUp) {
                 // a quarter of the kills land in start-up: JVM, lease, restore, reconciliation, warm-up
-                Thread.sleep(random.nextInt(4_000));
+                Thread.sleep(random.nextInt(3_000));
                 p.destroyForcibly();
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 kills++;
@@ -116,7 +116,7 @@ class RunnerKillSoakTest {
             for (int f = 0; f < 2; f++) {
                 rig.fake.inject(random.nextBoolean() ? "/exchange" : "/info", faults[random.nextInt(faults.length)], 1);
             }
-            Thread.sleep(random.nextInt(3_000));
+            Thread.sleep(random.nextInt(2_000));
             p.destroyForcibly(); // kill -9
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             kills++;
