@@ -1,0 +1,213 @@
+package io.hypertrader.cli;
+
+import io.hypertrader.config.ConfigLoader;
+import io.hypertrader.config.StrategyConfig;
+import io.hypertrader.core.UserError;
+import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.PromotionGates;
+import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.sign.Addresses;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What {@code hypertrader promote} does, as a plain class so the command and the dashboard of
+ * {@code serve} promote with the same gates and the same mainnet confirmation: create a
+ * deployment of a config at a stage when that stage's gate holds, or raise a mainnet position cap
+ * / renew a mainnet confirmation. Refusals are {@link UserError}s of kind REFUSED (exit 5).
+ */
+final class Promotion {
+
+    private final HyperTraderCli root;
+    private final Path config;
+    private final String to;
+    private final String account;
+    private final String confirm;
+    private final Supplier<Optional<String>> typedAddress;
+    private final List<String> acceptEvidenceFrom;
+    private final long seed;
+    private final String deploymentId;
+    private final Double raiseCap;
+    private final boolean reconfirm;
+
+    /**
+     * @param confirm      the account address given to confirm mainnet (--confirm-mainnet, the dashboard's field), or null
+     * @param typedAddress asked for the address when {@code confirm} is null (the terminal; empty: nobody to ask)
+     * @param deploymentId an existing mainnet deployment to adjust (then {@code raiseCap} or {@code reconfirm}), or null to create one
+     */
+    Promotion(HyperTraderCli root, Path config, String to, String account, String confirm, Supplier<Optional<String>> typedAddress,
+              List<String> acceptEvidenceFrom, long seed, String deploymentId, Double raiseCap, boolean reconfirm) {
+        this.root = root;
+        this.config = config;
+        this.to = to;
+        this.account = account;
+        this.confirm = confirm;
+        this.typedAddress = typedAddress;
+        this.acceptEvidenceFrom = acceptEvidenceFrom == null ? List.of() : acceptEvidenceFrom;
+        this.seed = seed;
+        this.deploymentId = deploymentId;
+        this.raiseCap = raiseCap;
+        this.reconfirm = reconfirm;
+    }
+
+    /** Creates the deployment ({@code config} given) or adjusts one ({@code deploymentId} given), printing to {@code out}. */
+    void run(PrintWriter out) {
+        if (deploymentId != null) {
+            adjust(out);
+            return;
+        }
+        if (config == null) {
+            throw UserError.usage("--config: give the strategy config to promote");
+        }
+        LiveStore.Stage stage;
+        try {
+            stage = LiveStore.Stage.parse(to);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--to: " + e.getMessage());
+        }
+        StrategyConfig cfg = ConfigLoader.load(config);
+        TradingPlan plan = TradingPlan.of(cfg);
+        LiveStore store = LiveSupport.store(root, false);
+        TradingPlan.Promotion p = plan.promotion();
+        String acct = null;
+        if (stage != LiveStore.Stage.PAPER) {
+            if (account == null) {
+                throw UserError.usage("--account: a " + stage.code() + " deployment needs the trading account address");
+            }
+            acct = address(account, "--account");
+        }
+        List<String> accepted = acceptedEvidence(stage);
+        PromotionGates.Verdict v = switch (stage) {
+            case PAPER -> PromotionGates.paper(p, plan.hash(), PromotionGates.backtests(store.db(), plan.hash()));
+            case TESTNET -> PromotionGates.testnet(p, plan.hash(), PromotionGates.paperFacts(store, plan.hash()));
+            case MAINNET -> PromotionGates.mainnet(p, PromotionGates.testnetEvidence(store, plan.hash(), accepted));
+        };
+        if (!v.passed()) {
+            throw new UserError(UserError.Kind.REFUSED, "gate '" + v.gate() + "' failed: " + v.message());
+        }
+        long now = System.currentTimeMillis();
+        Double cap = null;
+        String confirmed = null;
+        Long until = null;
+        if (stage == LiveStore.Stage.MAINNET) {
+            confirmed = confirmation(acct, "the --account given");
+            cap = p.mainnetMaxPositionUsd();
+            until = now + (long) (p.confirmationHours() * 3_600_000L);
+        }
+        LiveStore.Stage prev = stage == LiveStore.Stage.MAINNET ? LiveStore.Stage.TESTNET
+                : stage == LiveStore.Stage.TESTNET ? LiveStore.Stage.PAPER : null;
+        String from = null;
+        if (prev != null) {
+            List<LiveStore.Deployment> before = store.deployments(plan.hash(), prev);
+            from = before.isEmpty() ? null : before.get(before.size() - 1).id();
+        }
+        String id = store.newDeploymentId(stage, plan.hash());
+        store.insert(new LiveStore.Deployment(id, stage, plan.hash(), plan.name(), config.toString(), plan.json(), acct, "created",
+                now, from, v.gate() + ": " + v.message(), seed, plan.initialEquity(), cap, confirmed, until, null, null));
+        store.append(id, LiveStore.Entry.of(now, null, "promote", null, null, null, null, null, null,
+                stage.code() + " deployment of config " + plan.shortHash() + " (" + v.gate() + ": " + v.message() + ")"
+                        + (cap != null ? "; position cap " + cap + " USDC" : "")));
+        out.println("deployment " + id + " created: " + stage.code() + ", config " + plan.name() + " hash " + plan.shortHash());
+        out.println("gate " + v.gate() + ": " + v.message());
+        if (stage == LiveStore.Stage.MAINNET) {
+            out.println(String.format(Locale.ROOT, "account %s; position cap %.2f USDC (raise with --raise-cap); confirmed until %s",
+                    acct, cap, Instant.ofEpochMilli(until)));
+        }
+        out.println("start it with: hypertrader run " + id);
+        out.flush();
+    }
+
+    private void adjust(PrintWriter out) {
+        LiveStore store = LiveSupport.store(root, true);
+        LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
+        if (d.stage() != LiveStore.Stage.MAINNET) {
+            throw UserError.usage("--deployment " + d.id() + " is a " + d.stage().code() + " deployment: caps and confirmations are for mainnet");
+        }
+        if (raiseCap == null && !reconfirm) {
+            throw UserError.usage("--deployment needs --raise-cap USD or --reconfirm");
+        }
+        String confirmed = confirmation(d.accountAddress(), "deployment " + d.id() + "'s account");
+        TradingPlan plan = TradingPlan.ofDeployment(d);
+        long now = System.currentTimeMillis();
+        long until = now + (long) (plan.promotion().confirmationHours() * 3_600_000L);
+        store.setConfirmation(d.id(), confirmed, until);
+        if (raiseCap != null) {
+            if (!(raiseCap > 0)) {
+                throw UserError.usage("--raise-cap: must be a positive USDC amount, got " + raiseCap);
+            }
+            store.setPositionCap(d.id(), raiseCap);
+            store.append(d.id(), LiveStore.Entry.of(now, null, "cap", null, null, null, null, null, raiseCap,
+                    "position cap " + d.positionCapUsd() + " -> " + raiseCap + " USDC, confirmed by " + confirmed));
+            out.println(String.format(Locale.ROOT, "deployment %s: position cap %.2f -> %.2f USDC (takes effect at the next run start)",
+                    d.id(), d.positionCapUsd() == null ? Double.NaN : d.positionCapUsd(), raiseCap));
+        }
+        store.append(d.id(), LiveStore.Entry.of(now, null, "confirm", null, null, null, null, null, null,
+                "mainnet confirmed by " + confirmed + " until " + Instant.ofEpochMilli(until)));
+        out.println("deployment " + d.id() + ": mainnet confirmed until " + Instant.ofEpochMilli(until));
+        out.flush();
+    }
+
+    /**
+     * The account address typed at the terminal or given with --confirm-mainnet; it must equal
+     * {@code acct}. No refusal prints the address: a confirmation that can be pasted from the
+     * error message confirms nothing.
+     *
+     * @param whose what the address must match, for the refusal ("deployment X's account")
+     */
+    private String confirmation(String acct, String whose) {
+        String typed = confirm;
+        String source = "--confirm-mainnet";
+        if (typed == null) {
+            typed = typedAddress.get()
+                    .orElseThrow(() -> new UserError(UserError.Kind.REFUSED, "mainnet needs a confirmation: type the account address"
+                            + " or pass --confirm-mainnet with it (there is no terminal here to type it in)"));
+            source = "the typed address";
+        }
+        String norm;
+        try {
+            norm = address(typed, source);
+        } catch (UserError e) {
+            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + e.getMessage());
+        }
+        if (!norm.equals(acct)) {
+            throw new UserError(UserError.Kind.REFUSED, "mainnet not confirmed: " + source + " is not " + whose
+                    + "; type the account address or pass --confirm-mainnet with it");
+        }
+        return norm;
+    }
+
+    /** The --accept-evidence-from URLs, which only a mainnet promotion reads. */
+    private List<String> acceptedEvidence(LiveStore.Stage stage) {
+        if (acceptEvidenceFrom.isEmpty()) {
+            return List.of();
+        }
+        if (stage != LiveStore.Stage.MAINNET) {
+            throw UserError.usage("--accept-evidence-from: only a mainnet promotion counts testnet evidence (--to mainnet)");
+        }
+        List<String> out = new ArrayList<>();
+        for (String u : acceptEvidenceFrom) {
+            String t = u == null ? "" : u.trim();
+            if (!t.startsWith("http://") && !t.startsWith("https://")) {
+                throw UserError.usage("--accept-evidence-from: '" + u + "' is not an http(s) URL");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static String address(String a, String flag) {
+        try {
+            return Addresses.normalize(a, flag);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(flag + ": " + e.getMessage());
+        }
+    }
+
+}
