@@ -191,7 +191,8 @@ public final class DashboardData {
         } else {
             RiskEvent r = risk.get(risk.size() - 1);
             alarm = risk.stream().anyMatch(e -> e.action() == RiskEvent.Action.HALTED);
-            riskState = (alarm ? "halted; " : "") + risk.size() + " events, last " + r.rule() + " " + r.action();
+            riskState = (alarm ? "halted; " : "") + risk.size() + (risk.size() == 1 ? " event, " : " events, last ")
+                    + r.rule() + " " + r.action();
         }
         return new Views.DeploymentRow(d.id(), d.stage().code(), d.status(), d.configName(),
                 d.accountAddress() == null ? "" : d.accountAddress(), lease, usd(capital), usd(f.exposure()),
