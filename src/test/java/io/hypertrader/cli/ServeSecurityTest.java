@@ -1,9 +1,7 @@
 package io.hypertrader.cli;
 
 import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +25,12 @@ class ServeSecurityTest {
     @TempDir
     static Path dir;
     static ServeRig rig;
-    static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
+    static ServeHttp http;
 
     @BeforeAll
     static void start() throws Exception {
         rig = new ServeRig(dir);
+        http = new ServeHttp(rig);
     }
 
     @AfterAll
@@ -41,37 +38,20 @@ class ServeSecurityTest {
         rig.close();
     }
 
-    record Answer(int code, String body, okhttp3.Headers headers) {
+    static ServeHttp.Answer send(Request r) throws IOException {
+        return http.send(r);
     }
 
-    static Answer send(Request r) throws IOException {
-        try (Response resp = HTTP.newCall(r).execute()) {
-            return new Answer(resp.code(), resp.body().string(), resp.headers());
-        }
+    static ServeHttp.Answer get(String path, String cookie) throws IOException {
+        return http.get(path, cookie);
     }
 
-    static Answer get(String path, String cookie) throws IOException {
-        Request.Builder b = new Request.Builder().url(rig.base() + path);
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return send(b.build());
-    }
-
-    /** The session cookie, as a browser gets it from the printed address. */
     static String login() throws IOException {
-        Answer a = get("/?token=" + rig.token, null);
-        assertThat(a.code()).isEqualTo(303);
-        String set = a.headers().get("Set-Cookie");
-        assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/");
-        assertThat(a.headers().get("Location")).as("the token leaves the address bar").isEqualTo("/");
-        return set.substring(0, set.indexOf(';'));
+        return http.login();
     }
 
     static String csrf(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(page);
-        assertThat(m.find()).as("the page embeds the CSRF token in its forms").isTrue();
-        return m.group(1);
+        return ServeHttp.csrf(page);
     }
 
     @Test
@@ -96,7 +76,7 @@ class ServeSecurityTest {
     @Test
     void theTokenBecomesACookieAndPagesCarryAStrictPolicy() throws IOException {
         String cookie = login();
-        Answer a = get("/", cookie);
+        ServeHttp.Answer a = get("/", cookie);
         assertThat(a.code()).isEqualTo(200);
         String csp = a.headers().get("Content-Security-Policy");
         assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'",
@@ -105,7 +85,7 @@ class ServeSecurityTest {
         assertThat(a.body()).doesNotContain("<script>a", " style=\"", "onclick", "onsubmit");
         assertThat(a.body()).contains(rig.paper, rig.testnet, rig.mainnet, "EMERGENCY STOP ALL");
         // a scraper may send the token as a bearer token instead
-        Answer m = send(new Request.Builder().url(rig.base() + "/metrics").header("Authorization", "Bearer " + rig.token).build());
+        ServeHttp.Answer m = send(new Request.Builder().url(rig.base() + "/metrics").header("Authorization", "Bearer " + rig.token).build());
         assertThat(m.code()).isEqualTo(200);
         assertThat(m.body()).contains("jvm_memory_used_bytes", "hypertrader_equity_usd{deployment=\"" + rig.testnet + "\"",
                 "hypertrader_exposure_usd{deployment=\"" + rig.testnet + "\"");
@@ -119,14 +99,14 @@ class ServeSecurityTest {
         for (FormBody body : List.of(new FormBody.Builder().add("confirmed", "yes").add("flatten", "yes").build(),
                 new FormBody.Builder().add("confirmed", "yes").add("flatten", "yes").add("csrf", "0".repeat(64)).build())) {
             for (String path : List.of("/deployments/" + rig.testnet + "/stop", "/emergency-stop", "/promote")) {
-                Answer a = send(new Request.Builder().url(rig.base() + path).header("Cookie", cookie).post(body).build());
+                ServeHttp.Answer a = send(new Request.Builder().url(rig.base() + path).header("Cookie", cookie).post(body).build());
                 assertThat(a.code()).as(path).isEqualTo(403);
             }
         }
         assertThat(rig.store().deployment(rig.testnet).orElseThrow().stopped()).isFalse();
         assertThat(rig.fake.position(ServeRig.ACCOUNT, "BTC").signum()).isNotZero();
         // with the token, the same POST reaches the action: here a confirmation page, since it was not confirmed
-        Answer a = send(new Request.Builder().url(rig.base() + "/emergency-stop").header("Cookie", cookie)
+        ServeHttp.Answer a = send(new Request.Builder().url(rig.base() + "/emergency-stop").header("Cookie", cookie)
                 .post(new FormBody.Builder().add("csrf", csrf).build()).build());
         assertThat(a.code()).isEqualTo(200);
         assertThat(a.body()).contains("EMERGENCY STOP: stop every deployment", "name=\"confirmed\" value=\"yes\"");
@@ -159,7 +139,7 @@ class ServeSecurityTest {
         Path report = dir.resolve("reports").resolve("run-1");
         Files.createDirectories(report);
         Files.writeString(report.resolve("index.html"), "<html><body>report</body></html>");
-        Answer a = get("/reports/run-1/index.html", cookie);
+        ServeHttp.Answer a = get("/reports/run-1/index.html", cookie);
         assertThat(a.code()).isEqualTo(200);
         assertThat(a.headers().get("Content-Security-Policy")).contains("sandbox", "default-src 'none'");
         assertThat(get("/reports/../t.duckdb", cookie).code()).isEqualTo(404);

@@ -1,0 +1,88 @@
+package io.hypertrader.cli;
+
+import okhttp3.FormBody;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's actions pass the CLI's gates and confirmations, because they are the CLI's code:
+ * promote is refused by the same gate, a mainnet re-confirmation needs the account address typed
+ * (and no refusal shows it), a stop stops.
+ */
+class ServeActionsTest {
+
+    @TempDir
+    Path dir;
+    ServeRig rig;
+    String cookie;
+    String csrf;
+    ServeHttp http;
+
+    @BeforeEach
+    void start() throws Exception {
+        rig = new ServeRig(dir);
+        http = new ServeHttp(rig);
+        cookie = http.login();
+        csrf = ServeHttp.csrf(http.get("/", cookie).body());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        rig.close();
+    }
+
+    ServeHttp.Answer post(String path, FormBody.Builder form) throws Exception {
+        return http.send(new Request.Builder().url(rig.base() + path).header("Cookie", cookie)
+                .post(form.add("csrf", csrf).build()).build());
+    }
+
+    @Test
+    void promoteIsRefusedByTheSameGateAsTheCommand() throws Exception {
+        ServeHttp.Answer a = post("/promote", new FormBody.Builder().add("config", dir.resolve("cfg.yaml").toString()).add("stage", "paper"));
+        assertThat(a.code()).isEqualTo(409);
+        assertThat(a.body()).contains("gate 'paper: backtest' failed", "no backtest of config hash");
+        a = post("/promote", new FormBody.Builder().add("config", dir.resolve("cfg.yaml").toString()).add("stage", "mainnet")
+                .add("account", ServeRig.ACCOUNT).add("confirm", ServeRig.ACCOUNT));
+        assertThat(a.code()).isEqualTo(409);
+        assertThat(a.body()).contains("gate 'mainnet: testnet orders' failed");
+        assertThat(rig.store().deployments()).hasSize(3);
+    }
+
+    @Test
+    void mainnetReconfirmationNeedsTheTypedAddress() throws Exception {
+        String account = ServeRig.ACCOUNT.toLowerCase(Locale.ROOT);
+        ServeHttp.Answer a = post("/deployments/" + rig.mainnet + "/reconfirm", new FormBody.Builder());
+        assertThat(a.code()).isEqualTo(409);
+        assertThat(a.body()).contains("mainnet needs a confirmation");
+        a = post("/deployments/" + rig.mainnet + "/reconfirm", new FormBody.Builder()
+                .add("address", "0x0000000000000000000000000000000000000001").add("raise_cap", "250"));
+        assertThat(a.code()).isEqualTo(409);
+        assertThat(a.body()).contains("mainnet not confirmed");
+        assertThat(a.body().toLowerCase(Locale.ROOT)).as("no refusal shows the address to copy").doesNotContain(account);
+        assertThat(rig.store().deployment(rig.mainnet).orElseThrow().positionCapUsd()).isEqualTo(100.0);
+
+        a = post("/deployments/" + rig.mainnet + "/reconfirm", new FormBody.Builder().add("address", ServeRig.ACCOUNT).add("raise_cap", "250"));
+        assertThat(a.code()).as(a.body()).isEqualTo(200);
+        assertThat(a.body()).contains("100.00 -&gt; 250.00 USDC", "mainnet confirmed until");
+        assertThat(rig.store().deployment(rig.mainnet).orElseThrow().positionCapUsd()).isEqualTo(250.0);
+    }
+
+    @Test
+    void aConfirmedStopStopsOneDeployment() throws Exception {
+        ServeHttp.Answer a = post("/deployments/" + rig.paper + "/stop", new FormBody.Builder().add("flatten", "no"));
+        assertThat(a.body()).as("unconfirmed: asked first").contains("name=\"confirmed\" value=\"yes\"");
+        assertThat(rig.store().deployment(rig.paper).orElseThrow().stopped()).isFalse();
+        a = post("/deployments/" + rig.paper + "/stop", new FormBody.Builder().add("flatten", "no").add("confirmed", "yes"));
+        assertThat(a.code()).as(a.body()).isEqualTo(200);
+        assertThat(rig.store().deployment(rig.paper).orElseThrow().stopped()).isTrue();
+        assertThat(rig.store().deployment(rig.testnet).orElseThrow().stopped()).as("only the one asked").isFalse();
+    }
+}
