@@ -101,6 +101,28 @@ class ServeBrowserTest {
         assertThat(config.getText()).isEqualTo(ServeRig.HOSTILE_NAME);
         assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
 
+        // the whole page as chromium's own --screenshot takes it (docs/serve-dashboard.png is one): the red button is there
+        Path shot = Path.of("target", "serve-browser", "dashboard.png");
+        Files.createDirectories(shot.getParent());
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile-shot"), "--window-size=1400,520",
+                "--screenshot=" + shot.toAbsolutePath(), rig.url).redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile())
+                .start();
+        assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium --screenshot finished").isTrue();
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(shot.toFile());
+        assertThat(img).as("screenshot written: %s", Files.readString(dir.resolve("shot.log"))).isNotNull();
+        int red = 0;
+        for (int y = 0; y < 80; y++) {
+            for (int x = img.getWidth() / 2; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) == 0xc0 && ((rgb >> 8) & 0xff) == 0x39 && (rgb & 0xff) == 0x2b) {
+                    red++;
+                }
+            }
+        }
+        assertThat(red).as("the emergency button's red in the top right of the page").isGreaterThan(1000);
+
         // figures move without a reload: a status written to the database appears in the open page
         rig.store().setStatus(rig.paper, "running", null, null);
         wait.until(d -> d.findElement(By.cssSelector("tr[data-deployment='" + rig.paper + "'] .status")).getText().equals("running"));
