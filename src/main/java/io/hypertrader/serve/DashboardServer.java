@@ -57,6 +57,7 @@ public final class DashboardServer implements AutoCloseable {
         this.clock = clock;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
             cfg.routes.before(guard::check);
             cfg.routes.get("/", this::deployments);
             cfg.routes.get("/deployments/{id}", this::deployment);
