@@ -57,6 +57,29 @@ class ServeActionsTest {
     }
 
     @Test
+    void aBacktestListsWithItsReportAndThenThePaperGateHolds() throws Exception {
+        CliHarness.Result r = CliHarness.run(rig.env, "data", "import", "datasets/synthetic-btc-1h.csv", "--coin", "BTC", "--interval",
+                "1h", "--source", "synthetic");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        r = CliHarness.run(rig.env, "backtest", "--config", "config/paper-demo.yaml");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String runs = http.get("/runs", cookie).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/reports/([^/\"]+)/index\\.html)\"").matcher(runs);
+        assertThat(m.find()).as(runs).isTrue();
+        assertThat(runs).contains("<code>" + m.group(2) + "</code>");
+        ServeHttp.Answer report = http.get(m.group(1), cookie);
+        assertThat(report.code()).isEqualTo(200);
+        assertThat(report.body()).contains("<img ");
+        assertThat(report.headers().get("Content-Security-Policy")).contains("sandbox");
+        assertThat(http.get(m.group(1).replace("index.html", "equity-log.png"), cookie).headers().get("Content-Type")).isEqualTo("image/png");
+
+        ServeHttp.Answer a = post("/promote", new FormBody.Builder().add("config", "config/paper-demo.yaml").add("stage", "paper"));
+        assertThat(a.code()).as(a.body()).isEqualTo(200);
+        assertThat(a.body()).contains("gate paper: backtest: backtest ", "start it with: hypertrader run paper-");
+        assertThat(rig.store().deployments()).hasSize(4);
+    }
+
+    @Test
     void mainnetReconfirmationNeedsTheTypedAddress() throws Exception {
         String account = ServeRig.ACCOUNT.toLowerCase(Locale.ROOT);
         ServeHttp.Answer a = post("/deployments/" + rig.mainnet + "/reconfirm", new FormBody.Builder());
