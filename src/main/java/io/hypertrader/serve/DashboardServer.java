@@ -70,6 +70,7 @@ public final class DashboardServer implements AutoCloseable {
             cfg.routes.post("/emergency-stop", this::emergencyStop);
             cfg.routes.get("/metrics", this::metrics);
             cfg.routes.get("/static/{file}", this::asset);
+            cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
             cfg.routes.get("/reports/<path>", this::report);
             cfg.routes.exception(RuntimeException.class, (e, ctx) -> ctx.status(500).html(Pages.result(frame("Error", ""),
                     new Views.ActionResult("Error", false, String.valueOf(e.getMessage())))));
@@ -212,7 +213,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static final Map<String, String> ASSETS = Map.of("dashboard.css", "text/css; charset=utf-8",
-            "dashboard.js", "text/javascript; charset=utf-8");
+            "dashboard.js", "text/javascript; charset=utf-8", "favicon.svg", "image/svg+xml");
 
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");

@@ -61,6 +61,7 @@ class ServeBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                 "--user-data-dir=" + dir.resolve("profile"));
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogFile(dir.resolve("chromedriver.log").toFile()).build();
         browser = new ChromeDriver(service, options);
@@ -135,6 +136,18 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.id("fills")).getText()).contains("4242", "+3.3");
         assertThat(browser.findElement(By.id("risk")).getText()).contains("reason with <b>markup</b>");
         screenshot("deployment.png");
+
+        // the other pages render too
+        for (var page : Map.of("/runs", "Backtest runs", "/studies", "Sweeps and studies", "/promote", "Promote a config").entrySet()) {
+            browser.get(rig.base() + page.getKey());
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText()).isEqualTo(page.getValue());
+        }
+        browser.get(rig.base() + "/deployments/" + rig.testnet);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("journal")));
+        // the strict policy blocked nothing of the dashboard's own (a violation is logged as an error)
+        List<String> errors = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).map(Object::toString).toList();
+        assertThat(errors).as("browser console warnings and errors").isEmpty();
 
         // the emergency stop asks; dismissed, nothing is stopped
         browser.findElement(By.id("emergency-stop")).click();
