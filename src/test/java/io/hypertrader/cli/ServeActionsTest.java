@@ -79,6 +79,42 @@ class ServeActionsTest {
         assertThat(rig.store().deployments()).hasSize(4);
     }
 
+    /**
+     * The dashboard reads the database per page and closes it: another process (here {@code status},
+     * which opens it read-write like a runner) gets it while pages are loaded without pause.
+     */
+    @Test
+    void anotherProcessGetsTheDatabaseWhilePagesLoad() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (loading.get()) {
+                try {
+                    if (http.get("/deployments/" + rig.testnet, cookie).code() == 200) {
+                        pages.incrementAndGet();
+                    }
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+        reader.start();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), HyperTraderCli.class.getName(),
+                    "status", rig.testnet).redirectErrorStream(true).redirectOutput(dir.resolve("status.out").toFile());
+            pb.environment().putAll(rig.env);
+            Process p = pb.start();
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(java.nio.file.Files.readString(dir.resolve("status.out"))).isZero();
+            assertThat(java.nio.file.Files.readString(dir.resolve("status.out"))).contains(rig.testnet, "risk events: 1");
+        } finally {
+            loading.set(false);
+            reader.join(10_000);
+        }
+        assertThat(pages.get()).as("pages loaded meanwhile").isGreaterThan(3);
+    }
+
     @Test
     void mainnetReconfirmationNeedsTheTypedAddress() throws Exception {
         String account = ServeRig.ACCOUNT.toLowerCase(Locale.ROOT);
