@@ -21,6 +21,7 @@ import java.util.List;
                 "success on Hyperliquid's testnet (or a URL given with --accept-evidence-from), the account address",
                 "typed (or --confirm-mainnet), a position cap, a confirmation that expires.",
                 "Backtest evidence counts only under the realistic simulator profile or a stricter one.",
+                "--capital sets the USDC the deployment sizes from, outside the config hash (default: account.initialEquity).",
                 "Without --to a deployment is paper. Exit 5 when a gate fails."})
 final class PromoteCommand implements Runnable {
 
@@ -44,10 +45,16 @@ final class PromoteCommand implements Runnable {
             "traded against this REST URL (repeatable; default: only Hyperliquid's testnet counts)."})
     List<String> acceptEvidenceFrom = new ArrayList<>();
 
+    @Option(names = "--capital", paramLabel = "USDC", description = {"The deployment's capital: what it sizes its entries from",
+            "(plus its own realized P&L, never more than the account can margin), stored on the deployment and not part of",
+            "the config hash (default: the config's account.initialEquity); with --deployment, a testnet or mainnet",
+            "deployment's new capital from its next run start (mainnet: needs --confirm-mainnet)."})
+    Double capital;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed of a paper deployment (default: 1).")
     long seed;
 
-    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm).")
+    @Option(names = "--deployment", paramLabel = "ID", description = "An existing mainnet deployment (with --raise-cap or --reconfirm), or a testnet or mainnet one (with --capital).")
     String deploymentId;
 
     @Option(names = "--raise-cap", paramLabel = "USD", description = "New mainnet position cap in USDC (needs --confirm-mainnet).")
@@ -61,7 +68,6 @@ final class PromoteCommand implements Runnable {
         HyperTraderCli root = HyperTraderCli.root(spec);
         new Promotion(root, config, to, account, confirm,
                 () -> root.terminal().readLine("Mainnet trading with real money. Type the trading account's address to confirm: "),
-                acceptEvidenceFrom, seed, deploymentId, raiseCap, reconfirm).run(root.out());
+                acceptEvidenceFrom, capital, seed, deploymentId, raiseCap, reconfirm).run(root.out());
     }
 }
-

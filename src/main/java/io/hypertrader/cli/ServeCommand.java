@@ -95,14 +95,15 @@ final class ServeCommand implements Runnable {
         }
 
         @Override
-        public Outcome promote(String configPath, String stage, String account, String typedAddress, List<String> acceptEvidenceFrom) {
+        public Outcome promote(String configPath, String stage, String account, String typedAddress, List<String> acceptEvidenceFrom,
+                               Double capital) {
             if (configPath == null) {
                 throw UserError.usage("give the config file to promote");
             }
             // no terminal behind a web page: mainnet is confirmed only by the address typed in the form
             return captured(out -> {
-                new Promotion(root, Path.of(configPath), stage, account, typedAddress, Optional::empty, acceptEvidenceFrom, 1,
-                        null, null, false).run(out);
+                new Promotion(root, Path.of(configPath), stage, account, typedAddress, Optional::empty, acceptEvidenceFrom, capital,
+                        1, null, null, false).run(out);
                 return true;
             });
         }
@@ -110,7 +111,7 @@ final class ServeCommand implements Runnable {
         @Override
         public Outcome reconfirm(String deploymentId, String typedAddress, Double raiseCapUsd) {
             return captured(out -> {
-                new Promotion(root, null, "paper", null, typedAddress, Optional::empty, List.of(), 1, deploymentId, raiseCapUsd, true)
+                new Promotion(root, null, "paper", null, typedAddress, Optional::empty, List.of(), null, 1, deploymentId, raiseCapUsd, true)
                         .run(out);
                 return true;
             });

@@ -1,7 +1,11 @@
 package io.hypertrader.cli;
 
+import io.hypertrader.live.CapitalSizing;
+import io.hypertrader.live.DeploymentBook;
 import io.hypertrader.live.DeploymentLease;
 import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.PaperEngine;
+import io.hypertrader.live.TradingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -21,6 +25,8 @@ import java.util.Map;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the deployments: stage, status, heartbeat, equity, positions, open orders and lease.",
+                "Each deployment's capital (with its realized P&L), the cap a cycle is sized to at most, and its exposure"
+                        + " (its positions at the last recorded closes).",
                 "Equity and P&L are from the last snapshot, positions the sum of journaled fills; the lease holder is"
                         + " shown with pid, host and heartbeat age, and the endpoint; with DEPLOYMENT also its recent"
                         + " journal and risk events."})
@@ -84,6 +90,7 @@ final class StatusCommand implements Runnable {
                 out.println("  last snapshot " + Instant.ofEpochMilli(snap.wallMs()) + ": " + snap.detail()
                         + (d.initialEquity() != null && d.stage() == LiveStore.Stage.PAPER ? "" : ""));
             }
+            out.println(money(store, d, fills));
             if (d.positionCapUsd() != null) {
                 out.println(String.format(Locale.ROOT, "  position cap %.2f USDC; confirmed until %s", d.positionCapUsd(),
                         d.confirmedUntilMs() == null ? "-" : Instant.ofEpochMilli(d.confirmedUntilMs()).toString()));
@@ -101,5 +108,28 @@ final class StatusCommand implements Runnable {
             }
         }
         out.flush();
+    }
+
+    /**
+     * The deployment's money: its capital, the realized P&L of its own fills, the cap a cycle is
+     * sized to at most, and its exposure (its positions at the last recorded closes).
+     */
+    private static String money(LiveStore store, LiveStore.Deployment d, List<LiveStore.FillRow> fills) {
+        TradingPlan plan;
+        try {
+            plan = TradingPlan.ofDeployment(d);
+        } catch (RuntimeException e) {
+            return "  capital: config unreadable (" + e.getMessage() + ")";
+        }
+        double capital = d.capital(plan.initialEquity());
+        DeploymentBook book = DeploymentBook.of(fills);
+        double cap = CapitalSizing.cycleCap(PaperEngine.limits(plan, d));
+        Map<String, Double> closes = store.lastCloses(d.id());
+        double exposure = book.exposure(c -> closes.getOrDefault(c, Double.NaN));
+        double realized = book.realized();
+        return String.format(Locale.ROOT, "  capital %.2f USDC%s, realized P&L %+.2f USDC: sizes from %.2f USDC (never more than"
+                        + " the account holds); cycle cap %s; exposure %.2f USDC", capital,
+                d.initialEquity() == null ? " (the config's account.initialEquity)" : "", realized, capital + realized,
+                Double.isInfinite(cap) ? "none" : String.format(Locale.ROOT, "%.2f USDC", cap), exposure);
     }
 }

@@ -59,6 +59,8 @@ public final class LiveRunner extends RunnerBase {
 
     private final HyperliquidExchangeClient exchange;
     private HyperliquidVenue venue;
+    /** The venue the strategies and the risk manager see: the exchange's, with the deployment's own equity. */
+    private CapitalVenue capitalVenue;
     private final Map<Coin, Strategy> owner = new LinkedHashMap<>();
     private boolean warming;
     /** Test hook: wraps the journal the venue writes to (crash simulations). */
@@ -140,11 +142,17 @@ public final class LiveRunner extends RunnerBase {
         venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
                 resume(first ? started : 0));
         LiveMarketData market = new LiveMarketData(clock, interval);
+        // the deployment's money, not the account's: built before the first poll books this run's fills into it
+        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
         // ONE manager for every coin: its account view sees them all, so the limits are account-wide
         RiskManager risk = new RiskManager(limits(), journal::risk);
         states = new StrategyStates(store, id, clock);
+        double cap = entryCap();
         for (FibHedgeParams p : plan.perCoin()) {
             FibHedgeStrategy fib = new FibHedgeStrategy(p);
+            if (cap != Double.POSITIVE_INFINITY) {
+                fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
+            }
             states.add(p.coin(), fib);
             owner.put(p.coin(), new RiskGuardedStrategy(fib, risk));
         }
@@ -160,7 +168,7 @@ public final class LiveRunner extends RunnerBase {
         } else {
             journal("deadman", null, "off: open orders stay on the exchange if this runner dies");
         }
-        venue.setListener(e -> {
+        capitalVenue.setListener(e -> {
             Strategy s = owner.get(e.coin());
             if (s != null) {
                 s.onOrderEvent(e);
@@ -169,7 +177,7 @@ public final class LiveRunner extends RunnerBase {
         warming = true; // no orders until the warm-up is done
         venue.holdSends(true); // every order leaves only after the state that decided it is journaled (settle)
         for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
-            e.getValue().start(StrategyContext.of(venue, market, journal, List.of(e.getKey())));
+            e.getValue().start(StrategyContext.of(capitalVenue, market, journal, List.of(e.getKey())));
         }
         Set<Coin> restored = states.restore(); // before any price or order event
         // What the journal held before this run read anything: the events the old process wrote but
@@ -193,6 +201,9 @@ public final class LiveRunner extends RunnerBase {
         if (!differ.isEmpty()) {
             return refuseToResume(differ);
         }
+        String money = capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap);
+        journal("capital", null, money);
+        say(money);
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
             List<Candle> bars = warm.getOrDefault(coin, List.of());
@@ -299,7 +310,8 @@ public final class LiveRunner extends RunnerBase {
             }
             double eq = venue.accountValue();
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
-                    String.format(Locale.ROOT, "equity=%s savings=%s%s", fmt(eq), fmt(venue.savings()), pos)));
+                    String.format(Locale.ROOT, "equity=%s savings=%s%s deployment-equity=%s exposure=%s", fmt(eq), fmt(venue.savings()),
+                            pos, fmt(capitalVenue.equity()), fmt(capitalVenue.exposure()))));
         }
     }
 

@@ -50,6 +50,15 @@ public final class LiveStore {
         public boolean stopped() {
             return "stopped".equals(status);
         }
+
+        /**
+         * The deployment's capital, USDC: the money it sizes from, stored at promotion (column
+         * initial_equity: {@code promote --capital}, by default the config's account.initialEquity)
+         * and outside the config hash; {@code configEquity} when none is stored.
+         */
+        public double capital(double configEquity) {
+            return initialEquity != null && initialEquity > 0 ? initialEquity : configEquity;
+        }
     }
 
     /** One journal line. */
@@ -182,6 +191,11 @@ public final class LiveStore {
 
     public void setPositionCap(String id, Double capUsd) {
         update("UPDATE deployments SET position_cap_usd = ? WHERE id = ?", capUsd, id);
+    }
+
+    /** Sets a deployment's capital, USDC (column initial_equity; see {@link Deployment#capital}). */
+    public void setCapital(String id, double capitalUsd) {
+        update("UPDATE deployments SET initial_equity = ? WHERE id = ?", capitalUsd, id);
     }
 
     public void setConfirmation(String id, String address, long untilMs) {
@@ -487,6 +501,23 @@ public final class LiveStore {
                         long t = rs.getLong(2);
                         out.computeIfAbsent(coin, k -> new ArrayList<>()).add(new Candle(t, t + interval.millis() - 1,
                                 rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), -1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The close of the last candle recorded for each coin of a deployment (the mark status values positions at). */
+    public Map<String, Double> lastCloses(String deploymentId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coin, arg_max(close, open_ms) FROM live_candles"
+                    + " WHERE deployment_id = ? GROUP BY coin ORDER BY coin")) {
+                ps.setString(1, deploymentId);
+                Map<String, Double> out = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getDouble(2));
                     }
                 }
                 return out;

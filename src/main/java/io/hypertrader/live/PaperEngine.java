@@ -38,8 +38,8 @@ public final class PaperEngine {
     private PaperEngine() {
     }
 
-    /** A replay's result with the risk events raised during it. */
-    public record Replay(BacktestResult result, List<RiskEvent> riskEvents) {
+    /** A replay's result with the risk events raised during it, and each coin's strategy as the replay left it. */
+    public record Replay(BacktestResult result, List<RiskEvent> riskEvents, Map<Coin, FibHedgeStrategy> strategies) {
     }
 
     /** The risk limits a deployment runs with: the config's, with the deployment's position cap (mainnet). */
@@ -49,12 +49,32 @@ public final class PaperEngine {
         return cap == null ? l : l.withMaxPositionNotionalUsd(Math.min(cap, l.maxPositionNotionalUsd()));
     }
 
-    /** Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan}. */
+    /**
+     * Replays a paper deployment's recorded candles as its runner does: from the deployment's
+     * capital, with each cycle sized to at most the position cap in force (as live runs size).
+     */
+    public static Replay replay(TradingPlan plan, LiveStore.Deployment d, Map<Coin, List<Candle>> candles) {
+        RiskLimits l = limits(plan, d);
+        return replay(plan, candles, d.seed(), l, d.capital(plan.initialEquity()), CapitalSizing.cycleCap(l));
+    }
+
+    /** Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan}, from the config's equity. */
     public static Replay replay(TradingPlan plan, Map<Coin, List<Candle>> candles, long seed, RiskLimits limits) {
+        return replay(plan, candles, seed, limits, plan.initialEquity(), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Replays {@code candles} (per coin, time order) through fresh strategies of {@code plan},
+     * starting from {@code capital} USDC, each cycle sized to at most {@code cycleCap} USDC
+     * (infinity: as the config sizes, exactly a backtest).
+     */
+    public static Replay replay(TradingPlan plan, Map<Coin, List<Candle>> candles, long seed, RiskLimits limits, double capital,
+                                double cycleCap) {
         List<CandleSeries> series = new ArrayList<>();
         List<Instrument> instruments = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         List<StrategySlot> slots = new ArrayList<>();
+        Map<Coin, FibHedgeStrategy> strategies = new LinkedHashMap<>();
         for (FibHedgeParams p : plan.perCoin()) {
             Coin coin = p.coin();
             List<Candle> cs = candles.getOrDefault(coin, List.of());
@@ -64,14 +84,19 @@ public final class PaperEngine {
             series.add(CandleSeries.of(coin, plan.interval(), cs));
             instruments.add(plan.instrument(coin));
             funding.put(coin, FundingHistory.EMPTY);
-            slots.add(new StrategySlot(new FibHedgeStrategy(p), List.of(coin)));
+            FibHedgeStrategy strategy = new FibHedgeStrategy(p);
+            if (cycleCap != Double.POSITIVE_INFINITY) {
+                strategy.capCycleNotional(cycleCap, m -> { }); // the replay runs again every bar: nothing to journal from here
+            }
+            strategies.put(coin, strategy);
+            slots.add(new StrategySlot(strategy, List.of(coin)));
         }
         if (series.isEmpty()) {
             return null;
         }
         // the backtester puts one risk manager with these limits in front of every strategy, as a backtest does
-        BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, plan.initialEquity(), limits);
+        BacktestInput in = new BacktestInput(series, funding, instruments, PROFILE, seed, capital, limits);
         BacktestResult r = Backtester.run(in, slots);
-        return new Replay(r, r.riskEvents());
+        return new Replay(r, r.riskEvents(), strategies);
     }
 }

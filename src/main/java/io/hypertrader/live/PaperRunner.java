@@ -38,6 +38,8 @@ public final class PaperRunner extends RunnerBase {
     private int orders;
     private int fills;
     private PaperEngine.Replay last;
+    /** The strategies' journaled states (paper rebuilds them by replay; see {@link StrategyStates#rebuilt}). */
+    private StrategyStates states;
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -70,7 +72,7 @@ public final class PaperRunner extends RunnerBase {
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         loadJournal();
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
-                + ", config " + plan.shortHash() + ")");
+                + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC)");
         say("paper " + id + ": run " + runNo + " started (config " + plan.shortHash() + ", " + plan.coins() + " " + interval.code() + ")");
         warmUp();
         process();
@@ -118,6 +120,7 @@ public final class PaperRunner extends RunnerBase {
 
     /** What the journal already holds of this deployment: its orders, fills, risk events and decisions. */
     private void loadJournal() {
+        states = new StrategyStates(store, id, clock);
         for (LiveStore.OrderRow o : store.orders(id)) {
             journaled.put(o.orderId(), o);
         }
@@ -143,11 +146,13 @@ public final class PaperRunner extends RunnerBase {
     /** Replays everything recorded and journals what is new. */
     void process() {
         Map<Coin, List<Candle>> candles = store.candles(id, interval);
-        PaperEngine.Replay r = PaperEngine.replay(plan, candles, deployment.seed(), limits());
+        PaperEngine.Replay r = PaperEngine.replay(plan, deployment, candles);
         if (r == null) {
             return;
         }
         last = r;
+        int bars = candles.values().stream().mapToInt(List::size).max().orElse(0);
+        r.strategies().forEach((coin, strategy) -> states.rebuilt(coin, strategy, "rebuilt by replaying " + bars + " recorded bars"));
         BacktestResult res = r.result();
         long lastClose = 0;
         for (List<Candle> cs : candles.values()) {
@@ -180,6 +185,7 @@ public final class PaperRunner extends RunnerBase {
                         e.rule() + " " + e.action() + ": " + e.reason()));
             }
             riskCount = Math.max(riskCount, re.size());
+            states.save();
             int k = res.times().length - 1;
             StringBuilder pos = new StringBuilder();
             for (int c = 0; c < res.coins().size(); c++) {
@@ -187,7 +193,7 @@ public final class PaperRunner extends RunnerBase {
             }
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), res.times()[k], "snapshot", null, null, null, null, null,
                     res.equity()[k], String.format(Locale.ROOT, "equity=%s cash=%s pnl=%s%s", fmt(res.equity()[k]), fmt(res.cash()[k]),
-                            fmt(res.equity()[k] - plan.initialEquity()), pos)));
+                            fmt(res.equity()[k] - capital()), pos)));
         });
     }
 

@@ -31,7 +31,7 @@ public final class Parity {
 
     public static Report compare(LiveStore store, LiveStore.Deployment d, TradingPlan plan) {
         var candles = store.candles(d.id(), plan.interval());
-        PaperEngine.Replay r = PaperEngine.replay(plan, candles, d.seed(), PaperEngine.limits(plan, d));
+        PaperEngine.Replay r = PaperEngine.replay(plan, d, candles); // from the deployment's capital, sized under its cap, as it ran
         List<TrackedOrder> replayed = r == null ? List.of() : r.result().orders();
         List<Fill> replayedFills = r == null ? List.of() : r.result().fills();
         List<LiveStore.OrderRow> journaled = store.orders(d.id()).stream().filter(o -> !"flatten".equals(o.tag())).toList();

@@ -144,6 +144,24 @@ abstract class RunnerBase {
         return PaperEngine.limits(plan, deployment);
     }
 
+    /** The deployment's capital, USDC (promote --capital; for older deployments the config's account.initialEquity). */
+    double capital() {
+        return deployment.capital(plan.initialEquity());
+    }
+
+    /** The largest notional a cycle is sized to under the limits in force, USDC ({@link CapitalSizing#cycleCap}). */
+    double entryCap() {
+        return CapitalSizing.cycleCap(limits());
+    }
+
+    /** The start-of-run line on the deployment's money: capital, what the account holds, what sizing uses, the cap. */
+    static String capitalLine(double capital, double accountEquity, double cap) {
+        return String.format(Locale.ROOT, "capital %s USDC (with this deployment's realized P&L), account %s USDC: sizing from %s"
+                        + " USDC%s; cycles sized to at most %s USDC (position cap)", fmt(capital), fmt(accountEquity),
+                fmt(Math.min(capital, accountEquity)), accountEquity < capital ? " (the account holds less than the capital)" : "",
+                fmt(cap));
+    }
+
     void journal(String kind, String coin, String detail) {
         store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, kind, null, null, coin, null, null, null, detail));
     }

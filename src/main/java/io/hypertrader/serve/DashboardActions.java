@@ -22,9 +22,11 @@ public interface DashboardActions {
 
     /**
      * {@code hypertrader promote --config FILE --to STAGE [--account A] [--confirm-mainnet TYPED]
-     * [--accept-evidence-from URL...]}; no terminal to ask, so mainnet needs {@code typedAddress}.
+     * [--accept-evidence-from URL...] [--capital USDC]}; no terminal to ask, so mainnet needs
+     * {@code typedAddress}. {@code capital} null: the config's initial equity.
      */
-    Outcome promote(String configPath, String stage, String account, String typedAddress, List<String> acceptEvidenceFrom);
+    Outcome promote(String configPath, String stage, String account, String typedAddress, List<String> acceptEvidenceFrom,
+                    Double capital);
 
     /** {@code hypertrader promote --deployment ID --reconfirm [--raise-cap USD] --confirm-mainnet TYPED}. */
     Outcome reconfirm(String deploymentId, String typedAddress, Double raiseCapUsd);

@@ -3,8 +3,10 @@ package io.hypertrader.serve;
 import io.hypertrader.backtest.RunStore;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.DeploymentBook;
 import io.hypertrader.live.DeploymentLease;
 import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.TradingPlan;
 import io.hypertrader.risk.RiskEvent;
 
 import java.nio.file.Files;
@@ -132,6 +134,7 @@ public final class DashboardData {
         final List<LiveStore.FillRow> fills;
         final Map<String, Double> positions = new LinkedHashMap<>();
         final Map<String, Double> lastPrice = new HashMap<>();
+        final Map<String, Double> closes;
         final List<LiveStore.Entry> snapshots = new ArrayList<>();
         Double firstEquity;
         Double lastEquity;
@@ -139,6 +142,7 @@ public final class DashboardData {
         Facts(LiveStore store, LiveStore.Deployment d) {
             journal = store.journal(d.id());
             fills = store.fills(d.id());
+            closes = store.lastCloses(d.id());
             for (LiveStore.FillRow f : fills) {
                 positions.merge(f.coin(), ("BUY".equals(f.side()) ? 1 : -1) * f.size(), Double::sum);
                 lastPrice.put(f.coin(), f.price());
@@ -154,22 +158,25 @@ public final class DashboardData {
             }
         }
 
-        /** Gross position notional at each coin's last fill price. */
+        /**
+         * Gross position notional, as {@code status} values it: the deployment's positions at the last
+         * recorded closes (at the coin's last fill price when no candle was recorded).
+         */
         double exposure() {
-            double sum = 0;
-            for (var p : positions.entrySet()) {
-                sum += Math.abs(p.getValue()) * lastPrice.getOrDefault(p.getKey(), 0.0);
-            }
-            return sum;
+            return DeploymentBook.of(fills).exposure(c -> closes.getOrDefault(c, lastPrice.getOrDefault(c, 0.0)));
         }
     }
 
-    /**
-     * The capital a deployment trades with: the config's initial equity (a deployment created with
-     * its own capital shows that once the store records one).
-     */
+    /** The capital a deployment sizes from: {@code promote --capital}, else the config's account.initialEquity. */
     static Double capital(LiveStore.Deployment d) {
-        return d.initialEquity();
+        if (d.initialEquity() != null && d.initialEquity() > 0) {
+            return d.initialEquity();
+        }
+        try {
+            return d.capital(TradingPlan.ofDeployment(d).initialEquity());
+        } catch (RuntimeException e) {
+            return null; // a config the store cannot read back: shown as "-", as status says "config unreadable"
+        }
     }
 
     private Views.DeploymentRow row(LiveStore store, LiveStore.Deployment d, long now, Facts f) {

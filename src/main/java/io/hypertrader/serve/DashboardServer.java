@@ -152,27 +152,45 @@ public final class DashboardServer implements AutoCloseable {
     private void promote(Context ctx) {
         String config = blankToNull(ctx.formParam("config"));
         String stage = blankToNull(ctx.formParam("stage"));
+        String title = "Promote " + (config == null ? "" : config) + " to " + (stage == null ? "paper" : stage);
         List<String> accept = new ArrayList<>();
         String urls = ctx.formParam("accept_evidence_from");
         if (urls != null) {
             urls.lines().map(String::trim).filter(s -> !s.isEmpty()).forEach(accept::add);
         }
-        act(ctx, "Promote " + (config == null ? "" : config) + " to " + (stage == null ? "paper" : stage), () -> actions.promote(config,
-                stage == null ? "paper" : stage, blankToNull(ctx.formParam("account")), blankToNull(ctx.formParam("confirm")), accept));
+        Double capital = usd(ctx, "capital", title);
+        if (capital != null && capital.isNaN()) {
+            return;
+        }
+        act(ctx, title, () -> actions.promote(config, stage == null ? "paper" : stage, blankToNull(ctx.formParam("account")),
+                blankToNull(ctx.formParam("confirm")), accept, capital));
     }
 
     private void reconfirm(Context ctx) {
         String id = ctx.pathParam("id");
-        String cap = blankToNull(ctx.formParam("raise_cap"));
-        Double raise;
-        try {
-            raise = cap == null ? null : Double.valueOf(cap);
-        } catch (NumberFormatException e) {
-            ctx.status(400).html(Pages.result(frame("Re-confirm", ""), new Views.ActionResult("Re-confirm " + id, false,
-                    "new position cap: '" + cap + "' is not a number of USDC")));
+        Double raise = usd(ctx, "raise_cap", "Re-confirm " + id);
+        if (raise != null && raise.isNaN()) {
             return;
         }
         act(ctx, "Re-confirm " + id, () -> actions.reconfirm(id, blankToNull(ctx.formParam("address")), raise));
+    }
+
+    /**
+     * An amount of USDC from a form field: null when left empty; NaN (and the page says why, 400)
+     * when it is not a number. Whether it is a valid amount is the command's to say.
+     */
+    private Double usd(Context ctx, String field, String title) {
+        String text = blankToNull(ctx.formParam(field));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            ctx.status(400).html(Pages.result(frame(title, ""), new Views.ActionResult(title, false,
+                    field + ": '" + text + "' is not a number of USDC")));
+            return Double.NaN;
+        }
     }
 
     /** Runs one action at a time and shows what it printed, or its refusal. */

@@ -44,7 +44,23 @@ final class RunnerProcessRig implements AutoCloseable {
 
     /** A testnet deployment of the shipped config (warm-up 5 bars, 20 % at 1x), as promote would store it. */
     String deploy() throws Exception {
-        String yaml = Files.readString(Path.of("config/fib-hedge.yaml")).replace("warmupBars: 50", "warmupBars: 5")
+        return deploy(Files.readString(Path.of("config/fib-hedge.yaml")));
+    }
+
+    /** The same on 1m bars (a market that moves within seconds), with further text replacements (pairs: from, to). */
+    String deploy1m(String... replacements) throws Exception {
+        String yaml = Files.readString(Path.of("config/fib-hedge.yaml")).replace("interval: 1h", "interval: 1m");
+        for (int i = 0; i + 1 < replacements.length; i += 2) {
+            if (!yaml.contains(replacements[i])) {
+                throw new IllegalArgumentException("config/fib-hedge.yaml has no '" + replacements[i] + "'");
+            }
+            yaml = yaml.replace(replacements[i], replacements[i + 1]);
+        }
+        return deploy(yaml);
+    }
+
+    private String deploy(String shipped) throws Exception {
+        String yaml = shipped.replace("warmupBars: 50", "warmupBars: 5")
                 .replace("allocation: 1.0", "allocation: 0.2").replace("leverage: 3", "leverage: 1");
         Path cfg = dir.resolve("cfg.yaml");
         Files.writeString(cfg, yaml);

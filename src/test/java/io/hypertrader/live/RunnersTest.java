@@ -120,6 +120,11 @@ class RunnersTest {
         assertThat(o2.discrepancies()).isEmpty();
         assertThat(store.fills(d.id()).size()).isGreaterThanOrEqualTo(fillsBefore);
         assertThat(store.runs(d.id())).hasSize(2);
+        // the second run rebuilt the strategy and says so as a live restart does; states are journaled
+        String saved = io.hypertrader.strategy.StrategyState.parse(store.latest(d.id(), "state", "BTC").orElseThrow().detail()).name();
+        assertThat(store.journal(d.id())).filteredOn(e -> e.kind().equals("restore")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).matches("[A-Z]+ BTC bull .*rebuilt by replaying \\d+ recorded bars\\)"));
+        assertThat(saved).isNotBlank();
     }
 
     @Test

@@ -165,6 +165,16 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     /** The parameters' fingerprint, computed on the first snapshot or restore (not state). */
     private String fingerprint;
 
+    /**
+     * Largest notional a cycle is sized to, USDC: a live deployment's position cap (and order cap),
+     * so a capped deployment trades smaller instead of having every entry refused. Not state and
+     * not a parameter: the runner sets it; backtests leave it infinite (no effect).
+     */
+    private double maxCycleNotional = Double.POSITIVE_INFINITY;
+    /** Told when a cycle's size was cut to {@link #maxCycleNotional} (what it would have been, what it is). */
+    private java.util.function.Consumer<String> onCapped = m -> {
+    };
+
     /** absorbQuietBar is running the bar's points: every action stops at its first line and sets wouldAct. */
     private boolean probing;
     private boolean wouldAct;
@@ -173,6 +183,20 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         this.p = params;
         this.coin = params.coin();
         this.d = params.thesis().sign();
+    }
+
+    /**
+     * Sizes every cycle to at most {@code usd} of notional (a deployment's position cap), telling
+     * {@code onCapped} each time the cap cut a cycle's size. Infinity (the default) sizes as the
+     * config says.
+     */
+    public FibHedgeStrategy capCycleNotional(double usd, java.util.function.Consumer<String> onCapped) {
+        if (!(usd > 0)) {
+            throw new IllegalArgumentException("the notional cap must be positive, got " + usd);
+        }
+        this.maxCycleNotional = usd;
+        this.onCapped = java.util.Objects.requireNonNull(onCapped);
+        return this;
     }
 
     @Override
@@ -410,6 +434,9 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             endCycle(t, reason, true);
         }
         double qNew = computeQ(price);
+        if (qNew > 0 && maxCycleNotional != Double.POSITIVE_INFINITY) {
+            reportCap(price, qNew);
+        }
         if (!(qNew > 0)) {
             // Not enough equity to trade the minimum: stay (or go) flat, retry later.
             hPrevY = Double.isNaN(hY) ? d * price : hY;
@@ -489,15 +516,34 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         FibHedgeParams.Sizing s = p.sizing();
         if (!Double.isNaN(s.fixedQty())) {
             double fq = OrderRounding.roundSize(s.fixedQty(), szDecimals);
+            if (fq * price > maxCycleNotional && price > 0) {
+                fq = OrderRounding.roundSize(maxCycleNotional / price, szDecimals); // rounded down: stays under the cap
+            }
             return fq * price >= OrderRounding.MIN_NOTIONAL_USD ? fq : 0;
         }
-        double margin = s.allocation() * (equity - s.cashReserve() * equity);
-        double notional = margin * s.leverage();
+        double notional = Math.min(notional(s, equity), maxCycleNotional);
         if (!(notional > 0) || !(price > 0)) {
             return 0;
         }
         double qNew = OrderRounding.roundSize(notional / price, szDecimals);
         return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
+    }
+
+    /** The notional the config's sizing gives at the venue's equity: allocation x (1 - cashReserve) x equity x leverage. */
+    private static double notional(FibHedgeParams.Sizing s, double equity) {
+        double margin = s.allocation() * (equity - s.cashReserve() * equity);
+        return margin * s.leverage();
+    }
+
+    /** Tells the runner when the cap cut the size of the cycle being opened at {@code price}. */
+    private void reportCap(double price, double qNew) {
+        FibHedgeParams.Sizing s = p.sizing();
+        double wanted = Double.isNaN(s.fixedQty()) ? notional(s, venue.equity()) : s.fixedQty() * price;
+        if (wanted > maxCycleNotional) {
+            onCapped.accept(String.format(Locale.ROOT, "%s cycle sized to %s %s = %.2f USDC at %s, cut from %.2f USDC by the"
+                    + " position cap %.2f USDC", coin, OrderRounding.toWire(qNew), coin, qNew * price, price, wanted,
+                    maxCycleNotional));
+        }
     }
 
     private void go(FibState to, long t, double price, String reason) {

@@ -49,6 +49,7 @@ class FibHedgeStateTest {
 
     /** Fields that are not state: what start(context) sets again, the quiet-bar probe's scratch flags, a cache. */
     private static final Set<String> NOT_STATE = Set.of("p", "coin", "d", "venue", "journal", "szDecimals", "probing",
+            "maxCycleNotional", "onCapped",
             "wouldAct", "fingerprint");
     private static final double Q = 270.0; // 10000 * 0.9 * 3 / 100, as in FibHedgeStrategyTest
 
