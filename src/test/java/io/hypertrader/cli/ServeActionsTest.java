@@ -1,5 +1,6 @@
 package io.hypertrader.cli;
 
+import io.hypertrader.live.LiveStore;
 import okhttp3.FormBody;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -73,10 +74,18 @@ class ServeActionsTest {
         assertThat(report.headers().get("Content-Security-Policy")).contains("sandbox");
         assertThat(http.get(m.group(1).replace("index.html", "equity-log.png"), cookie).headers().get("Content-Type")).isEqualTo("image/png");
 
-        ServeHttp.Answer a = post("/promote", new FormBody.Builder().add("config", "config/paper-demo.yaml").add("stage", "paper"));
+        ServeHttp.Answer a = post("/promote", new FormBody.Builder().add("config", "config/paper-demo.yaml").add("stage", "paper")
+                .add("capital", "abc"));
+        assertThat(a.code()).isEqualTo(400);
+        assertThat(rig.store().deployments()).hasSize(3);
+        a = post("/promote", new FormBody.Builder().add("config", "config/paper-demo.yaml").add("stage", "paper").add("capital", "4321"));
         assertThat(a.code()).as(a.body()).isEqualTo(200);
         assertThat(a.body()).contains("gate paper: backtest: backtest ", "start it with: hypertrader run paper-");
         assertThat(rig.store().deployments()).hasSize(4);
+        // the new deployment's capital is the one given, on the deployments page too
+        String id = rig.store().deployments().stream().map(LiveStore.Deployment::id)
+                .filter(x -> !java.util.List.of(rig.paper, rig.testnet, rig.mainnet).contains(x)).findFirst().orElseThrow();
+        assertThat(http.get("/", cookie).body()).containsPattern("data-deployment=\"" + id + "\"[\\s\\S]*?4,321.00 USDC");
     }
 
     /**
