@@ -138,6 +138,8 @@ public final class DashboardData {
         final List<LiveStore.Entry> snapshots = new ArrayList<>();
         Double firstEquity;
         Double lastEquity;
+        /** Whether the snapshots carry the deployment's own equity (a live runner's), not only the account's. */
+        boolean ownEquity;
 
         Facts(LiveStore store, LiveStore.Deployment d) {
             journal = store.journal(d.id());
@@ -150,10 +152,12 @@ public final class DashboardData {
             for (LiveStore.Entry e : journal) {
                 if ("snapshot".equals(e.kind()) && e.price() != null) {
                     snapshots.add(e);
+                    double eq = equity(e);
                     if (firstEquity == null) {
-                        firstEquity = e.price();
+                        firstEquity = eq;
                     }
-                    lastEquity = e.price();
+                    lastEquity = eq;
+                    ownEquity |= e.detail() != null && e.detail().contains(DEPLOYMENT_EQUITY);
                 }
             }
         }
@@ -165,6 +169,28 @@ public final class DashboardData {
         double exposure() {
             return DeploymentBook.of(fills).exposure(c -> closes.getOrDefault(c, lastPrice.getOrDefault(c, 0.0)));
         }
+    }
+
+    private static final String DEPLOYMENT_EQUITY = "deployment-equity=";
+
+    /**
+     * The equity a snapshot records for the deployment: a live runner's {@code deployment-equity=}
+     * (its capital plus its own fills' P&L) when the line has it, else the snapshot's equity (paper's
+     * own book; the exchange account's for older live snapshots).
+     */
+    static double equity(LiveStore.Entry snapshot) {
+        String d = snapshot.detail();
+        int at = d == null ? -1 : d.indexOf(DEPLOYMENT_EQUITY);
+        if (at >= 0) {
+            int from = at + DEPLOYMENT_EQUITY.length();
+            int to = d.indexOf(' ', from);
+            try {
+                return Double.parseDouble(d.substring(from, to < 0 ? d.length() : to));
+            } catch (NumberFormatException e) {
+                return snapshot.price();
+            }
+        }
+        return snapshot.price();
     }
 
     /** The capital a deployment sizes from: {@code promote --capital}, else the config's account.initialEquity. */
@@ -187,8 +213,9 @@ public final class DashboardData {
         String lease = DeploymentLease.current(store, d.id()).map(l -> l.holder().describe() + ", heartbeat "
                 + age(l.silentMs(now)) + " ago").orElse("free");
         Double capital = capital(d);
-        // P&L: paper against its simulated starting equity; an exchange account against its first snapshot
-        Double base = d.stage() == LiveStore.Stage.PAPER ? capital : f.firstEquity;
+        // P&L: the deployment's own equity against its capital (paper's book; a live runner's deployment
+        // equity); snapshots of the exchange account alone against the first of them
+        Double base = d.stage() == LiveStore.Stage.PAPER || f.ownEquity ? capital : f.firstEquity;
         Double pnl = f.lastEquity == null || base == null ? null : f.lastEquity - base;
         List<RiskEvent> risk = store.riskEvents(d.id());
         String riskState;
@@ -280,23 +307,23 @@ public final class DashboardData {
     static Views.EquityChart chart(List<LiveStore.Entry> snapshots) {
         int n = snapshots.size();
         if (n < 2) {
-            String one = n == 1 ? usd(snapshots.get(0).price()) : "-";
+            String one = n == 1 ? usd(equity(snapshots.get(0))) : "-";
             return new Views.EquityChart("", one, one, one, one, n);
         }
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (LiveStore.Entry e : snapshots) {
-            min = Math.min(min, e.price());
-            max = Math.max(max, e.price());
+            min = Math.min(min, equity(e));
+            max = Math.max(max, equity(e));
         }
         double span = max - min > 0 ? max - min : 1;
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i < n; i++) {
             double x = (double) i / (n - 1) * Views.EquityChart.WIDTH;
-            double y = Views.EquityChart.HEIGHT - 4 - (snapshots.get(i).price() - min) / span * (Views.EquityChart.HEIGHT - 8);
+            double y = Views.EquityChart.HEIGHT - 4 - (equity(snapshots.get(i)) - min) / span * (Views.EquityChart.HEIGHT - 8);
             pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        return new Views.EquityChart(pts.toString().trim(), usd(min), usd(max), usd(snapshots.get(0).price()),
-                usd(snapshots.get(n - 1).price()), n);
+        return new Views.EquityChart(pts.toString().trim(), usd(min), usd(max), usd(equity(snapshots.get(0))),
+                usd(equity(snapshots.get(n - 1))), n);
     }
 
     static String time(long ms) {
