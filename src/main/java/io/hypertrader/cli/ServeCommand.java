@@ -63,12 +63,25 @@ final class ServeCommand implements Runnable {
             throw UserError.usage("--bind/--port: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
         }
         try (server) {
+            if (!isLoopback(bind)) {
+                root.err().println("warning: --bind " + bind + " serves the dashboard beyond this machine over plain HTTP;"
+                        + " anyone who sees the token can stop deployments: put TLS in front of it");
+                root.err().flush();
+            }
             root.out().println("SERVING " + server.url(bind));
             root.out().flush();
             // Serves until this thread is interrupted (an in-process caller) or the JVM exits (Ctrl-C).
             new java.util.concurrent.CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
