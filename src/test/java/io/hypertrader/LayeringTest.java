@@ -56,9 +56,10 @@ class LayeringTest {
             Map.entry("live", Set.of("core", "exec", "data", "strategy", "sim", "risk", "config", "backtest")),
             Map.entry("record", Set.of("core", "data", "live")), // the candle recorder service
             Map.entry("ops", Set.of("core", "data", "risk", "live")), // alerts, backups, metrics of deployments
+            Map.entry("serve", Set.of("core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
             Map.entry("bench", Set.of("core", "exec", "analytics", "data", "strategy", "sim", "risk", "backtest", "live")),
             Map.entry("cli", Set.of("core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
-                    "config", "backtest", "live", "record", "ops", "bench"))); // the entry points wire everything
+                    "config", "backtest", "live", "record", "ops", "bench", "serve"))); // the entry points wire everything
 
     /** Packages that may touch JDBC, DuckDB or HTTP directly. */
     static final Set<String> MAY_USE_IO = Set.of("data", "backtest", "live", "record", "ops", "cli");

@@ -43,6 +43,7 @@ final class Subcommands {
         ALL.put("alerts", AlertsCommand::new);
         ALL.put("backup", BackupCommand::new);
         ALL.put("restore", RestoreCommand::new);
+        ALL.put("serve", ServeCommand::new);
     }
 
     /** Root options that take a value as the next argument (--db PATH, ...). */

@@ -78,6 +78,8 @@ class ReadmeCommandsTest {
                     "minutes of benchmarking (CI's .ci/run runs bench --quick): bench --help here"),
             Rule.of("^\\./hypertrader record --coin ", How.CLI_HELP, 0, List.of(),
                     "records until Ctrl-C (a service): record --help here; the --once line above it runs as written"),
+            Rule.of("^\\./hypertrader serve\\b", How.CLI_HELP, 0, List.of(),
+                    "serves until Ctrl-C: serve --help here; ServeSecurityTest and ServeBrowserTest start it and use it"),
             Rule.of("^\\./hypertrader run DEPLOYMENT\\b", How.CLI, 0, List.of("--poll-ms", "0"),
                     "the fake exchange reveals a new bar on each poll: polling every 2 s (the default) would only wait"),
             Rule.of("^\\./hypertrader promote .*--to testnet\\b", How.CLI, 5, List.of(),
