@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 10's restart with real processes: a testnet runner is driven into HEDGED by the fake
  * exchange's mid, {@code kill -9}'d there, and started again. The new process restores HEDGED
  * from the journal ({@code restore HEDGED BTC ...}), finds the exchange agrees, and sends
- * nothing: the exchange position is what it was. (Before the restore, every restart journaled
- * FLAT -> FULL and bought a full long back.)
+ * nothing: the exchange position is what it was. Then the same with a DEEP short (issue 10's own
+ * case). Before the restore, every restart journaled FLAT -> FULL and bought a full long back.
  */
 class RestartProcessTest {
 
@@ -78,6 +78,24 @@ class RestartProcessTest {
         assertThat(rig.fake.position(RunnerProcessRig.ACCOUNT, "BTC")).as("the exchange position is as it was").isEqualByComparingTo(held);
         StrategyState after = StrategyState.parse(rig.store().latest(id, "state", "BTC").orElseThrow().detail());
         assertThat(after.name()).isEqualTo("HEDGED");
+
+        // Issue 10's own case: a DEEP short (long 0 + short 0.25 Q) killed and restarted stays short.
+        Process third = rig.start("third", "run", id, "--poll-ms", "100", "--duration", "600s", "--rest-feed");
+        rig.fake.setMid("BTC", LiveFixtures.Script.px(Math.round(e * 1.09))); // below L(deep) = 1.1 E
+        StrategyState deep = awaitState(third, id, s -> s.name().equals("DEEP") && s.getLong("order") < 0);
+        third.destroyForcibly(); // kill -9
+        assertThat(third.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        BigDecimal short0 = rig.fake.position(RunnerProcessRig.ACCOUNT, "BTC");
+        assertThat(short0.signum()).as("DEEP is net short").isNegative();
+        int placedDeep = rig.fake.orders(RunnerProcessRig.ACCOUNT).size();
+
+        Process fourth = rig.start("fourth", "run", id, "--poll-ms", "100", "--duration", "4s", "--rest-feed");
+        assertThat(fourth.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(fourth.exitValue()).as(rig.err("fourth")).isZero();
+        assertThat(rig.store().journal(id)).filteredOn(x -> x.kind().equals("restore")).last()
+                .satisfies(x -> assertThat(x.detail()).startsWith("DEEP BTC bull cycle=" + deep.getInt("cycle")));
+        assertThat(rig.fake.orders(RunnerProcessRig.ACCOUNT)).as("no order after the restart").hasSize(placedDeep);
+        assertThat(rig.fake.position(RunnerProcessRig.ACCOUNT, "BTC")).as("still short, not a fresh long").isEqualByComparingTo(short0);
     }
 
     /** Waits (at most 90 s) for the runner to journal a strategy state that {@code wanted} accepts. */
@@ -91,7 +109,7 @@ class RestartProcessTest {
                     return s;
                 }
             }
-            assertThat(runner.isAlive()).as("the runner is running (stderr: %s)", rig.err("first")).isTrue();
+            assertThat(runner.isAlive()).as("the runner is running (exit %s)", runner.isAlive() ? "-" : runner.exitValue()).isTrue();
             assertThat(System.currentTimeMillis()).as("the state arrived in time (last: %s)", saved.map(LiveStore.Entry::detail))
                     .isLessThan(deadline);
             Thread.sleep(100);
