@@ -1,7 +1,7 @@
 package io.hypertrader.analytics;
 
 /**
- * One cycle of the Fibonacci hedge strategy (STRATEGY.md sections 1 and 8), as the capture
+ * One cycle of the Fibonacci hedge strategy (docs/strategy.md, "Notation" and "Cycles and capture"), as the capture
  * statistics need it.
  *
  * @param startTime  UTC epoch ms when the cycle started

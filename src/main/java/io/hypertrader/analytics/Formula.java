@@ -64,8 +64,8 @@ public enum Formula {
                     + " or funding); its return, CAGR, volatility, Sharpe and drawdown use the formulas above."),
     CAPTURE("Cycle capture",
             "capture = cycle net P&L / (Q * |H - E|) for each completed cycle (Q its base quantity, E its"
-                    + " average entry, H its extreme price); the ideal capture is 1 - hedge ratio (STRATEGY.md"
-                    + " section 8). Cycles with H = E have no gain to capture and are left out. Shown as the mean,"
+                    + " average entry, H its extreme price); the ideal capture is 1 - hedge ratio (docs/strategy.md,"
+                    + " Cycles and capture). Cycles with H = E have no gain to capture and are left out. Shown as the mean,"
                     + " the median and the pooled capture sum of P&L / sum of Q * |H - E|, which a cycle stopped out"
                     + " with a tiny gain cannot dominate."),
     PERIOD_RETURNS("Monthly and yearly returns",

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The same backtest under each intrabar path assumption (which of a bar's extremes the price
- * visits first: SIMULATOR.md section 2), and the interval its results span. A candle does not say
+ * visits first: docs/simulator.md, "The bar path"), and the interval its results span. A candle does not say
  * whether its high or its low came first; when the answer decides the result, the single run's
  * figures mean little, and the report says so.
  *

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * Hyperliquid's price and size grid, the one rounding component shared by the simulator and the
  * live venue, so a backtest can never place an order the exchange would refuse.
  *
- * <p>Rules (HYPERLIQUID-API.md section 6.1): a size has at most {@code szDecimals} decimals; a
+ * <p>Rules (docs/exchange.md, "Order rules"): a size has at most {@code szDecimals} decimals; a
  * price has at most 5 significant figures and at most {@code 6 - szDecimals} decimals for perps
  * ({@code 8 - szDecimals} for spot), except that integer prices are always allowed; an order must
  * be worth at least {@link #MIN_NOTIONAL_USD}. Choose the price rounding mode by intent: a passive

@@ -7,7 +7,7 @@ import io.hypertrader.core.RejectCode;
 /**
  * The venue-side record of one order: what was asked, when and at what price it was decided,
  * when and at what price it reached the venue, what filled, and how it ended. Every timestamp
- * and price named in SIMULATOR.md section 6 lives here. Mutated only by {@link OrderTracker}.
+ * and price named in docs/simulator.md, "What a run records", lives here. Mutated only by {@link OrderTracker}.
  */
 public final class TrackedOrder {
     final long id;

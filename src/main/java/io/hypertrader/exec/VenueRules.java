@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Hyperliquid's own order rules (HYPERLIQUID-API.md section 6.1), the one copy both venues check:
+ * Hyperliquid's own order rules (docs/exchange.md, "Order rules"), the one copy both venues check:
  * the simulator before an arriving order may trade, the live venue before it signs and sends one.
  * In the order they are checked, the first broken rule decides the {@link RejectCode}:
  * <ol>

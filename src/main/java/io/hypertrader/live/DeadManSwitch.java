@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * pushes that time forward first. A runner that hangs or dies therefore leaves no resting orders
  * behind for longer than the window. Used from the runner's thread only.
  *
- * <p>Exchange rules (HYPERLIQUID-API.md 4.6): the time must be at least 5 s in the future (the
+ * <p>Exchange rules (docs/exchange.md, "Dead-man switch"): the time must be at least 5 s in the future (the
  * window must be at least {@link #MIN_WINDOW_MS}, leaving room for latency); each time the switch
  * fires a counter increments and at most {@value #MAX_TRIGGERS_PER_DAY} triggers per UTC day are
  * honoured. The switch counts the triggers it observes (the clock passed the scheduled time before

@@ -19,7 +19,7 @@ public interface HyperliquidTransport {
     /**
      * @param path   {@link #INFO} or {@link #EXCHANGE}
      * @param body   the JSON body, sent as is (key order kept)
-     * @param weight the request's rate-limit weight (HYPERLIQUID-API.md section 8)
+     * @param weight the request's rate-limit weight (docs/exchange.md, "Rate-limit weights")
      */
     JsonNode post(String path, JsonNode body, int weight) throws TransportException;
 }

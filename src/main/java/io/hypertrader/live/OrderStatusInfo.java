@@ -13,7 +13,7 @@ import java.util.Set;
  * such order ({@code {"status":"unknownOid"}}): it was never placed.
  *
  * @param status          "open", "filled", "canceled", "triggered", "rejected", "...Canceled",
- *                        "...Rejected" (see HYPERLIQUID-API.md 3.9); unknown values are kept as they are
+ *                        "...Rejected" (docs/exchange.md, "Order status values"); unknown values are kept as they are
  * @param statusTimestamp epoch ms, or 0 when unknown
  */
 public record OrderStatusInfo(OpenOrder order, String status, long statusTimestamp) {

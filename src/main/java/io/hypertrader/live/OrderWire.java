@@ -12,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Builds /exchange actions in the exact key order Hyperliquid hashes (HYPERLIQUID-API.md 5.2):
+ * Builds /exchange actions in the exact key order Hyperliquid hashes (docs/exchange.md, "Action key order"):
  * order {@code type, orders, grouping}; order wire {@code a, b, p, s, r, t[, c]}; trigger
  * {@code isMarket, triggerPx, tpsl}; cancel {@code a, o}; cancelByCloid {@code asset, cloid};
  * scheduleCancel {@code type[, time]}; updateLeverage {@code type, asset, isCross, leverage}.

@@ -18,7 +18,7 @@ import java.util.Set;
  * Typed /info queries for trading: account state, open orders, order status by oid or cloid,
  * fills, funding, mids and the asset map. {@code user} is always the account (master or
  * sub-account/vault) address, never the API-wallet address, which would return empty results.
- * Weights follow HYPERLIQUID-API.md section 8 so a pacing transport can budget them.
+ * Weights follow docs/exchange.md, "Rate-limit weights", so a pacing transport can budget them.
  */
 public final class TradingInfoClient {
 

@@ -109,7 +109,7 @@ public final class ReportWriter {
                 new ChartJob("latency.png", "Latency from the decision to the fill.", () -> Charts.histogram(d, false))));
         if (!d.metrics().capture().cycles().isEmpty()) {
             rest.add(new ChartJob("capture.png", "Capture of the open gain per completed cycle against the ideal of"
-                    + " STRATEGY.md section 8.", () -> Charts.capture(d)));
+                    + " docs/strategy.md, \"Cycles and capture\".", () -> Charts.capture(d)));
         }
         List<ChartJob> all = new ArrayList<>(lead);
         all.add(equity);

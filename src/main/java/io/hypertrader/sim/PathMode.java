@@ -3,7 +3,7 @@ package io.hypertrader.sim;
 import java.util.Locale;
 
 /**
- * Which extreme of a bar the path visits first (SIMULATOR.md section 2). The path is open, first
+ * Which extreme of a bar the path visits first (docs/simulator.md, "The bar path"). The path is open, first
  * extreme, second extreme, close, at the bar's open time, +1/3, +2/3 and its last millisecond.
  */
 public enum PathMode {

@@ -8,7 +8,7 @@ import java.util.Objects;
 import static io.hypertrader.core.FieldCheck.fmt;
 
 /**
- * Every parameter of the execution simulator. The three profiles of SIMULATOR.md are presets
+ * Every parameter of the execution simulator. The three profiles of docs/simulator.md are presets
  * ({@link #IDEAL}, {@link #SEED}, {@link #REALISTIC}); {@code config/sim/*.yaml} spell them out and
  * any field can be overridden. Basis points are 1/10000; USD amounts are USDC. Each record's compact
  * constructor checks its ranges, naming the field as config files spell it.

@@ -33,7 +33,7 @@ import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
- * The simulated Hyperliquid of SIMULATOR.md: an {@link ExecutionVenue} over a piecewise-linear
+ * The simulated Hyperliquid of docs/simulator.md: an {@link ExecutionVenue} over a piecewise-linear
  * price path per coin, driven by a replay loop (backtests) or a live feed (paper).
  *
  * <p>Driver protocol, per coin and bar: {@link #pushMarketWindow} and {@link #beginBarLiquidity},

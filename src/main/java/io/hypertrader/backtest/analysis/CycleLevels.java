@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * The retracement ratios of a hedge strategy's cycles, as the adapter needs them: the hedge ratio
- * (the ideal capture is 1 - it, STRATEGY.md section 8) and every ratio whose level price the
+ * (the ideal capture is 1 - it, docs/strategy.md, "Cycles and capture") and every ratio whose level price the
  * report draws, ascending.
  *
  * @param hedgeRatio the ratio of the hedge level, in (0, 1)

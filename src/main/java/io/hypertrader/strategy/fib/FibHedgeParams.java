@@ -16,7 +16,7 @@ import java.util.Objects;
 import static io.hypertrader.core.FieldCheck.fmt;
 
 /**
- * Every parameter of the Fibonacci hedge (STRATEGY.md), for one coin. Defaults are the spec's
+ * Every parameter of the Fibonacci hedge (docs/strategy.md), for one coin. Defaults are the spec's
  * ({@code DEFAULT} constants, the one place they are stated; config files bind onto them). Each
  * record's compact constructor checks its ranges and the rules across its fields, naming the field
  * as config files spell it ({@link io.hypertrader.core.InvalidFieldException}): a parameter record
@@ -132,7 +132,7 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
         }
     }
 
-    /** The exposure table of STRATEGY.md section 2. */
+    /** The exposure table of docs/strategy.md, "States and target exposure". */
     public record Exposure(Target full, Target hedged, Target scaled, Target deep, Target recovering) {
         /** FLAT's legs; one instance (the replay asks for the legs at every step). */
         private static final Target NONE = new Target(0, 0);

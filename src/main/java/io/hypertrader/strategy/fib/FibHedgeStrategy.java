@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Fibonacci hedge of STRATEGY.md for one coin: a state machine over FLAT, FULL, HEDGED,
+ * The Fibonacci hedge of docs/strategy.md for one coin: a state machine over FLAT, FULL, HEDGED,
  * SCALED, DEEP and RECOVERING that trades the net of its two legs through the venue.
  *
  * <p>All rules are evaluated in <i>thesis space</i>, y = sign * price (sign +1 bull, -1 bear), so
@@ -598,7 +598,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             if (ownPos > 0 && !Double.isNaN(ownAvg)) {
                 eY = d * ownAvg;
                 if (hFromEntry) {
-                    hY = eY; // FLAT -> FULL: H := E (STRATEGY.md 3.1)
+                    hY = eY; // FLAT -> FULL: H := E (docs/strategy.md, "FLAT")
                 }
                 stopY = eY - p.longStop().initialPct() * Math.abs(eY);
                 updateArm();

@@ -1,6 +1,6 @@
 package io.hypertrader.strategy.fib;
 
-/** The states of STRATEGY.md section 2 (names are the thesis' view: "long" is the main leg). */
+/** The states of docs/strategy.md, "States and target exposure" (names are the thesis' view: "long" is the main leg). */
 public enum FibState {
     FLAT,
     FULL,

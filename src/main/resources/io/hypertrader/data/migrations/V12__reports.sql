@@ -1,6 +1,6 @@
 -- Migration 12: what the reports add to stored runs.
 -- run_path_interval: every backtest also runs under the other intrabar path modes (which of a bar's
--- extremes comes first; SIMULATOR.md section 2); one row per mode, main = the run's own mode (its
+-- extremes comes first; docs/simulator.md, "The bar path"); one row per mode, main = the run's own mode (its
 -- event log is the run's). The interval of final equity, return and max drawdown over the rows is
 -- the report's path interval.
 CREATE TABLE run_path_interval (

@@ -41,7 +41,7 @@ CREATE TABLE runs (
     liquidation_count INTEGER NOT NULL
 );
 
--- Every order with every timestamp and price of SIMULATOR.md section 6.
+-- Every order with every timestamp and price of docs/simulator.md ("What a run records").
 CREATE TABLE run_orders (
     run_id            VARCHAR NOT NULL,
     order_id          BIGINT  NOT NULL,
