@@ -25,7 +25,7 @@ class MetricsCalculatorTest {
             new RoundTrip(T0 + DAY, T0 + DAY, 20), new RoundTrip(T0 + 2 * DAY, T0 + 4 * DAY, 0),
             new RoundTrip(T0 + 3 * DAY, T0 + 4 * DAY, -20));
     private static final List<CycleOutcome> CYCLES = List.of(
-            // STRATEGY.md section 8: E = 100, H = 130, hedge at 0.23 locks 23.10 per coin; Q = 2 -> P&L 46.2
+            // the capture example of docs/strategy.md: E = 100, H = 130, hedge at 0.23 locks 23.10 per coin; Q = 2 -> P&L 46.2
             new CycleOutcome(T0, T0 + DAY, 2, 100, 130, 46.2, 0.23, true, "hedge lifted"),
             // after costs: 40 / (2 * 30) = 0.6667
             new CycleOutcome(T0 + DAY, T0 + 2 * DAY, 2, 100, 130, 40, 0.23, true, "reversal"),
@@ -168,7 +168,7 @@ class MetricsCalculatorTest {
     void captureAgainstIdeal() {
         Metrics.Capture c = fixture().capture();
         assertThat(c.cycles()).hasSize(4);
-        // 46.2 / (2 * (130 - 100)) = 0.77 = 1 - 0.23, the promise of STRATEGY.md section 8
+        // 46.2 / (2 * (130 - 100)) = 0.77 = 1 - 0.23, the promise of the capture example of docs/strategy.md
         assertThat(c.cycles().get(0).capture()).isCloseTo(0.77, within(1e-12));
         assertThat(c.cycles().get(0).idealCapture()).isCloseTo(0.77, within(1e-15));
         assertThat(c.cycles().get(1).capture()).isCloseTo(40.0 / 60.0, within(1e-12));

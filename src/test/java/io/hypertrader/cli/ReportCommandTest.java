@@ -36,7 +36,7 @@ class ReportCommandTest {
             assertThat(folder.resolve(f)).as(f).isNotEmptyFile();
         }
         String html = Files.readString(folder.resolve("index.html"));
-        // per-cycle capture against the ideal of STRATEGY.md section 8, and the manifest
+        // per-cycle capture against the ideal of the capture example of docs/strategy.md, and the manifest
         assertThat(html).contains("Cycle capture (median)", "ideal 76.40 %", "capture.png", "config hash", "sha256:",
                 "event log", runId);
         // the shipped data is synthetic, and the page says so first; the path interval is on the first screen

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Simulator invariants over many seeds (SIMULATOR.md sections 3 and 4); each assertion names its seed. */
+/** Simulator invariants over many seeds (docs/simulator.md); each assertion names its seed. */
 class SimulatorInvariantsTest {
     private static final Coin BTC = Coin.of("BTC");
 

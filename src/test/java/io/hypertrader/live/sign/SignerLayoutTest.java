@@ -34,7 +34,7 @@ class SignerLayoutTest {
         byte[] pre = ActionHash.preimage(dummy(), 1234567890L, "0x1234567890123456789012345678901234567890",
                 OptionalLong.of(1234567890L));
         byte[] tail = Arrays.copyOfRange(pre, packed.length, pre.length);
-        // nonce | 01 + vault | 00 + expiresAfter  (HYPERLIQUID-API.md 5.1 example)
+        // nonce | 01 + vault | 00 + expiresAfter  (the signing example of docs/exchange.md)
         assertThat(Numeric.toHexStringNoPrefix(tail)).isEqualTo(
                 "00000000499602d2" + "01" + "1234567890123456789012345678901234567890" + "00" + "00000000499602d2");
     }

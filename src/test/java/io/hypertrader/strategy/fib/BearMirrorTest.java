@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * STRATEGY.md section 7: a price series reflected around a constant K, traded with the bear
+ * the bear thesis of docs/strategy.md: a price series reflected around a constant K, traded with the bear
  * thesis, gives the same trades as the original with the bull thesis, sides swapped and prices
  * reflected (p -> 2K - p). Rules stated in percent of price (the arming percentage, the long
  * and hedge-leg stops) cannot be reflection-invariant, so they are set out of reach here; the

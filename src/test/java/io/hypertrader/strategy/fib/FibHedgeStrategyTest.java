@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Every transition of STRATEGY.md on crafted price paths, under the ideal profile (fills at the
+ * Every transition of docs/strategy.md on crafted price paths, under the ideal profile (fills at the
  * decision price, no fees), so each expectation is plain arithmetic. Default levels 0.236 /
  * 0.382 / 0.5; E = 100 after 50 flat warm-up bars; Q = 10000 * 0.9 * 3 / 100 = 270.
  */

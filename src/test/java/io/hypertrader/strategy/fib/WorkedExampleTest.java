@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** STRATEGY.md section 8: E = 100, H = 130, a fall through L(0.23) = 123.10 captures 0.77. */
+/** the capture example of docs/strategy.md: E = 100, H = 130, a fall through L(0.23) = 123.10 captures 0.77. */
 class WorkedExampleTest {
 
     static FibHedgeParams ratios023() {
