@@ -2,15 +2,12 @@ package io.hypertrader.live;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
-import io.hypertrader.core.Instrument;
 import io.hypertrader.core.OrderEvent;
-import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.Side;
 import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.ForwardingVenue;
 import io.hypertrader.exec.MarketDataSource;
-import io.hypertrader.exec.TrackedOrder;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -25,9 +22,8 @@ import java.util.function.Consumer;
  * <p>The free collateral is that equity less the margin the account has in use (the exchange's
  * figure: the account's positions are margined from the same money).
  */
-final class CapitalVenue implements ExecutionVenue {
+final class CapitalVenue extends ForwardingVenue {
 
-    private final ExecutionVenue inner;
     private final double capital;
     private final DeploymentBook book;
     private final MarketDataSource marks;
@@ -39,7 +35,7 @@ final class CapitalVenue implements ExecutionVenue {
      * @param marks   the prices open positions are valued at (the live mids)
      */
     CapitalVenue(ExecutionVenue inner, double capital, DeploymentBook book, MarketDataSource marks) {
-        this.inner = Objects.requireNonNull(inner);
+        super(inner);
         this.capital = capital;
         this.book = Objects.requireNonNull(book);
         this.marks = Objects.requireNonNull(marks);
@@ -97,43 +93,4 @@ final class CapitalVenue implements ExecutionVenue {
 
     // ------------------------------------------------------------------ the exchange's, unchanged
 
-    @Override
-    public long submit(OrderRequest request) {
-        return inner.submit(request);
-    }
-
-    @Override
-    public void cancel(long orderId) {
-        inner.cancel(orderId);
-    }
-
-    @Override
-    public void setLeverage(Coin coin, int leverage) {
-        inner.setLeverage(coin, leverage);
-    }
-
-    @Override
-    public Instrument instrument(Coin coin) {
-        return inner.instrument(coin);
-    }
-
-    @Override
-    public double position(Coin coin) {
-        return inner.position(coin);
-    }
-
-    @Override
-    public double entryPrice(Coin coin) {
-        return inner.entryPrice(coin);
-    }
-
-    @Override
-    public double netPnl(Coin coin) {
-        return inner.netPnl(coin);
-    }
-
-    @Override
-    public List<TrackedOrder> openOrders(Coin coin) {
-        return inner.openOrders(coin);
-    }
 }

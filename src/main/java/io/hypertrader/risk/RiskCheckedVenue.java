@@ -1,12 +1,12 @@
 package io.hypertrader.risk;
 
 import io.hypertrader.core.Coin;
-import io.hypertrader.core.Instrument;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.OrderType;
 import io.hypertrader.core.RejectCode;
 import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.ForwardingVenue;
 import io.hypertrader.exec.MarketDataSource;
 import io.hypertrader.exec.TrackedOrder;
 
@@ -40,9 +40,8 @@ import java.util.function.Consumer;
  * {@link #setLeverage} (1x before). Everything else is delegated unchanged, so the wrapped venue
  * stays the source of truth for positions and equity.
  */
-public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
+public final class RiskCheckedVenue extends ForwardingVenue implements AccountView {
 
-    private final ExecutionVenue inner;
     private final RiskManager risk;
     private final MarketDataSource market;
     private final List<Coin> coins;
@@ -60,8 +59,8 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
     /** @param refusedOrders receives every refused order as a REJECTED record (null: nobody) */
     public RiskCheckedVenue(ExecutionVenue inner, RiskManager risk, MarketDataSource market, List<Coin> coins,
                             Consumer<TrackedOrder> refusedOrders) {
+        super(inner);
         this.refusedOrders = refusedOrders;
-        this.inner = Objects.requireNonNull(inner);
         this.risk = Objects.requireNonNull(risk);
         this.market = Objects.requireNonNull(market);
         this.coins = List.copyOf(coins);
@@ -138,26 +137,6 @@ public final class RiskCheckedVenue implements ExecutionVenue, AccountView {
             leverageByIndex[i] = lev;
         }
         inner.setLeverage(coin, lev);
-    }
-
-    @Override
-    public Instrument instrument(Coin coin) {
-        return inner.instrument(coin);
-    }
-
-    @Override
-    public double position(Coin coin) {
-        return inner.position(coin);
-    }
-
-    @Override
-    public double entryPrice(Coin coin) {
-        return inner.entryPrice(coin);
-    }
-
-    @Override
-    public double netPnl(Coin coin) {
-        return inner.netPnl(coin);
     }
 
     @Override
