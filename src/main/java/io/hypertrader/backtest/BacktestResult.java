@@ -48,4 +48,59 @@ public record BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fr
                           double funding, double slippage, double pricePnl, double ledgerResidual,
                           double tradedNotional, int cycles, int liquidations, int riskEvents, int quietBars) {
     }
+
+    /**
+     * Replay time the strategies spent refused, UTC ms: from each order the risk manager refused
+     * (a {@link RiskEvent.Action#REFUSED} event of a coin) to that coin's next fill, or the end of
+     * the run; overlapping spans (several refusals, several coins) count once. A strategy that is
+     * refused and retries is kept out of the market all that time, which a count of refusals
+     * does not say.
+     */
+    public long refusedTimeMs() {
+        java.util.List<long[]> spans = new java.util.ArrayList<>();
+        java.util.Map<String, long[]> open = new java.util.HashMap<>();
+        int f = 0;
+        List<RiskEvent> events = riskEvents;
+        for (int k = 0; k <= events.size(); k++) {
+            long until = k < events.size() ? events.get(k).timeMs() : Long.MAX_VALUE;
+            for (; f < fills.size() && fills.get(f).timeMs() <= until; f++) {
+                long[] sp = open.remove(fills.get(f).coin().name());
+                if (sp != null) {
+                    sp[1] = fills.get(f).timeMs();
+                    spans.add(sp);
+                }
+            }
+            if (k < events.size()) {
+                RiskEvent e = events.get(k);
+                if (e.action() == RiskEvent.Action.REFUSED && !"*".equals(e.coin())) {
+                    open.putIfAbsent(e.coin(), new long[]{e.timeMs(), -1});
+                }
+            }
+        }
+        long end = times.length == 0 ? toMs : Math.max(toMs, times[times.length - 1]);
+        for (long[] sp : open.values()) {
+            sp[1] = end;
+            spans.add(sp);
+        }
+        spans.sort(java.util.Comparator.comparingLong(x -> x[0]));
+        long total = 0;
+        long curStart = Long.MIN_VALUE;
+        long curEnd = Long.MIN_VALUE;
+        for (long[] sp : spans) {
+            if (sp[0] > curEnd) {
+                total += Math.max(0, curEnd - curStart);
+                curStart = sp[0];
+                curEnd = sp[1];
+            } else {
+                curEnd = Math.max(curEnd, sp[1]);
+            }
+        }
+        return total + Math.max(0, curEnd - curStart);
+    }
+
+    /** {@link #refusedTimeMs()} as a fraction of the run's span ({@code fromMs} to {@code toMs}). */
+    public double refusedFraction() {
+        long span = toMs - fromMs;
+        return span > 0 ? Math.min(1.0, (double) refusedTimeMs() / span) : 0;
+    }
 }

@@ -262,6 +262,8 @@ public final class BacktestCommand implements Callable<Integer> {
         n.put("liquidations", s.liquidations());
         n.put("risk_refused_count", r.refusedOrders().size());
         n.put("risk_event_count", s.riskEvents());
+        n.put("risk_refused_time_ms", r.refusedTimeMs());
+        n.put("risk_refused_fraction", r.refusedFraction());
         ArrayNode risk = n.putArray("risk_events");
         for (RiskEvent e : r.riskEvents()) {
             ObjectNode x = risk.addObject();
@@ -333,8 +335,11 @@ public final class BacktestCommand implements Callable<Integer> {
             }
         }
         RiskEvent first = r.riskEvents().getFirst();
-        return r.riskEvents().size() + " events: " + String.join(", ", parts) + "; first " + CliTimes.iso(first.timeMs()) + " "
-                + first.rule() + ": " + first.reason();
+        long refusedMs = r.refusedTimeMs();
+        String refusedFor = refusedMs > 0 ? String.format(Locale.ROOT, "; refused for %.1f days (%.1f%% of the run, refusal to next fill)",
+                refusedMs / 86_400_000.0, 100 * r.refusedFraction()) : "";
+        return r.riskEvents().size() + " events: " + String.join(", ", parts) + refusedFor + "; first " + CliTimes.iso(first.timeMs())
+                + " " + first.rule() + ": " + first.reason();
     }
 
     private static String signed(double v) {

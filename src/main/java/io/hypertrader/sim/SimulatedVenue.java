@@ -98,6 +98,9 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final boolean[] segActive;
     private final long[] segId;
     private final double[] segLeft;
+    /** The last order that drew liquidity from a segment of coin c, and that segment's id (for cancel reasons only). */
+    private final long[] segTaker;
+    private final long[] segTakerSeg;
     private final double[] segVolume;
     private final MarketState[] market;
     private final FundingSchedule[] funding;
@@ -160,6 +163,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         segActive = new boolean[n];
         segId = new long[n];
         segLeft = new double[n];
+        segTaker = new long[n];
+        segTakerSeg = new long[n];
+        java.util.Arrays.fill(segTakerSeg, -1);
         segVolume = new double[n];
         market = new MarketState[n];
         this.funding = funding.toArray(new FundingSchedule[0]);
@@ -741,10 +747,17 @@ public final class SimulatedVenue implements ExecutionVenue {
         OrderRequest req = o.request();
         double x = req.limitPrice();
         double wanted = o.remaining();
+        boolean whole = false;
         if (req.reduceOnly()) {
-            wanted = Math.min(wanted, Math.abs(account.position(c)));
+            double pos = Math.abs(account.position(c));
+            whole = wanted >= onGrid(pos, c);
+            wanted = Math.min(wanted, pos);
+            if (whole) {
+                wanted = pos;
+            }
         }
-        double size = roundDown(models.fill().fillable(wanted, wanted * x, segLeft[c]), c);
+        double can = models.fill().fillable(wanted, wanted * x, segLeft[c]);
+        double size = whole && can >= wanted ? wanted : roundDown(can, c);
         if (size <= 0) {
             return;
         }
@@ -762,16 +775,28 @@ public final class SimulatedVenue implements ExecutionVenue {
         Coin coin = req.coin();
         double wanted = o.remaining();
         boolean clipped = false;
+        boolean whole = false;
         if (req.reduceOnly()) {
             double pos = Math.abs(account.position(c));
-            if (wanted > pos) {
+            double posOnGrid = onGrid(pos, c);
+            if (wanted >= posOnGrid) {
+                // The order covers the whole position as the size grid counts it: it closes all of
+                // it, including the floating-point residue a sum of fills leaves off the grid (a
+                // floor to the grid would leave that residue behind as a position nobody can close).
+                clipped = wanted > posOnGrid;
                 wanted = pos;
-                clipped = true;
+                whole = true;
             }
         }
-        double size = roundDown(models.fill().fillable(wanted, wanted * a, segLeft[c]), c);
+        double left = segLeft[c];
+        double can = models.fill().fillable(wanted, wanted * a, left);
+        double size = whole && can >= wanted ? wanted : roundDown(can, c);
+        // what stopped it: the segment's liquidity (drawn by an earlier order of this segment, or
+        // too little for this one), the fill model's partial fill, or the position (reduce-only)
+        boolean segmentBound = can < wanted && Double.isFinite(left) && can >= left;
         if (size <= 0) {
-            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+            finishUnfilled(c, o, t, marketLike, segmentBound || can < wanted ? noLiquidity(c, o)
+                    : clipped ? "reduce-only order larger than the position: rest cancelled"
                     : "no liquidity left in this path segment (participation cap)");
             return;
         }
@@ -802,9 +827,26 @@ public final class SimulatedVenue implements ExecutionVenue {
         double fee = models.fee().fee(size * px, false);
         book(c, o, t, req.side(), size, px, fee, false, a, false);
         if (!o.status().terminal()) {
-            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+            finishUnfilled(c, o, t, marketLike, segmentBound ? noLiquidity(c, o)
+                    : clipped && !(can < wanted) ? "reduce-only order larger than the position: rest cancelled"
                     : "partially filled: rest " + (marketLike ? "cancelled (IOC)" : "follows its time in force"));
         }
+    }
+
+    /**
+     * Why an order found no (more) liquidity in this path segment, naming the order of the same
+     * segment that drew it when there was one (a strategy's order and a risk stop at the same
+     * point share one segment's liquidity).
+     */
+    private String noLiquidity(int c, TrackedOrder o) {
+        String base = "no liquidity left in this path segment (participation cap)";
+        long by = segTakerSeg[c] == segId[c] ? segTaker[c] : -1;
+        return by >= 0 && by != o.id() ? base + ": order " + by + " took the segment's liquidity" : base;
+    }
+
+    /** A size on the coin's grid, to the nearest step (a sum of fills may sit a hair off the grid). */
+    private double onGrid(double size, int c) {
+        return OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(size), account.instrument(c).szDecimals()).doubleValue();
     }
 
     private void finishUnfilled(int c, TrackedOrder o, long t, boolean marketLike, String reason) {
@@ -827,6 +869,8 @@ public final class SimulatedVenue implements ExecutionVenue {
         account.fill(c, signed, px, fee, arrival);
         if (Double.isFinite(segLeft[c])) {
             segLeft[c] = Math.max(0, segLeft[c] - size);
+            segTaker[c] = o.id();
+            segTakerSeg[c] = segId[c];
         }
         double slip = signed * (px - arrival);
         Fill f = new Fill(o.id(), o.request().coin(), side, t, px, size, fee, maker, arrival, slip, liquidation);

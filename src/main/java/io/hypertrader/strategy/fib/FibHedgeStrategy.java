@@ -165,6 +165,14 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     /** The parameters' fingerprint, computed on the first snapshot or restore (not state). */
     private String fingerprint;
 
+    /**
+     * What forced the fills of the event being handled when it was not the venue's liquidation
+     * (RiskGuardedStrategy says "risk-stop" right before a position stop's fills); null: a
+     * liquidation. Not state: it lives for one event.
+     */
+    private String forcedReason;
+    private String forcedLabel;
+
     /** absorbQuietBar is running the bar's points: every action stops at its first line and sets wouldAct. */
     private boolean probing;
     private boolean wouldAct;
@@ -217,7 +225,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             if (y < loFlatY) {
                 loFlatY = y;
             }
-            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY)) {
+            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar) {
                 newCycle(t, price, "re-entry", true);
             }
         } else if (cycleIndex < 0 || !cycleOpen) {
@@ -420,6 +428,11 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             return;
         }
         q = qNew;
+        if (!fromFlat) {
+            // a reversal: its H and low are what a refused opening order falls back to (abortEntry)
+            hPrevY = hY;
+            loFlatY = loY;
+        }
         cycleIndex++;
         cycleOpen = true;
         cycleStart = t;
@@ -487,8 +500,11 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     private double computeQ(double price) {
         double equity = venue.equity();
         FibHedgeParams.Sizing s = p.sizing();
+        // the venue's absolute caps (a risk manager's order and position notional): sized down to
+        // them, Q stays tradable when equity has outgrown them, instead of every entry being refused
+        double cap = price > 0 ? venue.maxOpeningNotional(coin) / price : Double.POSITIVE_INFINITY;
         if (!Double.isNaN(s.fixedQty())) {
-            double fq = OrderRounding.roundSize(s.fixedQty(), szDecimals);
+            double fq = OrderRounding.roundSize(Math.min(s.fixedQty(), cap), szDecimals);
             return fq * price >= OrderRounding.MIN_NOTIONAL_USD ? fq : 0;
         }
         double margin = s.allocation() * (equity - s.cashReserve() * equity);
@@ -496,7 +512,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         if (!(notional > 0) || !(price > 0)) {
             return 0;
         }
-        double qNew = OrderRounding.roundSize(notional / price, szDecimals);
+        double qNew = OrderRounding.roundSize(Math.min(notional / price, cap), szDecimals);
         return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
     }
 
@@ -537,6 +553,16 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         double diff = target - pos;
         double size = OrderRounding.roundSize(Math.abs(diff), szDecimals);
         double px = Double.isNaN(lastPrice) ? 0 : lastPrice;
+        if (target == 0 && pos != 0 && size * px < OrderRounding.MIN_NOTIONAL_USD) {
+            // Flat with dust below the smallest order (the residue of a clipped close): a reduce-only
+            // order for the whole position is the one order the exchange takes below $10, so the
+            // dust is closed rather than carried for the rest of the run.
+            double whole = OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)), szDecimals).doubleValue();
+            if (whole > 0) {
+                activeOrder = venue.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, whole, true, "dust"));
+                return;
+            }
+        }
         if (size <= 0 || size * px < OrderRounding.MIN_NOTIONAL_USD) {
             targetReached();
             return;
@@ -567,7 +593,14 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     }
 
     @Override
+    public void forcedBy(Coin c, String reason) {
+        forcedReason = reason;
+    }
+
+    @Override
     public void onOrderEvent(OrderEvent event) {
+        forcedLabel = forcedReason; // said right before this event, for this event only
+        forcedReason = null;
         switch (event) {
             case OrderEvent.Accepted a -> {
             }
@@ -617,11 +650,23 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         }
     }
 
-    /** The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar. */
+    /**
+     * The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar.
+     * A cycle that followed an earlier one (a re-entry after a stop, a reversal) falls back to the
+     * re-entry rule from FLAT (STRATEGY.md: the reversal rule against the last H and the low since),
+     * never to the first entry's rule: with {@code entry.price} set that would rest a limit at the
+     * initial price, months away from the market.
+     */
     private void abortEntry() {
         cycleOpen = false;
         cycleIndex--;
         entryBlockedUntilBar = barsClosed + 1;
+        if (cycleIndex >= 0) {
+            stoppedOut = true; // hPrevY and loFlatY are the re-entry's (or were set by the reversal)
+            if (Double.isNaN(loFlatY) || d * lastPrice < loFlatY) {
+                loFlatY = d * lastPrice;
+            }
+        }
         FibState from = state;
         state = FibState.FLAT;
         dirty = false;
@@ -665,11 +710,12 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         entryLimit = -1;
         double y = d * f.price();
         if (state != FibState.FLAT) {
-            endCycle(f.timeMs(), "liquidation", true);
+            String why = forcedLabel != null ? forcedLabel : "liquidation";
+            endCycle(f.timeMs(), why, true);
             hPrevY = Double.isNaN(hY) ? y : hY;
             loFlatY = y;
             stoppedOut = true;
-            go(FibState.FLAT, f.timeMs(), f.price(), "liquidation");
+            go(FibState.FLAT, f.timeMs(), f.price(), why);
         }
         dirty = false;
     }
