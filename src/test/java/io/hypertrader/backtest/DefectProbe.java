@@ -32,16 +32,24 @@ class DefectProbe {
     }
 
     @Test
-    void probe2() {
+    void probe2() { probe2(Map.of("strategy.coin", "ETH", "strategy.interval", "4h")); }
+    @Test
+    void probe3() { probe2(Map.of("strategy.coin", "ETH", "strategy.interval", "4h", "risk.maxOrderNotionalUsd", "1e12")); }
+
+    void probe2(Map<String, String> ov) {
+        System.out.println("=== " + ov);
         CandleSeries s = CandleCsv.read(Path.of("../shared/datasets/coinbase-ethusd-4h-2016-2025.csv"), "ETH", Interval.H4);
-        StrategyConfig cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"), Map.of("strategy.coin", "ETH", "strategy.interval", "4h"));
+        StrategyConfig cfg = ConfigLoader.load(Path.of("config/fib-hedge.yaml"), ov);
         BacktestResult r = FibBacktest.run(cfg, List.of(s), Map.of(), Map.of(), SimConfig.REALISTIC, 3);
         System.out.println(s.size() + " bars " + r.summary());
         System.out.println(r.riskEvents().stream().collect(Collectors.groupingBy(e -> e.rule() + "/" + e.action(), Collectors.counting())));
         r.riskEvents().stream().limit(5).forEach(System.out::println);
         r.riskEvents().stream().filter(e -> e.reason().contains("reduce-only")).limit(5).forEach(System.out::println);
         r.cycles().stream().filter(c -> c.endReason().equals("liquidation")).forEach(System.out::println);
-        r.orders().stream().filter(o -> o.reason() != null && o.reason().contains("reduce-only")).limit(5).forEach(o -> System.out.println("RO " + str(o)));
+        r.cycles().stream().filter(c -> c.endReason().equals("risk-stop")).forEach(System.out::println);
+        int dust = 0; for (int k = 0; k < r.times().length; k++) { double v = Math.abs(r.position()[0][k]) * r.mark()[0][k]; if (v > 0 && v < 10) dust++; }
+        System.out.println("dust steps " + dust + " refused ms " + r.refusedTimeMs() + " frac " + r.refusedFraction());
+        r.orders().stream().filter(o -> o.request().reduceOnly() && o.status() == io.hypertrader.core.OrderStatus.CANCELLED).limit(8).forEach(o -> System.out.println("RO " + str(o)));
         long[] t = r.times(); int run = 0; int best = 0; int bestEnd = 0;
         for (int k = 0; k < t.length; k++) { if (r.position()[0][k] != 0) { run++; if (run > best) { best = run; bestEnd = k; } } else run = 0; }
         System.out.println("longest held run " + best + " ending " + t[bestEnd] + " pos " + r.position()[0][bestEnd] + " at start " + r.position()[0][bestEnd - best + 1] + " t0 " + t[bestEnd-best+1]);
