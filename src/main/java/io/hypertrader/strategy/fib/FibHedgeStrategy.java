@@ -551,19 +551,14 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         }
         double pos = venue.position(coin);
         double diff = target - pos;
-        double size = OrderRounding.roundSize(Math.abs(diff), szDecimals);
+        // Going flat closes the whole position: its size to the nearest grid step (a sum of fills
+        // sits a hair off the grid, and a floor would leave one step behind as dust below the
+        // smallest order, held for the rest of the run). A reduce-only order for the whole position
+        // is the one order the exchange takes below $10, so dust left by anything else is closed too.
+        double size = target == 0 ? OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)), szDecimals).doubleValue()
+                : OrderRounding.roundSize(Math.abs(diff), szDecimals);
         double px = Double.isNaN(lastPrice) ? 0 : lastPrice;
-        if (target == 0 && pos != 0 && size * px < OrderRounding.MIN_NOTIONAL_USD) {
-            // Flat with dust below the smallest order (the residue of a clipped close): a reduce-only
-            // order for the whole position is the one order the exchange takes below $10, so the
-            // dust is closed rather than carried for the rest of the run.
-            double whole = OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)), szDecimals).doubleValue();
-            if (whole > 0) {
-                activeOrder = venue.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, whole, true, "dust"));
-                return;
-            }
-        }
-        if (size <= 0 || size * px < OrderRounding.MIN_NOTIONAL_USD) {
+        if (size <= 0 || (target != 0 && size * px < OrderRounding.MIN_NOTIONAL_USD)) {
             targetReached();
             return;
         }
