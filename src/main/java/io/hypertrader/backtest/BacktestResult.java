@@ -31,7 +31,25 @@ public record BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fr
                              List<TrackedOrder> orders, List<Fill> fills, List<CycleRecord> cycles,
                              List<TransitionRecord> transitions, List<LiquidationRecord> liquidations,
                              List<String> fundingSources, List<TrackedOrder> refusedOrders, List<RiskEvent> riskEvents,
-                             String eventLogSha256, long eventCount, Summary summary) {
+                             String eventLogSha256, long eventCount, Summary summary, int detailBars,
+                             int detailFallbackBars) {
+
+    /**
+     * A result of a run without detail candles. {@code detailBars} counts the bars replayed through
+     * their finer candles ({@code --detail}), {@code detailFallbackBars} those of a coin with detail
+     * candles that lacked some sub-bars and replayed their own path (both 0 without detail).
+     */
+    public BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fromMs, long toMs, int rows,
+                          long[] times, double[] equity, double[] cash, double[] marginUsed, double[] savings,
+                          double[][] position, double[][] longLeg, double[][] shortLeg, double[][] mark,
+                          List<TrackedOrder> orders, List<Fill> fills, List<CycleRecord> cycles,
+                          List<TransitionRecord> transitions, List<LiquidationRecord> liquidations,
+                          List<String> fundingSources, List<TrackedOrder> refusedOrders, List<RiskEvent> riskEvents,
+                          String eventLogSha256, long eventCount, Summary summary) {
+        this(coins, sim, seed, fromMs, toMs, rows, times, equity, cash, marginUsed, savings, position, longLeg, shortLeg, mark,
+                orders, fills, cycles, transitions, liquidations, fundingSources, refusedOrders, riskEvents, eventLogSha256,
+                eventCount, summary, 0, 0);
+    }
 
     /**
      * Headline numbers. Returns and drawdown are fractions; money in USDC; costs positive = paid.
