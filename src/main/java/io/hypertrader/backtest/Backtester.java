@@ -283,6 +283,9 @@ public final class Backtester {
                 if (det[c] != null) {
                     subMs[c] = det[c].interval().millis();
                     subN[c] = (int) (barMs / subMs[c]);
+                    // the detail is part of the run: in its event log (so in its hash and run id);
+                    // a run without detail logs nothing here and stays bit-identical
+                    log.begin('D').l(c).l(subMs[c]).l(det[c].size());
                 }
             }
             // with detail candles every bar is replayed point by point (the fast path knows one path per bar;
