@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -102,6 +103,26 @@ class DetailCommandTest {
         assertThat(CliHarness.run(env, "verify", detailed.get("run_id").asText()).exitCode()).isZero();
         CliHarness.Result text = CliHarness.run(env, "backtest", "--no-report", "--detail", "1m");
         assertThat(text.out()).contains("detail       1m: " + (hours - 1) + " bars replayed through their 1m candles, 1 on their own path");
+    }
+
+    @Test
+    void theStudyCommandsTakeDetailAndSayItInTheirManifest() throws IOException {
+        Path reports = dir.resolve("reports");
+        for (String[] cmd : new String[][]{
+                {"montecarlo", "--seeds", "2", "--threads", "1"},
+                {"sweep", "--param", "strategy.levels.hedge=0.23,0.25", "--threads", "1"},
+                {"walkforward", "--train", "10d", "--test", "5d", "--param", "strategy.levels.hedge=0.23,0.25", "--threads", "1"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 6);
+            System.arraycopy(new String[]{"--detail", "1m", "--reports", reports.toString(), "--set", "strategy.trigger=intrabar"},
+                    0, args, cmd.length, 6);
+            CliHarness.Result r = CliHarness.run(env, args);
+            assertThat(r.exitCode()).as(cmd[0] + ": " + r.err()).isZero();
+        }
+        try (var files = Files.walk(reports)) {
+            List<Path> pages = files.filter(f -> f.getFileName().toString().equals("index.html")).toList();
+            assertThat(pages).hasSize(3).allSatisfy(pg -> assertThat(Files.readString(pg)).contains("--detail")
+                    .contains("1m (1 of 1 coins have 1m candles stored)"));
+        }
     }
 
     @Test
