@@ -95,6 +95,8 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final double[] curP;
     private final long[] endT;
     private final double[] endP;
+    /** Where coin c's current segment started (price): with endP, the segment's range for the wick model. */
+    private final double[] segStartP;
     private final boolean[] segActive;
     private final long[] segId;
     private final double[] segLeft;
@@ -160,6 +162,7 @@ public final class SimulatedVenue implements ExecutionVenue {
         curP = new double[n];
         endT = new long[n];
         endP = new double[n];
+        segStartP = new double[n];
         segActive = new boolean[n];
         segId = new long[n];
         segLeft = new double[n];
@@ -342,6 +345,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public void beginSegment(int c, long t1, double p1, boolean freshLiquidity) {
         endT[c] = t1;
         endP[c] = p1;
+        segStartP[c] = curP[c];
         segActive[c] = true;
         if (freshLiquidity) {
             segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
@@ -742,6 +746,29 @@ public final class SimulatedVenue implements ExecutionVenue {
         resting[c].removeIf(r -> r.order == o);
     }
 
+    /**
+     * The share of the current segment's volume traded at or beyond {@code x} on the side a resting
+     * {@code side} limit at x fills from (at or below x for a buy, at or above for a sell): the wick
+     * model. The segment runs linearly from its start to its end, and one of the two is its extreme on
+     * that side. Near an extreme a price path spends little time: for Brownian motion the expected
+     * occupation density (local time) at a distance u below the running maximum grows linearly from
+     * zero, E[L(m - u)] = 2u (the Ray-Knight theorem; Revuz and Yor, Continuous Martingales and
+     * Brownian Motion, ch. XI), so the volume traded within d of the extreme is the square of d's
+     * share of the segment's range: ((x - extreme) / range)^2, at most 1. A limit at a wick's tip,
+     * one tick through it, gets almost nothing; one halfway up the wick a quarter.
+     */
+    private double beyondShare(int c, double x, Side side) {
+        double p0 = segStartP[c];
+        double p1 = endP[c];
+        double range = Math.abs(p1 - p0);
+        if (!(range > 0)) {
+            return 1;
+        }
+        double d = side == Side.BUY ? x - Math.min(p0, p1) : Math.max(p0, p1) - x;
+        double f = Math.max(0, Math.min(1, d / range));
+        return f * f;
+    }
+
     /** A resting limit the path traded through: fills at its limit as maker, up to the segment's liquidity. */
     private void restingLimitFill(int c, TrackedOrder o, long t) {
         OrderRequest req = o.request();
@@ -756,7 +783,12 @@ public final class SimulatedVenue implements ExecutionVenue {
                 wanted = pos;
             }
         }
-        double can = models.fill().fillable(wanted, wanted * x, segLeft[c]);
+        double left = segLeft[c];
+        if (segActive[c] && Double.isFinite(left)) {
+            // wicks are touched, not dwelt in: only the volume traded at or beyond the limit is there for it
+            left = Math.min(left, models.fill().segmentCapacity(segVolume[c]) * beyondShare(c, x, req.side()));
+        }
+        double can = models.fill().fillable(wanted, wanted * x, left);
         double size = whole && can >= wanted ? wanted : roundDown(can, c);
         if (size <= 0) {
             return;
