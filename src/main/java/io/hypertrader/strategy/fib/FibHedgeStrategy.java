@@ -599,7 +599,15 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         switch (event) {
             case OrderEvent.Accepted a -> {
             }
-            case OrderEvent.PartiallyFilled pf -> onFill(pf.fill());
+            case OrderEvent.PartiallyFilled pf -> {
+                onFill(pf.fill());
+                if (pf.orderId() == entryLimit && pf.remaining() * pf.fill().price() < OrderRounding.MIN_NOTIONAL_USD) {
+                    // the resting entry is filled but for a rest below the smallest order (a wick gave
+                    // most, not all): the rest could wait forever, so it is cancelled and the cycle
+                    // goes on with what filled (the Cancelled event reconciles)
+                    venue.cancel(entryLimit);
+                }
+            }
             case OrderEvent.Filled f -> {
                 onFill(f.fill());
                 if (f.fill().liquidation()) {
