@@ -101,6 +101,15 @@ class DetailCommandTest {
                 .isLessThan(bareSpread);
         // the manifest keeps the detail: verify re-runs with it and reproduces the hash
         assertThat(CliHarness.run(env, "verify", detailed.get("run_id").asText()).exitCode()).isZero();
+        // the report's manifest says it too
+        Path reports = dir.resolve("bt-reports");
+        CliHarness.Result withReport = CliHarness.run(env, "backtest", "--detail", "1m", "--reports", reports.toString(),
+                "--set", "strategy.trigger=intrabar");
+        assertThat(withReport.exitCode()).as(withReport.err()).isZero();
+        try (var files = Files.walk(reports)) {
+            Path page = files.filter(f -> f.getFileName().toString().equals("index.html")).findFirst().orElseThrow();
+            assertThat(Files.readString(page)).contains("1m: " + (hours - 1) + " bars replayed through their 1m candles, 1 on their own path");
+        }
         CliHarness.Result text = CliHarness.run(env, "backtest", "--no-report", "--detail", "1m");
         assertThat(text.out()).contains("detail       1m: " + (hours - 1) + " bars replayed through their 1m candles, 1 on their own path");
     }
