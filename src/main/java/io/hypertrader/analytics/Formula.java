@@ -44,7 +44,7 @@ public enum Formula {
             "skew = m3 / m2^(3/2) and kurtosis = m4 / m2^2 (not excess: a normal sample gives 3), with"
                     + " m_k = sum (r_t - mean r)^k / n."),
     TIME_IN_MARKET("Time in market",
-            "the share of marks at which the net position is not zero."),
+            "the share of marks at which the net position is worth at least the $10 minimum order (a smaller residue is dust, not exposure)."),
     EXPOSURE("Average exposure",
             "mean over marks of |net position notional| / E_t (1.0 = fully invested without leverage)."),
     TURNOVER("Turnover",

@@ -134,14 +134,21 @@ public final class MetricsCalculator {
         return index < 0 ? -1 : time[index];
     }
 
+    /**
+     * A net position worth less than this (USDC) is dust, not exposure: Hyperliquid's smallest order
+     * ($10, {@code OrderRounding.MIN_NOTIONAL_USD}, which analytics does not depend on) could not
+     * have opened it, so it is a rounding residue and does not count as time in the market.
+     */
+    static final double DUST_USD = 10.0;
+
     private static Metrics.Activity activity(PerformanceInput in, double years) {
         double[] equity = in.equity();
         double[] net = in.netExposure();
         int n = equity.length, inMarket = 0, counted = 0;
         double exposure = 0, equitySum = 0;
         for (int i = 0; i < n; i++) {
-            if (net[i] != 0) {
-                inMarket++;
+            if (Math.abs(net[i]) >= DUST_USD) {
+                inMarket++; // a residue below the smallest order is no exposure (nobody chose to hold it)
             }
             if (equity[i] > 0) {
                 exposure += Math.abs(net[i]) / equity[i];

@@ -47,6 +47,9 @@ public record Rolling(int window, long[] time, double[] sharpe, double[] volatil
         // recomputed from scratch every RESET steps: a run's returns swing by orders of magnitude, and
         // adding and removing their squares would otherwise drift (1e-6 after a thousand steps).
         double centre = Moments.of(r).mean();
+        // relative size below which the variance is the rounding of the sums (sd < 1e-6 of the
+        // window's distance from the sample mean): the window is flat
+        final double FLAT = 1e-12;
         double annual = Math.sqrt(periodsPerYear);
         double s1 = 0, s2 = 0;
         for (int k = 0; k < count; k++) {
@@ -66,6 +69,11 @@ public record Rolling(int window, long[] time, double[] sharpe, double[] volatil
             }
             double mean = centre + s1 / window;
             double var = Math.max(0, (s2 - s1 * s1 / window) / (window - 1));
+            if (var <= FLAT * s2 / (window - 1)) {
+                // a flat window (equity unchanged for the whole window, e.g. flat with no dust held):
+                // what is left is the rounding of s2 - s1^2 / w, not a variance
+                var = 0;
+            }
             double sd = Math.sqrt(var);
             t[k] = time[last + 1];
             vol[k] = sd * annual;

@@ -6,6 +6,7 @@ import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
+import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.CandleStore;
@@ -58,7 +59,18 @@ public final class BacktestJob {
      * What a config replays, loaded from the database: one candle series per coin (in the config's
      * coin order), each coin's funding over its series, and each coin's instrument grid.
      */
-    public record Inputs(List<CandleSeries> series, Map<Coin, FundingHistory> funding, Map<Coin, Instrument> grids) {
+    public record Inputs(List<CandleSeries> series, Map<Coin, FundingHistory> funding, Map<Coin, Instrument> grids,
+                         Map<Coin, CandleSeries> detail) {
+        /** Inputs without detail candles. */
+        public Inputs(List<CandleSeries> series, Map<Coin, FundingHistory> funding, Map<Coin, Instrument> grids) {
+            this(series, funding, grids, Map.of());
+        }
+
+        /** The same inputs with detail candles ({@code --detail}). */
+        public Inputs withDetail(Map<Coin, CandleSeries> d) {
+            return new Inputs(series, funding, grids, d);
+        }
+
         public Inputs {
             series = List.copyOf(series);
             funding = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(funding));
@@ -116,7 +128,14 @@ public final class BacktestJob {
     /** Loads what the config needs, runs it, and stores the run under {@code runIdPrefix} + a short hash. */
     public static Outcome runAndStore(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed,
                                       long fromMs, long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
-        Outcome o = run(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix);
+        return runAndStore(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix, null);
+    }
+
+    /** {@link #runAndStore} with detail candles of {@code detail} (null: none). */
+    public static Outcome runAndStore(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed,
+                                      long fromMs, long toMs, String codeVersion, long createdAtMs, String runIdPrefix,
+                                      Interval detail) {
+        Outcome o = run(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix, detail);
         RunStore store = new RunStore(db);
         // The same run repeated within a second gets the same id: number the repeats instead of failing.
         String base = o.manifest().runId();
@@ -134,17 +153,57 @@ public final class BacktestJob {
     /** Loads what the config needs and runs it, without storing. */
     public static Outcome run(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed, long fromMs,
                               long toMs, String codeVersion, long createdAtMs, String runIdPrefix) {
+        return run(db, network, cfg, sim, seed, fromMs, toMs, codeVersion, createdAtMs, runIdPrefix, null);
+    }
+
+    /** {@link #run} with detail candles of {@code detail} (null: none), as {@code --detail} asks. */
+    public static Outcome run(Database db, Network network, StrategyConfig cfg, SimConfig sim, long seed, long fromMs,
+                              long toMs, String codeVersion, long createdAtMs, String runIdPrefix, Interval detail) {
         Inputs in = loadInputs(db, network, cfg, fromMs, toMs, "config");
+        if (detail != null) {
+            in = in.withDetail(loadDetail(db, in.series(), detail));
+        }
         List<CandleSeries> series = in.series();
         Map<Coin, FundingHistory> funding = in.funding();
         Map<Coin, Instrument> grids = in.grids();
-        BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, seed);
+        BacktestResult r = FibBacktest.runWithDetail(cfg, series, funding, grids, sim, seed, in.detail());
         String runId = runIdPrefix + "-" + r.eventLogSha256().substring(0, 8);
         RunStore.Manifest m = new RunStore.Manifest(runId, createdAtMs, cfg.name(), cfg.json(), cfg.hash(),
                 ConfigLoader.simJson(sim), sim.profile(), sim.path().label(), seed, cfg.coins(), cfg.strategy().interval(),
                 RunStore.Manifest.instruments(new ArrayList<>(grids.values())), r.fromMs(), r.toMs(), r.rows(),
-                String.join(", ", r.fundingSources()), codeVersion, r.eventLogSha256());
+                String.join(", ", r.fundingSources()), codeVersion, r.eventLogSha256(), detail);
         return new Outcome(m, r, in);
+    }
+
+    /**
+     * The stored candles of {@code detail} for each coin over its bars' span. A coin with none gives
+     * no detail (its bars all replay their own path, and the run counts them as such).
+     *
+     * @throws UserError USAGE when the interval is not finer than the bars' or does not divide them
+     */
+    public static Map<Coin, CandleSeries> loadDetail(Database db, List<CandleSeries> series, Interval detail) {
+        Interval main = series.get(0).interval();
+        if (detail.millis() >= main.millis() || main.millis() % detail.millis() != 0) {
+            throw UserError.usage("--detail " + detail.code() + ": the detail interval must be finer than the bars' "
+                    + main.code() + " and divide it (e.g. --detail 1m inside 1h)");
+        }
+        CandleStore candles = new CandleStore(db, NoClock.INSTANCE);
+        Map<Coin, CandleSeries> out = new LinkedHashMap<>();
+        for (CandleSeries s : series) {
+            if (s.size() == 0) {
+                continue;
+            }
+            CandleSeries d;
+            try {
+                d = candles.series(s.coin(), detail, s.openTime(0), s.closeTime(s.size() - 1) + 1);
+            } catch (UserError e) {
+                continue; // no finer candles stored for this coin: every bar falls back
+            }
+            if (d.size() > 0) {
+                out.put(s.coin(), d);
+            }
+        }
+        return out;
     }
 
     /** Re-runs a stored run from its manifest (same config, simulator, seed, data range and grids). */
@@ -172,9 +231,10 @@ public final class BacktestJob {
             series.add(s);
             funding.put(coin, history(fundingStore.read(coin, s.openTime(0), s.closeTime(s.size() - 1) + 1)));
         }
-        BacktestResult r = FibBacktest.run(cfg, series, funding, grids, sim, m.seed());
+        Map<Coin, CandleSeries> detail = m.detail() == null ? Map.of() : loadDetail(db, series, m.detail());
+        BacktestResult r = FibBacktest.runWithDetail(cfg, series, funding, grids, sim, m.seed(), detail);
         return new Verification(m, r, r.eventLogSha256().equals(m.eventLogSha256()), rows == m.rowCount(), cfg, sim,
-                new Inputs(series, funding, grids));
+                new Inputs(series, funding, grids, detail));
     }
 
     static FundingHistory history(List<FundingRate> rates) {

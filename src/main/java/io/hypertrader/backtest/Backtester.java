@@ -104,6 +104,18 @@ public final class Backtester {
         double[] pp2;
         long barMs;
         long lastTime;
+        /** Detail candles per coin ({@code --detail}; null: none), their length and count per bar. */
+        CandleSeries[] det;
+        long[] subMs;
+        int[] subN;
+        /** Per coin: the first detail candle not before the current bar; this step's first sub-bar, or -1. */
+        int[] dptr;
+        int[] detailAt;
+        int[] segDone;
+        double[] dp1;
+        double[] dp2;
+        int detailBars;
+        int detailFallbackBars;
         final SimulatedVenue venue;
         final Account account;
         final EventLog log = new EventLog();
@@ -258,7 +270,27 @@ public final class Backtester {
             // One coin: the account is that coin's alone, so a bar is quiet when the venue has no
             // orders, no funding falls inside it, its range is clear of liquidation and the strategy
             // absorbs it whole. Portfolios (shared cross margin, interleaved phases) replay every point.
-            quietPath = quietAllowed && n == 1 && owner[0] != null;
+            det = new CandleSeries[n];
+            subMs = new long[n];
+            subN = new int[n];
+            dptr = new int[n];
+            detailAt = new int[n];
+            segDone = new int[n];
+            dp1 = new double[n];
+            dp2 = new double[n];
+            for (int c = 0; c < n; c++) {
+                det[c] = in.detail().get(coins.get(c));
+                if (det[c] != null) {
+                    subMs[c] = det[c].interval().millis();
+                    subN[c] = (int) (barMs / subMs[c]);
+                    // the detail is part of the run: in its event log (so in its hash and run id);
+                    // a run without detail logs nothing here and stays bit-identical
+                    log.begin('D').l(c).l(subMs[c]).l(det[c].size());
+                }
+            }
+            // with detail candles every bar is replayed point by point (the fast path knows one path per bar;
+            // without detail it gives the same result, QuietBarEquivalenceTest)
+            quietPath = quietAllowed && n == 1 && owner[0] != null && in.detail().isEmpty();
             if (quietPath) {
                 qOpen = series[0].opens();
                 qHigh = series[0].highs();
@@ -300,6 +332,19 @@ public final class Backtester {
                     act[na++] = c;
                 }
             }
+            boolean detailed = false;
+            for (int a = 0; a < na; a++) {
+                int c = act[a];
+                detailAt[c] = det[c] == null ? -1 : subBarsOf(c, t);
+                if (det[c] != null) {
+                    if (detailAt[c] >= 0) {
+                        detailBars++;
+                        detailed = true;
+                    } else {
+                        detailFallbackBars++;
+                    }
+                }
+            }
             // open
             for (int a = 0; a < na; a++) {
                 int c = act[a];
@@ -309,7 +354,8 @@ public final class Backtester {
                 if (!barBegun) {
                     venue.pushMarketWindow(c, cl, s.volume(i), variance[c] == null ? 0 : variance[c][i]);
                 }
-                venue.beginBarLiquidity(c, s.volume(i));
+                // a detailed bar's segments draw on its sub-bars' volumes (the ADV above stays the bar's)
+                venue.beginBarLiquidity(c, detailAt[c] >= 0 ? det[c].volume(detailAt[c]) : s.volume(i));
                 boolean lowFirst = path.lowFirst(o, cl, account.position(c));
                 tp1[c] = t + barMs / 3;
                 tp2[c] = t + 2 * barMs / 3;
@@ -320,6 +366,16 @@ public final class Backtester {
                 if (intrabar[c]) {
                     deliver(c, t, o);
                 }
+            }
+            if (detailed) {
+                detailedSegments(na, t);
+                for (int a = 0; a < na; a++) {
+                    int c = act[a];
+                    closeBar(c, tp3[c]);
+                }
+                barBegun = false;
+                record(k, t);
+                return;
             }
             // three segments, phase by phase
             for (int a = 0; a < na; a++) {
@@ -340,6 +396,110 @@ public final class Backtester {
             }
             barBegun = false;
             record(k, t);
+        }
+
+        /**
+         * The index of the first of coin c's detail candles that tile the bar opening at t (each
+         * sub-bar there, on its grid), or -1 when any is missing: that bar replays its own path.
+         */
+        private int subBarsOf(int c, long t) {
+            CandleSeries d = det[c];
+            int i = dptr[c];
+            while (i < d.size() && d.openTime(i) < t) {
+                i++;
+            }
+            dptr[c] = i;
+            if (i + subN[c] > d.size()) {
+                return -1;
+            }
+            for (int j = 0; j < subN[c]; j++) {
+                if (d.openTime(i + j) != t + j * subMs[c]) {
+                    return -1;
+                }
+            }
+            return i;
+        }
+
+        /**
+         * The segments of a step in which some coin replays its bar through its sub-bars: every
+         * coin's segments in the order of their end times (ties in coin order, which for bars
+         * without detail is the phase-by-phase order of {@link #step}). A detailed bar is three
+         * segments per sub-bar on the run's path rule (open, first extreme, second extreme, close
+         * of each sub-bar; between sub-bars the path jumps to the next open). Its price points are
+         * the strategy's: every point in intrabar mode; in close mode only the bar's close, so the
+         * strategy's bar closes stay on the main interval.
+         */
+        private void detailedSegments(int na, long t) {
+            for (int a = 0; a < na; a++) {
+                segDone[act[a]] = 0;
+            }
+            while (true) {
+                int best = -1;
+                long bestEnd = Long.MAX_VALUE;
+                for (int a = 0; a < na; a++) {
+                    int c = act[a];
+                    int total = detailAt[c] >= 0 ? 3 * subN[c] : 3;
+                    if (segDone[c] < total) {
+                        long end = segmentEnd(c, t, segDone[c]);
+                        if (end < bestEnd) {
+                            bestEnd = end;
+                            best = c;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    return;
+                }
+                int c = best;
+                int sIdx = segDone[c]++;
+                if (detailAt[c] < 0) {
+                    switch (sIdx) {
+                        case 0 -> segment(c, tp1[c], pp1[c], false, intrabar[c]);
+                        case 1 -> segment(c, tp2[c], pp2[c], true, intrabar[c]);
+                        default -> segment(c, tp3[c], series[c].close(ptr[c]), true, true);
+                    }
+                    continue;
+                }
+                CandleSeries d = det[c];
+                int j = sIdx / 3;
+                int i = detailAt[c] + j;
+                switch (sIdx % 3) {
+                    case 0 -> {
+                        if (j > 0) {
+                            long ts = t + j * subMs[c];
+                            venue.beginBarLiquidity(c, d.volume(i));
+                            venue.jump(c, ts, d.open(i));
+                            if (intrabar[c]) {
+                                deliver(c, ts, d.open(i));
+                            }
+                        }
+                        boolean lowFirst = path.lowFirst(d.open(i), d.close(i), account.position(c));
+                        dp1[c] = lowFirst ? d.low(i) : d.high(i);
+                        dp2[c] = lowFirst ? d.high(i) : d.low(i);
+                        segment(c, bestEnd, dp1[c], false, intrabar[c]);
+                    }
+                    case 1 -> segment(c, bestEnd, dp2[c], true, intrabar[c]);
+                    default -> {
+                        boolean last = j == subN[c] - 1;
+                        // the bar closes at its own close (the main candle's, which the record marks at)
+                        segment(c, last ? tp3[c] : bestEnd, last ? series[c].close(ptr[c]) : d.close(i), true,
+                                last || intrabar[c]);
+                    }
+                }
+            }
+        }
+
+        /** End time of segment s of coin c's bar opening at t (three per sub-bar when detailed). */
+        private long segmentEnd(int c, long t, int s) {
+            if (detailAt[c] < 0) {
+                return s == 0 ? tp1[c] : s == 1 ? tp2[c] : tp3[c];
+            }
+            long ts = t + (s / 3) * subMs[c];
+            return switch (s % 3) {
+                case 0 -> ts + subMs[c] / 3;
+                case 1 -> ts + 2 * subMs[c] / 3;
+                default -> ts + subMs[c] - 1;
+            };
         }
 
         /** Coin c's current bar, its path at the close (time t3), closes: the strategy hears of it, the pointer moves on. */
@@ -637,7 +797,8 @@ public final class Backtester {
             return new BacktestResult(List.copyOf(coins), in.sim(), in.seed(), from, to, rows, times, equity, cash, margin,
                     savings, pos, longLeg, shortLeg, mark, List.copyOf(venue.tracker().all()), List.copyOf(venue.fills()),
                     List.copyOf(cycles), List.copyOf(transitions), List.copyOf(venue.liquidations()),
-                    List.copyOf(fundingSources), List.copyOf(refused), List.copyOf(riskEvents), sha, count, summary);
+                    List.copyOf(fundingSources), List.copyOf(refused), List.copyOf(riskEvents), sha, count, summary,
+                    detailBars, detailFallbackBars);
         }
     }
 }

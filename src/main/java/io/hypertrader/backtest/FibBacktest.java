@@ -51,6 +51,17 @@ public final class FibBacktest {
         return Backtester.run(p.input(), p.slots());
     }
 
+    /**
+     * A config's run behind its risk limits with detail candles per coin ({@code --detail}; empty:
+     * none): see {@link BacktestInput#withDetail}.
+     */
+    public static BacktestResult runWithDetail(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
+                                               Map<Coin, Instrument> instruments, SimConfig sim, long seed,
+                                               Map<Coin, CandleSeries> detail) {
+        Prepared p = prepare(cfg, series, funding, instruments, sim, seed, cfg.risk());
+        return Backtester.run(detail.isEmpty() ? p.input() : p.input().withDetail(detail), p.slots());
+    }
+
     /** A config's run before it runs: the input and fresh strategies (they are stateful: one run each). */
     record Prepared(BacktestInput input, List<StrategySlot> slots) {
     }

@@ -41,12 +41,21 @@ public final class RunStore {
     public record Manifest(String runId, long createdAtMs, String name, String configJson, String configHash,
                            String simJson, String simProfile, String pathMode, long seed, List<Coin> coins,
                            Interval interval, String instruments, long fromMs, long toMs, int rowCount,
-                           String fundingSource, String codeVersion, String eventLogSha256) {
+                           String fundingSource, String codeVersion, String eventLogSha256, Interval detail) {
+
+        /** A manifest of a run without detail candles. */
+        public Manifest(String runId, long createdAtMs, String name, String configJson, String configHash,
+                        String simJson, String simProfile, String pathMode, long seed, List<Coin> coins,
+                        Interval interval, String instruments, long fromMs, long toMs, int rowCount,
+                        String fundingSource, String codeVersion, String eventLogSha256) {
+            this(runId, createdAtMs, name, configJson, configHash, simJson, simProfile, pathMode, seed, coins, interval,
+                    instruments, fromMs, toMs, rowCount, fundingSource, codeVersion, eventLogSha256, null);
+        }
 
         /** The same manifest under another run id. */
         public Manifest withRunId(String id) {
             return new Manifest(id, createdAtMs, name, configJson, configHash, simJson, simProfile, pathMode, seed, coins,
-                    interval, instruments, fromMs, toMs, rowCount, fundingSource, codeVersion, eventLogSha256);
+                    interval, instruments, fromMs, toMs, rowCount, fundingSource, codeVersion, eventLogSha256, detail);
         }
 
         public static String instruments(List<Instrument> list) {
@@ -96,7 +105,7 @@ public final class RunStore {
     public Optional<Manifest> manifest(String runId) {
         String sql = "SELECT run_id, created_at_ms, name, config_json, config_hash, sim_json, sim_profile, path_mode, seed,"
                 + " coins, interval, instruments_json, from_ms, to_ms, row_count, funding_source, code_version,"
-                + " event_log_sha256 FROM runs WHERE run_id = ?";
+                + " event_log_sha256, detail_interval FROM runs WHERE run_id = ?";
         try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -110,7 +119,8 @@ public final class RunStore {
                 return Optional.of(new Manifest(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), coins,
                         Interval.parse(rs.getString(11)), rs.getString(12), rs.getLong(13), rs.getLong(14), rs.getInt(15),
-                        rs.getString(16), rs.getString(17), rs.getString(18)));
+                        rs.getString(16), rs.getString(17), rs.getString(18),
+                        rs.getString(19) == null ? null : Interval.parse(rs.getString(19))));
             }
         } catch (SQLException e) {
             throw new UserError(UserError.Kind.FAILURE, "cannot read run " + runId + ": " + e.getMessage(), e);
@@ -163,7 +173,8 @@ public final class RunStore {
 
     private void insertRun(Manifest m, BacktestResult r) throws SQLException {
         BacktestResult.Summary s = r.summary();
-        String sql = "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        // the 35 columns of migration 2, then migration 15's detail_interval
+        String sql = "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, m.runId());
@@ -200,7 +211,8 @@ public final class RunStore {
             ps.setDouble(i++, s.ledgerResidual());
             ps.setDouble(i++, s.tradedNotional());
             ps.setInt(i++, s.cycles());
-            ps.setInt(i, s.liquidations());
+            ps.setInt(i++, s.liquidations());
+            ps.setString(i, m.detail() == null ? null : m.detail().code());
             ps.executeUpdate();
         }
     }

@@ -86,6 +86,12 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Bar path: bullish-low-first (default), high-first, low-first, worst-case.")
     String path;
 
+    @Option(names = "--detail", paramLabel = "INTERVAL",
+            description = "Replay each bar through the stored finer candles of INTERVAL of the same coin (e.g. 1m inside"
+                    + " 1h; freqtrade's --timeframe-detail); a bar without all of them replays its own path. Funding,"
+                    + " ADV and the strategy's bar closes stay on the main interval.")
+    String detail;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -123,6 +129,14 @@ public final class BacktestCommand implements Callable<Integer> {
                 : ConfigLoader.simProfile(prof == null ? "realistic" : prof, simOverrides);
         long fromMs = selection.fromMs();
         long toMs = selection.toMs();
+        Interval detailInterval = null;
+        if (detail != null) {
+            try {
+                detailInterval = Interval.parse(detail.trim());
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--detail '" + detail + "': " + e.getMessage());
+            }
+        }
         long now = System.currentTimeMillis(); // the CLI's clock: run id and created_at only, never the engine
         String prefix = "bt-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT)
                 .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC));
@@ -142,7 +156,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Summary summary;
         try (Database db = Database.openExisting(root.dbPath(), fix)) {
             o = BacktestJob.runAndStore(db, root.network(), cfg, simConfig, seed, fromMs, toMs, VersionProvider.version(),
-                    now, prefix);
+                    now, prefix, detailInterval);
             // the same run under the other three intrabar path modes: how much the unknown order of a
             // bar's high and low decides the result (stored with the run, shown everywhere)
             PathInterval pi = PathIntervals.of(cfg, o.inputs(), simConfig, seed, o.result());
@@ -262,6 +276,15 @@ public final class BacktestCommand implements Callable<Integer> {
         n.put("liquidations", s.liquidations());
         n.put("risk_refused_count", r.refusedOrders().size());
         n.put("risk_event_count", s.riskEvents());
+        n.put("risk_refused_time_ms", r.refusedTimeMs());
+        if (o.manifest().detail() != null) {
+            n.put("detail_interval", o.manifest().detail().code());
+        } else {
+            n.putNull("detail_interval");
+        }
+        n.put("detail_bars", r.detailBars());
+        n.put("detail_fallback_bars", r.detailFallbackBars());
+        n.put("risk_refused_fraction", r.refusedFraction());
         ArrayNode risk = n.putArray("risk_events");
         for (RiskEvent e : r.riskEvents()) {
             ObjectNode x = risk.addObject();
@@ -333,8 +356,11 @@ public final class BacktestCommand implements Callable<Integer> {
             }
         }
         RiskEvent first = r.riskEvents().getFirst();
-        return r.riskEvents().size() + " events: " + String.join(", ", parts) + "; first " + CliTimes.iso(first.timeMs()) + " "
-                + first.rule() + ": " + first.reason();
+        long refusedMs = r.refusedTimeMs();
+        String refusedFor = refusedMs > 0 ? String.format(Locale.ROOT, "; refused for %.1f days (%.1f%% of the run, refusal to next fill)",
+                refusedMs / 86_400_000.0, 100 * r.refusedFraction()) : "";
+        return r.riskEvents().size() + " events: " + String.join(", ", parts) + refusedFor + "; first " + CliTimes.iso(first.timeMs())
+                + " " + first.rule() + ": " + first.reason();
     }
 
     private static String signed(double v) {
@@ -400,6 +426,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 s.funding(), s.slippage(), s.pricePnl());
         out.printf(Locale.ROOT, "cycles       %d, median capture %s (ideal %.3f)   liquidations %d%n", s.cycles(), median,
                 1 - cfg.strategy().levels().hedge(), s.liquidations());
+        if (o.manifest().detail() != null) {
+            out.printf(Locale.ROOT, "detail       %s: %d bars replayed through their %s candles, %d on their own path"
+                            + " (some %s candles missing)%n", o.manifest().detail().code(), r.detailBars(),
+                    o.manifest().detail().code(), r.detailFallbackBars(), o.manifest().detail().code());
+        }
         out.printf(Locale.ROOT, "risk         %s%n", riskLine(r));
         out.printf(Locale.ROOT, "funding      %s%n", String.join(", ", r.fundingSources()));
         out.printf(Locale.ROOT, "event log    sha256 %s%n", r.eventLogSha256());

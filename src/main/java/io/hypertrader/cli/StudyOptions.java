@@ -34,6 +34,11 @@ final class StudyOptions {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--detail", paramLabel = "INTERVAL",
+            description = "Replay every trial's bars through the stored finer candles of INTERVAL (e.g. 1m inside 1h), as"
+                    + " backtest --detail does.")
+    String detail;
+
     @Option(names = "--reports", paramLabel = "DIR",
             description = "Folder of reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;

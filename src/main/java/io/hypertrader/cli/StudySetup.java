@@ -37,10 +37,13 @@ final class StudySetup {
     final int threads;
     /** The --set, --coin and --interval flags as applied, one per line, or "(none)". */
     final String selected;
+    /** The --detail interval ("1m"), or "(none)". */
+    final String detail;
 
     private StudySetup(Path configPath, String configText, StrategyConfig base, SimConfig baseSim,
-                       List<CandleSeries> candles, FibTrialFactory factory, int threads, String selected) {
+                       List<CandleSeries> candles, FibTrialFactory factory, int threads, String selected, String detail) {
         this.configPath = configPath;
+        this.detail = detail;
         this.selected = selected;
         this.configText = configText;
         this.base = base;
@@ -90,9 +93,22 @@ final class StudySetup {
         long toMs = o.selection.toMs();
         BacktestJob.Inputs in = BacktestJob.loadInputs(db, network, cfg, fromMs, toMs, source);
         List<CandleSeries> series = in.series();
+        Map<io.hypertrader.core.Coin, CandleSeries> detail = Map.of();
+        String detailCode = "(none)";
+        if (o.detail != null) {
+            io.hypertrader.core.Interval d;
+            try {
+                d = io.hypertrader.core.Interval.parse(o.detail.trim());
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--detail '" + o.detail + "': " + e.getMessage());
+            }
+            detail = BacktestJob.loadDetail(db, series, d);
+            detailCode = d.code() + " (" + detail.size() + " of " + series.size() + " coins have " + d.code() + " candles stored)";
+        }
         int threads = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
-        return new StudySetup(cfgPath, text, cfg, baseSim, series, new FibTrialFactory(binder, series, in.funding(), in.gridList()),
-                threads, o.selection.describe());
+        return new StudySetup(cfgPath, text, cfg, baseSim, series,
+                new FibTrialFactory(binder, series, in.funding(), in.gridList(), detail), threads, o.selection.describe(),
+                detailCode);
     }
 
     /** "20261122-013000-ab12cd": UTC time of the start and 6 hex digits of what was asked. */
@@ -124,6 +140,7 @@ final class StudySetup {
         m.put("--set, --coin, --interval", selected);
         m.put("--param", params.isEmpty() ? "(none)" : String.join("\n", params));
         m.put("simulator", baseSim.profile() + ", path " + baseSim.path().label());
+        m.put("--detail", detail);
         String coins = String.join(",", candles.stream().map(c -> c.coin().name()).toList());
         m.put("data", coins + " " + candles.get(0).interval().code() + ", " + bars() + " bars, "
                 + Instant.ofEpochMilli(fromMs()) + " to " + Instant.ofEpochMilli(toMs()));

@@ -19,7 +19,8 @@ public final class Migrations {
             Migration.fromResource(6, "deployment leases and endpoints: deployment_leases, deployments.endpoint",
                     "migrations/V6__deployment_leases.sql"),
             Migration.fromResource(11, "recorder: asset_ctx, series_sources, recorder_cursor, recorder_status", "migrations/V11__recorder.sql"),
-            Migration.fromResource(12, "reports: run_path_interval, sweep_results.sharpe_log", "migrations/V12__reports.sql")
+            Migration.fromResource(12, "reports: run_path_interval, sweep_results.sharpe_log", "migrations/V12__reports.sql"),
+            Migration.fromResource(15, "backtest detail: runs.detail_interval", "migrations/V15__run_detail.sql")
             // 2 = backtest runs (engine), 3 = sweeps/analytics, 4 = live trading/deployments, 6 = deployment leases,
             // 11 = market data's second (the recorder), 12 = the reports' (path interval, log Sharpe),
             // numbered apart from the 6, 7... of parallel branches.

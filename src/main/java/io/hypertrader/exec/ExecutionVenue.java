@@ -58,4 +58,15 @@ public interface ExecutionVenue {
 
     /** Sets the one listener that receives every order event. */
     void setListener(Consumer<OrderEvent> listener);
+
+    /**
+     * The largest notional (USDC, valued at the order's price) that one order opening or growing a
+     * position of {@code coin} may have, and that the position may reach, under absolute caps the
+     * venue enforces beside the exchange's own rules (a risk manager's order and position caps).
+     * A strategy sizes down to it instead of sending orders that are refused forever once its
+     * equity has outgrown the caps. Default: no such cap.
+     */
+    default double maxOpeningNotional(Coin coin) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

@@ -81,4 +81,9 @@ public abstract class ForwardingVenue implements ExecutionVenue {
     public void setListener(Consumer<OrderEvent> listener) {
         inner.setListener(listener);
     }
+
+    @Override
+    public double maxOpeningNotional(Coin coin) {
+        return inner.maxOpeningNotional(coin);
+    }
 }

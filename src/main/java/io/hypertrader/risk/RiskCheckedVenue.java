@@ -122,6 +122,13 @@ public final class RiskCheckedVenue extends ForwardingVenue implements AccountVi
         return n;
     }
 
+    /** The manager's absolute caps: one order's notional and any position's notional, whichever is smaller. */
+    @Override
+    public double maxOpeningNotional(Coin coin) {
+        RiskLimits l = risk.limits();
+        return Math.min(inner.maxOpeningNotional(coin), Math.min(l.maxOrderNotionalUsd(), l.maxPositionNotionalUsd()));
+    }
+
     @Override
     public void cancel(long orderId) {
         if (orderId >= 0) {

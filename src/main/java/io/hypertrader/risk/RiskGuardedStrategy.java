@@ -50,6 +50,8 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     private final Strategy inner;
     private final RiskManager risk;
     private static final long NONE = Long.MIN_VALUE;
+    /** The tag of a position stop's forced close, and the reason its fills are forced by. */
+    public static final String RISK_STOP = "risk-stop";
 
     private RiskCheckedVenue venue;
     private StrategyContext context;
@@ -162,7 +164,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
             // the whole position, on the size grid (a position may carry floating-point dust off the grid)
             double size = OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)),
                     v.instrument(coin).szDecimals()).doubleValue();
-            long id = v.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, size, true, "risk-stop"));
+            long id = v.submit(OrderRequest.market(coin, pos > 0 ? Side.SELL : Side.BUY, size, true, RISK_STOP));
             closing[i] = id;
             forced.put(id, Boolean.TRUE);
         }
@@ -221,6 +223,9 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
     public void onOrderEvent(OrderEvent event) {
         if (!forced.isEmpty() && forced.containsKey(event.orderId())) {
             event = asForced(event);
+            if (event instanceof OrderEvent.Filled || event instanceof OrderEvent.PartiallyFilled) {
+                inner.forcedBy(event.coin(), RISK_STOP); // a position stop, not a liquidation: the cycle is labelled so
+            }
             if (event instanceof OrderEvent.Filled || event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Rejected) {
                 forced.remove(event.orderId()); // finished: the coin may be stopped again later
                 for (int i = 0; i < coins.length; i++) {
@@ -254,6 +259,11 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
         for (int guard = 0; guard < 1000 && venue.drainRefusals(toInner) > 0; guard++) {
             // keep draining
         }
+    }
+
+    @Override
+    public void forcedBy(Coin coin, String reason) {
+        inner.forcedBy(coin, reason);
     }
 
     @Override

@@ -95,9 +95,14 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final double[] curP;
     private final long[] endT;
     private final double[] endP;
+    /** Where coin c's current segment started (price): with endP, the segment's range for the wick model. */
+    private final double[] segStartP;
     private final boolean[] segActive;
     private final long[] segId;
     private final double[] segLeft;
+    /** The last order that drew liquidity from a segment of coin c, and that segment's id (for cancel reasons only). */
+    private final long[] segTaker;
+    private final long[] segTakerSeg;
     private final double[] segVolume;
     private final MarketState[] market;
     private final FundingSchedule[] funding;
@@ -157,9 +162,13 @@ public final class SimulatedVenue implements ExecutionVenue {
         curP = new double[n];
         endT = new long[n];
         endP = new double[n];
+        segStartP = new double[n];
         segActive = new boolean[n];
         segId = new long[n];
         segLeft = new double[n];
+        segTaker = new long[n];
+        segTakerSeg = new long[n];
+        java.util.Arrays.fill(segTakerSeg, -1);
         segVolume = new double[n];
         market = new MarketState[n];
         this.funding = funding.toArray(new FundingSchedule[0]);
@@ -336,6 +345,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public void beginSegment(int c, long t1, double p1, boolean freshLiquidity) {
         endT[c] = t1;
         endP[c] = p1;
+        segStartP[c] = curP[c];
         segActive[c] = true;
         if (freshLiquidity) {
             segLeft[c] = models.fill().segmentCapacity(segVolume[c]);
@@ -736,15 +746,50 @@ public final class SimulatedVenue implements ExecutionVenue {
         resting[c].removeIf(r -> r.order == o);
     }
 
+    /**
+     * The share of the current segment's volume traded at or beyond {@code x} on the side a resting
+     * {@code side} limit at x fills from (at or below x for a buy, at or above for a sell): the wick
+     * model. The segment runs linearly from its start to its end, and one of the two is its extreme on
+     * that side. Near an extreme a price path spends little time: for Brownian motion the expected
+     * occupation density (local time) at a distance u below the running maximum grows linearly from
+     * zero, E[L(m - u)] = 2u (the Ray-Knight theorem; Revuz and Yor, Continuous Martingales and
+     * Brownian Motion, ch. XI), so the volume traded within d of the extreme is the square of d's
+     * share of the segment's range: ((x - extreme) / range)^2, at most 1. A limit at a wick's tip,
+     * one tick through it, gets almost nothing; one halfway up the wick a quarter.
+     */
+    private double beyondShare(int c, double x, Side side) {
+        double p0 = segStartP[c];
+        double p1 = endP[c];
+        double range = Math.abs(p1 - p0);
+        if (!(range > 0)) {
+            return 1;
+        }
+        double d = side == Side.BUY ? x - Math.min(p0, p1) : Math.max(p0, p1) - x;
+        double f = Math.max(0, Math.min(1, d / range));
+        return f * f;
+    }
+
     /** A resting limit the path traded through: fills at its limit as maker, up to the segment's liquidity. */
     private void restingLimitFill(int c, TrackedOrder o, long t) {
         OrderRequest req = o.request();
         double x = req.limitPrice();
         double wanted = o.remaining();
+        boolean whole = false;
         if (req.reduceOnly()) {
-            wanted = Math.min(wanted, Math.abs(account.position(c)));
+            double pos = Math.abs(account.position(c));
+            whole = wanted >= onGrid(pos, c);
+            wanted = Math.min(wanted, pos);
+            if (whole) {
+                wanted = pos;
+            }
         }
-        double size = roundDown(models.fill().fillable(wanted, wanted * x, segLeft[c]), c);
+        double left = segLeft[c];
+        if (segActive[c] && Double.isFinite(left)) {
+            // wicks are touched, not dwelt in: only the volume traded at or beyond the limit is there for it
+            left = Math.min(left, models.fill().segmentCapacity(segVolume[c]) * beyondShare(c, x, req.side()));
+        }
+        double can = models.fill().fillable(wanted, wanted * x, left);
+        double size = whole && can >= wanted ? wanted : roundDown(can, c);
         if (size <= 0) {
             return;
         }
@@ -762,16 +807,28 @@ public final class SimulatedVenue implements ExecutionVenue {
         Coin coin = req.coin();
         double wanted = o.remaining();
         boolean clipped = false;
+        boolean whole = false;
         if (req.reduceOnly()) {
             double pos = Math.abs(account.position(c));
-            if (wanted > pos) {
+            double posOnGrid = onGrid(pos, c);
+            if (wanted >= posOnGrid) {
+                // The order covers the whole position as the size grid counts it: it closes all of
+                // it, including the floating-point residue a sum of fills leaves off the grid (a
+                // floor to the grid would leave that residue behind as a position nobody can close).
+                clipped = wanted > posOnGrid;
                 wanted = pos;
-                clipped = true;
+                whole = true;
             }
         }
-        double size = roundDown(models.fill().fillable(wanted, wanted * a, segLeft[c]), c);
+        double left = segLeft[c];
+        double can = models.fill().fillable(wanted, wanted * a, left);
+        double size = whole && can >= wanted ? wanted : roundDown(can, c);
+        // what stopped it: the segment's liquidity (drawn by an earlier order of this segment, or
+        // too little for this one), the fill model's partial fill, or the position (reduce-only)
+        boolean segmentBound = can < wanted && Double.isFinite(left) && can >= left;
         if (size <= 0) {
-            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+            finishUnfilled(c, o, t, marketLike, segmentBound || can < wanted ? noLiquidity(c, o)
+                    : clipped ? "reduce-only order larger than the position: rest cancelled"
                     : "no liquidity left in this path segment (participation cap)");
             return;
         }
@@ -802,9 +859,26 @@ public final class SimulatedVenue implements ExecutionVenue {
         double fee = models.fee().fee(size * px, false);
         book(c, o, t, req.side(), size, px, fee, false, a, false);
         if (!o.status().terminal()) {
-            finishUnfilled(c, o, t, marketLike, clipped ? "reduce-only order larger than the position: rest cancelled"
+            finishUnfilled(c, o, t, marketLike, segmentBound ? noLiquidity(c, o)
+                    : clipped && !(can < wanted) ? "reduce-only order larger than the position: rest cancelled"
                     : "partially filled: rest " + (marketLike ? "cancelled (IOC)" : "follows its time in force"));
         }
+    }
+
+    /**
+     * Why an order found no (more) liquidity in this path segment, naming the order of the same
+     * segment that drew it when there was one (a strategy's order and a risk stop at the same
+     * point share one segment's liquidity).
+     */
+    private String noLiquidity(int c, TrackedOrder o) {
+        String base = "no liquidity left in this path segment (participation cap)";
+        long by = segTakerSeg[c] == segId[c] ? segTaker[c] : -1;
+        return by >= 0 && by != o.id() ? base + ": order " + by + " took the segment's liquidity" : base;
+    }
+
+    /** A size on the coin's grid, to the nearest step (a sum of fills may sit a hair off the grid). */
+    private double onGrid(double size, int c) {
+        return OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(size), account.instrument(c).szDecimals()).doubleValue();
     }
 
     private void finishUnfilled(int c, TrackedOrder o, long t, boolean marketLike, String reason) {
@@ -827,6 +901,8 @@ public final class SimulatedVenue implements ExecutionVenue {
         account.fill(c, signed, px, fee, arrival);
         if (Double.isFinite(segLeft[c])) {
             segLeft[c] = Math.max(0, segLeft[c] - size);
+            segTaker[c] = o.id();
+            segTakerSeg[c] = segId[c];
         }
         double slip = signed * (px - arrival);
         Fill f = new Fill(o.id(), o.request().coin(), side, t, px, size, fee, maker, arrival, slip, liquidation);

@@ -18,7 +18,8 @@ import io.hypertrader.core.Coin;
  * @param pnl         net P&L of the coin over the cycle (after fees, slippage and funding), USDC
  * @param capture     pnl / (Q * |H - E|); NaN when the gain is zero
  * @param maxState    the deepest state reached (FULL, HEDGED, SCALED, DEEP)
- * @param endReason   lift-peak, lift-stop, reversal, long-stop, liquidation, end-of-data
+ * @param endReason   lift-peak, lift-stop, reversal, long-stop, liquidation, risk-stop (a risk manager's position
+ *                    stop closed the position), end-of-data
  * @param complete    false when the run ended with the cycle open (pnl marked to market)
  */
 public record CycleRecord(Coin coin, int index, String thesis, long startTime, long endTime, double q, double e,

@@ -60,6 +60,16 @@ public interface Strategy {
         return false;
     }
 
+    /**
+     * The next order event carries a fill that something other than the venue's liquidation engine
+     * forced (a risk manager's position stop: {@code reason} "risk-stop"); such fills are marked
+     * {@link io.hypertrader.core.Fill#liquidation()} like a liquidation's, and this says which it
+     * was, so the strategy can label the cycle it ends by what happened. Called right before that
+     * event; the default ignores it.
+     */
+    default void forcedBy(Coin coin, String reason) {
+    }
+
     /** The run ends (end of data, or the runner stops) at {@code timeMs}. */
     default void finish(long timeMs) {
     }

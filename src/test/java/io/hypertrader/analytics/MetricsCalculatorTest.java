@@ -111,6 +111,20 @@ class MetricsCalculatorTest {
         assertThat(d.longestRecovered()).isTrue();
     }
 
+    /**
+     * A position worth less than the $10 minimum order is dust, not exposure (issue 12: a 1e-4 ETH
+     * residue held for 17,043 bars made the time in market 0.9975): the marks that hold only dust
+     * are out of the market; the exposure still counts what they hold.
+     */
+    @Test
+    void dustBelowTheSmallestOrderIsNotTimeInMarket() {
+        double[] net = {0, 50, 0.35, -9.99, 10};
+        Metrics.Activity a = MetricsCalculator.DEFAULT.compute(
+                new PerformanceInput(Interval.D1, TIME, EQUITY, PRICE, net, TRADES, CYCLES, COSTS), AnalysisOptions.single(1)).activity();
+        assertThat(a.timeInMarket()).isCloseTo(0.4, within(1e-15)); // 50 and 10, not 0.35 or -9.99
+        assertThat(a.averageExposure()).isCloseTo((50 / 110.0 + 0.35 / 99 + 9.99 / 108.9 + 10 / 119.79) / 5, within(1e-12));
+    }
+
     @Test
     void activityByHand() {
         Metrics.Activity a = fixture().activity();

@@ -95,10 +95,15 @@ class BacktestCommandTest {
         assertThat(first.get("action").asText()).isEqualTo("HALTED");
         assertThat(first.get("reason").asText()).contains("limit 2.00%");
         assertThat(j.get("rejected_count").asInt()).isGreaterThanOrEqualTo(j.get("risk_refused_count").asInt()).isPositive();
+        // the time spent refused (issue 12): from each refusal to the coin's next fill
+        assertThat(j.get("risk_refused_time_ms").asLong()).isPositive();
+        assertThat(j.get("risk_refused_fraction").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(CliHarness.run(env, "verify", j.get("run_id").asText()).exitCode()).isZero();
 
         CliHarness.Result t = CliHarness.run(env, "backtest", "--no-report", "--set", "risk.dailyLossFraction=0.02");
-        assertThat(t.out()).containsPattern("risk         " + n + " events: \\d+ refused \\(DAILY_LOSS \\d+\\), \\d+ daily halts \\(DAILY_LOSS")
+        assertThat(t.out()).containsPattern("risk         " + n
+                        + " events: \\d+ refused \\(DAILY_LOSS \\d+\\), (\\d+ forced closes? \\(POSITION_STOP \\d+\\), )?\\d+ daily halts \\(DAILY_LOSS")
+                .containsPattern("refused for \\d+\\.\\d days \\(\\d+\\.\\d% of the run, refusal to next fill\\)")
                 .contains("of them by the risk manager");
         CliHarness.Result quiet = CliHarness.run(env, "backtest", "--no-report", "--from", "2024-02-01", "--to", "2024-02-10");
         assertThat(quiet.out()).contains("risk         no risk events");

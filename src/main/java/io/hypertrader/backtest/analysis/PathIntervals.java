@@ -30,7 +30,7 @@ public final class PathIntervals {
         // cores), collected in the simulator's order of modes, so the result does not depend on timing.
         List<BacktestResult> results = java.util.Arrays.stream(PathMode.values()).parallel()
                 .map(mode -> mode == sim.path() ? main
-                        : FibBacktest.run(cfg, in.series(), in.funding(), in.grids(), sim.withPath(mode), seed))
+                        : FibBacktest.runWithDetail(cfg, in.series(), in.funding(), in.grids(), sim.withPath(mode), seed, in.detail()))
                 .toList();
         List<PathInterval.Outcome> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

@@ -141,6 +141,9 @@ public final class ReportService {
         x.put("simulator", m.simProfile() + ", path " + m.pathMode());
         x.put("simulator config", pretty(m.simJson()));
         x.put("seed", Long.toString(m.seed()));
+        x.put("detail", m.detail() == null ? "none: every bar replayed its own path (no --detail)"
+                : m.detail().code() + ": " + r.detailBars() + " bars replayed through their " + m.detail().code()
+                + " candles, " + r.detailFallbackBars() + " on their own path (some " + m.detail().code() + " candles missing)");
         x.put("data", String.join(",", m.coins().stream().map(Coin::name).toList()) + " " + m.interval().code() + ", "
                 + m.rowCount() + " bars, " + Instant.ofEpochMilli(m.fromMs()) + " to "
                 + Instant.ofEpochMilli(m.toMs() + m.interval().millis()));
@@ -149,6 +152,12 @@ public final class ReportService {
         x.put("round trips", "one per completed cycle (net P&L after fees, slippage and funding)");
         x.put("code version", m.codeVersion());
         x.put("risk events", riskEvents(r));
+        long refusedMs = r.refusedTimeMs();
+        if (refusedMs > 0) {
+            x.put("time refused", String.format(java.util.Locale.ROOT,
+                    "%.1f days, %.1f%% of the run (from each refused order to the coin's next fill)", refusedMs / 86_400_000.0,
+                    100 * r.refusedFraction()));
+        }
         x.put("event log", "sha256:" + m.eventLogSha256() + " (" + r.eventCount() + " events)");
         return x;
     }

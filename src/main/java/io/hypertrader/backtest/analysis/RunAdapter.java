@@ -343,7 +343,7 @@ public final class RunAdapter {
             double ref = f.arrivalPrice() > 0 ? f.arrivalPrice() : f.price();
             double slipBp = f.size() > 0 ? f.slippageCost() / (f.size() * ref) * 10_000 : 0;
             fills.add(new ReportData.Fill(f.timeMs(), orderId(f.orderId()), side(f.side()), f.price(), f.size(), f.fee(),
-                    slipBp, latency, f.maker(), f.liquidation() ? "liquidation" : leg(f), f.coin().name()));
+                    slipBp, latency, f.maker(), forcedBy(f, o), f.coin().name()));
         }
         // venue orders and the risk manager's refusals (REJECTED, code RISK, the rule and numbers as
         // reason) in decision order: each refused order is one rejected row, counted once
@@ -466,5 +466,13 @@ public final class RunAdapter {
     /** Equity at the marks. Not copied. */
     public double[] markEquity() {
         return equity;
+    }
+
+    /** A fill's leg, or what forced it: the risk manager's position stop (its order's tag) or a liquidation. */
+    private String forcedBy(Fill f, TrackedOrder o) {
+        if (!f.liquidation()) {
+            return leg(f);
+        }
+        return o != null && io.hypertrader.risk.RiskGuardedStrategy.RISK_STOP.equals(o.request().tag()) ? "risk-stop" : "liquidation";
     }
 }

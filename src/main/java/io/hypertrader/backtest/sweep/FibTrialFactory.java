@@ -36,6 +36,8 @@ public final class FibTrialFactory implements TrialFactory {
     private final List<CandleSeries> candles;
     private final Map<Coin, FundingHistory> funding;
     private final List<Instrument> instruments;
+    /** Finer candles per coin that every trial replays its bars through ({@code --detail}; empty: none). */
+    private final Map<Coin, CandleSeries> detail;
     private final ConcurrentHashMap<SequencedMap<String, String>, FibSetup> bound = new ConcurrentHashMap<>();
 
     /**
@@ -45,6 +47,13 @@ public final class FibTrialFactory implements TrialFactory {
      */
     public FibTrialFactory(FibSetup.Binder binder, List<CandleSeries> candles, Map<Coin, FundingHistory> funding,
                            List<Instrument> instruments) {
+        this(binder, candles, funding, instruments, Map.of());
+    }
+
+    /** @param detail finer candles per coin ({@code --detail}, see {@code BacktestInput.withDetail}; empty: none) */
+    public FibTrialFactory(FibSetup.Binder binder, List<CandleSeries> candles, Map<Coin, FundingHistory> funding,
+                           List<Instrument> instruments, Map<Coin, CandleSeries> detail) {
+        this.detail = Map.copyOf(detail);
         this.binder = Objects.requireNonNull(binder, "binder");
         this.candles = List.copyOf(candles);
         this.funding = Map.copyOf(funding);
@@ -93,6 +102,9 @@ public final class FibTrialFactory implements TrialFactory {
             levels.put(coin, CycleLevels.of(p));
         }
         BacktestInput in = new BacktestInput(series, funding, instruments, sim, spec.seed(), s.initialEquity(), s.risk());
+        if (!detail.isEmpty()) {
+            in = in.withDetail(detail); // the whole span: each bar finds its own sub-bars by time
+        }
         return new Trial(in, slots, levels, spec.fromMs());
     }
 

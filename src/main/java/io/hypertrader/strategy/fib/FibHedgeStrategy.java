@@ -175,6 +175,14 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     private java.util.function.Consumer<String> onCapped = m -> {
     };
 
+    /**
+     * What forced the fills of the event being handled when it was not the venue's liquidation
+     * (RiskGuardedStrategy says "risk-stop" right before a position stop's fills); null: a
+     * liquidation. Not state: it lives for one event.
+     */
+    private String forcedReason;
+    private String forcedLabel;
+
     /** absorbQuietBar is running the bar's points: every action stops at its first line and sets wouldAct. */
     private boolean probing;
     private boolean wouldAct;
@@ -241,7 +249,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             if (y < loFlatY) {
                 loFlatY = y;
             }
-            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY)) {
+            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar) {
                 newCycle(t, price, "re-entry", true);
             }
         } else if (cycleIndex < 0 || !cycleOpen) {
@@ -447,6 +455,11 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             return;
         }
         q = qNew;
+        if (!fromFlat) {
+            // a reversal: its H and low are what a refused opening order falls back to (abortEntry)
+            hPrevY = hY;
+            loFlatY = loY;
+        }
         cycleIndex++;
         cycleOpen = true;
         cycleStart = t;
@@ -514,8 +527,11 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     private double computeQ(double price) {
         double equity = venue.equity();
         FibHedgeParams.Sizing s = p.sizing();
+        // the venue's absolute caps (a risk manager's order and position notional): sized down to
+        // them, Q stays tradable when equity has outgrown them, instead of every entry being refused
+        double cap = price > 0 ? venue.maxOpeningNotional(coin) / price : Double.POSITIVE_INFINITY;
         if (!Double.isNaN(s.fixedQty())) {
-            double fq = OrderRounding.roundSize(s.fixedQty(), szDecimals);
+            double fq = OrderRounding.roundSize(Math.min(s.fixedQty(), cap), szDecimals);
             if (fq * price > maxCycleNotional && price > 0) {
                 fq = OrderRounding.roundSize(maxCycleNotional / price, szDecimals); // rounded down: stays under the cap
             }
@@ -525,7 +541,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         if (!(notional > 0) || !(price > 0)) {
             return 0;
         }
-        double qNew = OrderRounding.roundSize(notional / price, szDecimals);
+        double qNew = OrderRounding.roundSize(Math.min(notional / price, cap), szDecimals);
         return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
     }
 
@@ -581,9 +597,14 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         }
         double pos = venue.position(coin);
         double diff = target - pos;
-        double size = OrderRounding.roundSize(Math.abs(diff), szDecimals);
+        // Going flat closes the whole position: its size to the nearest grid step (a sum of fills
+        // sits a hair off the grid, and a floor would leave one step behind as dust below the
+        // smallest order, held for the rest of the run). A reduce-only order for the whole position
+        // is the one order the exchange takes below $10, so dust left by anything else is closed too.
+        double size = target == 0 ? OrderRounding.roundSizeNearest(java.math.BigDecimal.valueOf(Math.abs(pos)), szDecimals).doubleValue()
+                : OrderRounding.roundSize(Math.abs(diff), szDecimals);
         double px = Double.isNaN(lastPrice) ? 0 : lastPrice;
-        if (size <= 0 || size * px < OrderRounding.MIN_NOTIONAL_USD) {
+        if (size <= 0 || (target != 0 && size * px < OrderRounding.MIN_NOTIONAL_USD)) {
             targetReached();
             return;
         }
@@ -613,11 +634,26 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     }
 
     @Override
+    public void forcedBy(Coin c, String reason) {
+        forcedReason = reason;
+    }
+
+    @Override
     public void onOrderEvent(OrderEvent event) {
+        forcedLabel = forcedReason; // said right before this event, for this event only
+        forcedReason = null;
         switch (event) {
             case OrderEvent.Accepted a -> {
             }
-            case OrderEvent.PartiallyFilled pf -> onFill(pf.fill());
+            case OrderEvent.PartiallyFilled pf -> {
+                onFill(pf.fill());
+                if (pf.orderId() == entryLimit && pf.remaining() * pf.fill().price() < OrderRounding.MIN_NOTIONAL_USD) {
+                    // the resting entry is filled but for a rest below the smallest order (a wick gave
+                    // most, not all): the rest could wait forever, so it is cancelled and the cycle
+                    // goes on with what filled (the Cancelled event reconciles)
+                    venue.cancel(entryLimit);
+                }
+            }
             case OrderEvent.Filled f -> {
                 onFill(f.fill());
                 if (f.fill().liquidation()) {
@@ -663,11 +699,23 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         }
     }
 
-    /** The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar. */
+    /**
+     * The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar.
+     * A cycle that followed an earlier one (a re-entry after a stop, a reversal) falls back to the
+     * re-entry rule from FLAT (STRATEGY.md: the reversal rule against the last H and the low since),
+     * never to the first entry's rule: with {@code entry.price} set that would rest a limit at the
+     * initial price, months away from the market.
+     */
     private void abortEntry() {
         cycleOpen = false;
         cycleIndex--;
         entryBlockedUntilBar = barsClosed + 1;
+        if (cycleIndex >= 0) {
+            stoppedOut = true; // hPrevY and loFlatY are the re-entry's (or were set by the reversal)
+            if (Double.isNaN(loFlatY) || d * lastPrice < loFlatY) {
+                loFlatY = d * lastPrice;
+            }
+        }
         FibState from = state;
         state = FibState.FLAT;
         dirty = false;
@@ -711,11 +759,12 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         entryLimit = -1;
         double y = d * f.price();
         if (state != FibState.FLAT) {
-            endCycle(f.timeMs(), "liquidation", true);
+            String why = forcedLabel != null ? forcedLabel : "liquidation";
+            endCycle(f.timeMs(), why, true);
             hPrevY = Double.isNaN(hY) ? y : hY;
             loFlatY = y;
             stoppedOut = true;
-            go(FibState.FLAT, f.timeMs(), f.price(), "liquidation");
+            go(FibState.FLAT, f.timeMs(), f.price(), why);
         }
         dirty = false;
     }

@@ -50,7 +50,9 @@ class FibHedgeStateTest {
     /** Fields that are not state: what start(context) sets again, the quiet-bar probe's scratch flags, a cache. */
     private static final Set<String> NOT_STATE = Set.of("p", "coin", "d", "venue", "journal", "szDecimals", "probing",
             "maxCycleNotional", "onCapped",
-            "wouldAct", "fingerprint");
+            "wouldAct", "fingerprint",
+            // what forced the fills of one order event (said right before it): never alive across a snapshot
+            "forcedReason", "forcedLabel");
     private static final double Q = 270.0; // 10000 * 0.9 * 3 / 100, as in FibHedgeStrategyTest
 
     /** A context over a simulated venue of its own (flat account), as a restarted runner would give. */
