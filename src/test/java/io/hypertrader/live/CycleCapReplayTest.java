@@ -14,8 +14,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A position cap below the config's entry: the replay as a backtest has it refuses every entry;
- * with the cycle cap the runners set, the same candles trade, every cycle sized under the cap.
+ * A position cap below the config's entry: the replay as a backtest has it sizes its entries down
+ * to the cap (issue 12), and with the cycle cap the runners set the same candles trade, every
+ * cycle sized under the cap.
  */
 class CycleCapReplayTest {
 
@@ -27,9 +28,13 @@ class CycleCapReplayTest {
         Map<Coin, List<Candle>> candles = Map.of(BTC, LiveFixtures.candles(7, 600, 1_800_000_000_000L, 30_000));
         RiskLimits capped = plan.risk().withMaxPositionNotionalUsd(50); // the config sizes 1,800 USDC entries
 
-        PaperEngine.Replay refused = PaperEngine.replay(plan, candles, 42L, capped);
-        assertThat(refused.result().fills()).as("the backtest's rule: every entry refused").isEmpty();
-        assertThat(refused.riskEvents()).anyMatch(e -> e.rule() == RiskRule.POSITION_CAP);
+        // Since issue 12's fix the strategy itself sizes down to the risk manager's caps (before, the
+        // backtest refused every entry here and froze); the runners' cycle cap agrees with it.
+        PaperEngine.Replay backtest = PaperEngine.replay(plan, candles, 42L, capped);
+        assertThat(backtest.result().fills()).as("sized down to the risk cap, the backtest trades").isNotEmpty();
+        Fill firstOfBacktest = backtest.result().fills().get(0);
+        assertThat(firstOfBacktest.size() * firstOfBacktest.price()).isGreaterThan(40).isLessThanOrEqualTo(50 * 1.01);
+        assertThat(backtest.riskEvents()).noneMatch(e -> e.rule() == RiskRule.POSITION_CAP && e.timeMs() == firstOfBacktest.timeMs());
 
         PaperEngine.Replay scaled = PaperEngine.replay(plan, candles, 42L, capped, plan.initialEquity(), CapitalSizing.cycleCap(capped));
         List<Fill> fills = scaled.result().fills();

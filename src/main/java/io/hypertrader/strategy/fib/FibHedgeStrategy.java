@@ -702,7 +702,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     /**
      * The venue keeps refusing the cycle's opening order: forget the cycle, retry after the next bar.
      * A cycle that followed an earlier one (a re-entry after a stop, a reversal) falls back to the
-     * re-entry rule from FLAT (STRATEGY.md: the reversal rule against the last H and the low since),
+     * re-entry rule from FLAT (docs/strategy.md: the reversal rule against the last H and the low since),
      * never to the first entry's rule: with {@code entry.price} set that would rest a limit at the
      * initial price, months away from the market.
      */
