@@ -61,6 +61,9 @@ public final class Fixtures {
         }
     }
 
+    /** The recorded sample too large to copy into the project: its test reads it from ../shared. */
+    public static final String SHARED_ONLY_SAMPLE = "info-openOrders-2023-03-27.json";
+
     /** A recorded Hyperliquid response of {@code hyperliquid-samples/} (SOURCES.md section 2), verbatim. */
     public static byte[] hyperliquidSample(String name) {
         return bytes("hyperliquid-samples/" + name);
