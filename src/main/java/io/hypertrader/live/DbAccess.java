@@ -11,8 +11,9 @@ import java.util.Objects;
  * How the live code reaches DuckDB without holding the file: DuckDB lets one process open a
  * file read-write, so a runner that kept it open would lock out {@code status} and {@code stop}
  * in another process. Each unit of work opens the file, runs in one transaction and closes it;
- * {@link #batch} keeps it open for a short group of writes (one bar, one poll). Opening retries
- * for a while when another process holds the lock (a {@code status} reading for a moment).
+ * {@link #batch} keeps it open for a short group of writes (one bar, one poll), from its first
+ * use on. Opening retries for a while when another process holds the lock (a {@code status}
+ * reading for a moment).
  *
  * <p>Not thread-safe; one instance per thread of work.
  */
@@ -22,7 +23,8 @@ public final class DbAccess {
     private final Database fixed;
     private final long lockWaitMs;
     private Database held;
-    private int depth;
+    /** Inside {@link #batch}: the first open keeps the file until the batch ends. */
+    private boolean batching;
 
     private DbAccess(Path file, Database fixed, long lockWaitMs) {
         this.file = file;
@@ -50,8 +52,8 @@ public final class DbAccess {
         Database db = fixed != null ? fixed : held;
         boolean opened = false;
         if (db == null) {
-            db = openWithRetry();
-            opened = true;
+            db = openForUse();
+            opened = !batching;
         }
         try {
             return db.inTransaction(work);
@@ -73,32 +75,45 @@ public final class DbAccess {
         if (db != null) {
             return work.apply(db);
         }
-        db = openWithRetry();
+        db = openForUse();
         try {
             return work.apply(db);
         } finally {
-            db.close();
+            if (!batching) {
+                db.close();
+            }
         }
     }
 
-    /** Keeps the file open while {@code work} runs (several transactions, one open). */
+    /**
+     * Keeps the file open from the first unit of work inside {@code work} to its end (several
+     * transactions, one open). A batch that writes nothing never opens the file: a runner acting
+     * on a pushed price that changes nothing costs no open.
+     */
     public <T> T batch(java.util.function.Supplier<T> work) {
-        if (fixed != null || held != null) {
-            depth++;
-            try {
-                return work.get();
-            } finally {
-                depth--;
-            }
+        if (fixed != null || batching) {
+            return work.get();
         }
-        held = openWithRetry();
+        batching = true;
         try {
             return work.get();
         } finally {
+            batching = false;
             Database h = held;
             held = null;
-            h.close();
+            if (h != null) {
+                h.close();
+            }
         }
+    }
+
+    /** Opens the file; inside a batch it stays open (held) until the batch ends. */
+    private Database openForUse() {
+        Database db = openWithRetry();
+        if (batching) {
+            held = db;
+        }
+        return db;
     }
 
     public void batch(Runnable work) {

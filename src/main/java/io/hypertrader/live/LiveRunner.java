@@ -213,7 +213,7 @@ public final class LiveRunner extends RunnerBase {
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
         List<String> differ = states.reconcile(venue::position, tradedCoins());
         if (!differ.isEmpty()) {
-            return refuseToResume(differ);
+            throw refuseToResume(differ);
         }
         String money = capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap);
         journal("capital", null, money);
@@ -428,16 +428,17 @@ public final class LiveRunner extends RunnerBase {
     }
 
     /**
-     * The restored strategy and the exchange disagree: nothing is sent, the run ends and the
-     * command exits 5 naming every difference (the trader decides; the runner never guesses).
+     * The restored strategy and the exchange disagree: nothing is sent, the run ends, and the
+     * returned error makes the command exit 5 naming every difference (the trader decides; the
+     * runner never guesses).
      */
-    private Outcome refuseToResume(List<String> differ) {
+    private io.hypertrader.core.UserError refuseToResume(List<String> differ) {
         String what = String.join("; ", differ);
         long now = clock.getAsLong();
         store.runEnded(id, runNo, now, "halted: restored state differs from the exchange");
         journal("end", null, "run " + runNo + " halted before trading: restored state differs from the exchange: " + what);
         say(deployment.stage().code() + " " + id + ": run " + runNo + " halted: " + what);
-        throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
+        return new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
                 + ": the restored strategy and the exchange differ (" + what + "); nothing was sent. Check the account for a manual"
                 + " trade or a fill made while the runner was down; then either put the position back, or stop the deployment"
                 + " (hypertrader stop " + id + " --flatten) and promote again.");
