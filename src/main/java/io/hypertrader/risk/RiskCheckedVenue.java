@@ -146,31 +146,6 @@ public final class RiskCheckedVenue extends ForwardingVenue implements AccountVi
         inner.setLeverage(coin, lev);
     }
 
-    @Override
-    public double equity() {
-        return inner.equity();
-    }
-
-    @Override
-    public double freeCollateral() {
-        return inner.freeCollateral();
-    }
-
-    @Override
-    public void transferToSavings(double usd) {
-        inner.transferToSavings(usd);
-    }
-
-    @Override
-    public List<TrackedOrder> openOrders(Coin coin) {
-        return inner.openOrders(coin);
-    }
-
-    @Override
-    public void setListener(Consumer<OrderEvent> listener) {
-        inner.setListener(listener);
-    }
-
     // ------------------------------------------------------------------ AccountView: this strategy's part of the account
 
     @Override
