@@ -68,6 +68,8 @@ public final class PaperRunner extends RunnerBase {
     /** The hour (epoch hours) up to which funding is settled. */
     private long fundedHour = Long.MIN_VALUE;
     private long seenMids;
+    /** The newest mids version the strategies have acted on (for watchers such as tests). */
+    private volatile long midsActedOn;
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -312,6 +314,7 @@ public final class PaperRunner extends RunnerBase {
         long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
         seenMids = version;
         prices();
+        midsActedOn = Math.max(midsActedOn, version);
         arrivals();
         long now = clock.getAsLong();
         Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
@@ -432,6 +435,7 @@ public final class PaperRunner extends RunnerBase {
                         prices();
                         arrivals();
                     });
+                    midsActedOn = v;
                 } else if (nextDue() <= clock.getAsLong()) {
                     unit(this::arrivals);
                 }
@@ -443,6 +447,11 @@ public final class PaperRunner extends RunnerBase {
             journal("poll", null, "acting on a pushed price: " + e.getMessage());
             return true;
         }
+    }
+
+    /** The newest pushed mids version the strategies have acted on. */
+    public long midsActedOn() {
+        return midsActedOn;
     }
 
     private long nextDue() {
