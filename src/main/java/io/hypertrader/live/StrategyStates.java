@@ -192,14 +192,6 @@ final class StrategyStates {
         return new OrderEvent.Rejected(id, coin, t, code, colon > 0 ? d.substring(colon + 2) : d);
     }
 
-        Optional<LiveStore.Entry> saved = store.latest(deploymentId, STATE, coin.name());
-        if (saved.isPresent()) {
-            lastSaved.put(coin, saved.get().detail());
-            restored.add(coin);
-            journal(RESTORE, coin, strategy.summary() + " (" + how + ")");
-        }
-    }
-
     /** The coins restored by {@link #restore()}. */
     Set<Coin> restored() {
         return restored;
