@@ -13,6 +13,7 @@ public final class Benchmarks {
                 new ReferenceRuleSection(),
                 new FibHedgeSection(),
                 new SignSection(),
+                new LiveLatencySection(),
                 new ColdCliSection(),
                 new ReportCliSection()
         );

@@ -231,11 +231,25 @@ final class StrategyStates {
     void save() {
         for (Map.Entry<Coin, StatefulStrategy> e : strategies.entrySet()) {
             String text = e.getValue().snapshot().format();
-            if (!text.equals(lastSaved.get(e.getKey()))) {
+            String last = lastSaved.get(e.getKey());
+            if (last == null || !material(text).equals(material(last))) {
                 journal(STATE, e.getKey(), text);
                 lastSaved.put(e.getKey(), text);
             }
         }
+    }
+
+    /** The last price point a state carries changes with every price. */
+    private static final java.util.regex.Pattern LAST_POINT = java.util.regex.Pattern.compile("(^| )(time|price)=\\S*");
+
+    /**
+     * A state without its last price point: a state is journaled when this changed, not on every
+     * mid (which would open the database for every push). The point a restored state carries is
+     * then that of its last real change; the first live price after the restart replaces it before
+     * the strategy decides anything on it.
+     */
+    static String material(String stateText) {
+        return LAST_POINT.matcher(stateText).replaceAll("");
     }
 
     private void journal(String kind, Coin coin, String detail) {
