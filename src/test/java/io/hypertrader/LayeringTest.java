@@ -54,7 +54,7 @@ class LayeringTest {
             Map.entry("config", Set.of("core", "exec", "risk", "sim", "strategy")), // builds what it configures
             Map.entry("backtest", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
                     "config")), // the replay: everything below it, nothing of live
-            Map.entry("live", Set.of("kernel", "core", "exec", "data", "strategy", "sim", "risk", "config", "backtest")),
+            Map.entry("live", Set.of("kernel", "core", "exec", "portfolio", "data", "strategy", "sim", "risk", "config", "backtest")), // paper keeps a simulated account
             Map.entry("record", Set.of("core", "data", "live")), // the candle recorder service
             Map.entry("ops", Set.of("core", "data", "risk", "live")), // alerts, backups, metrics of deployments
             Map.entry("serve", Set.of("kernel", "core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
