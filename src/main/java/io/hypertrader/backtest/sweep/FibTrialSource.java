@@ -80,6 +80,21 @@ public final class FibTrialSource implements PortableTrialFactory {
         return new FibTrialSource(binder, bytes.toByteArray());
     }
 
+    /**
+     * SHA-256 (hex) of what decides the trials: the binder (config text, flags, simulator) and the
+     * data. Two sources with the same fingerprint build the same trials.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(binder.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(data);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Size of the encoded data in bytes (what each executor receives once). */
     public int dataBytes() {
         return data.length;
