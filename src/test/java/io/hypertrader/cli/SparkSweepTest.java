@@ -65,13 +65,13 @@ class SparkSweepTest {
             // the Parquet Spark wrote reads in DuckDB, every row, with the figures DuckDB stored
             String parquet = results.resolve("sweep_id=" + b).toString().replace("'", "''") + "/*.parquet";
             try (Statement st = db.connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT trial), sum(p.final_equity) = ("
-                         + "SELECT sum(final_equity) FROM sweep_results WHERE sweep_id = '" + a + "') FROM read_parquet('"
-                         + parquet + "') p")) {
+                 ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT p.trial), count(r.trial) FROM read_parquet('"
+                         + parquet + "') p LEFT JOIN sweep_results r ON r.sweep_id = '" + a + "' AND r.trial = p.trial"
+                         + " AND r.final_equity = p.final_equity AND r.event_log_sha256 = p.event_log_sha256")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(50);
                 assertThat(rs.getInt(2)).isEqualTo(50);
-                assertThat(rs.getBoolean(3)).isTrue();
+                assertThat(rs.getInt(3)).as("Parquet rows matching the local sweep's trial").isEqualTo(50);
             }
         }
     }
