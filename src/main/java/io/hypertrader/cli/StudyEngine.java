@@ -19,7 +19,6 @@ import java.util.Locale;
  * the setup is known ({@link #none}), started with it ({@link #start}), closed with the database.
  */
 final class StudyEngine implements AutoCloseable {
-    static final String SPARK_ENGINE = "io.hypertrader.backtest.sweep.spark.SparkTrialEngine";
     /** What --engine spark says when Spark is not on the classpath: how to run it, in one line. */
     static final String NO_SPARK = "--engine spark needs Apache Spark on the classpath, which ./hypertrader does not carry:"
             + " build the Spark jar (./mvnw -B -Pspark-app -DskipTests package) and run the same command under spark-submit:"
@@ -69,11 +68,7 @@ final class StudyEngine implements AutoCloseable {
     }
 
     private ResumableTrialEngine openSpark(StudySetup s, Database db, String kind, String what, String freshId) {
-        Class<?> impl;
-        try {
-            Class.forName("org.apache.spark.sql.SparkSession", false, StudyEngine.class.getClassLoader());
-            impl = Class.forName(SPARK_ENGINE, true, StudyEngine.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
+        if (!ResumableTrialEngine.sparkAvailable()) {
             throw UserError.usage(String.format(Locale.ROOT, NO_SPARK, kind));
         }
         FibTrialSource source = s.portable();
@@ -81,17 +76,13 @@ final class StudyEngine implements AutoCloseable {
         String results = opts.sparkResults != null ? opts.sparkResults
                 : root.reportsDir(opts.reports).resolve("spark").toAbsolutePath().toString();
         SweepStore store = new SweepStore(db);
-        ResumableTrialEngine.Request req = new ResumableTrialEngine.Request(kind, source, results, key, freshId,
-                sid -> store.sweep(sid).isPresent(), s.threads, root.err());
         try {
-            return (ResumableTrialEngine) impl.getMethod("open", ResumableTrialEngine.Request.class).invoke(null, req);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new UserError(UserError.Kind.FAILURE, "spark: cannot start: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(SPARK_ENGINE + ".open(Request) is missing", e);
+            return ResumableTrialEngine.spark(new ResumableTrialEngine.Request(kind, source, results, key, freshId,
+                    sid -> store.sweep(sid).isPresent(), s.threads, root.err()));
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new UserError(UserError.Kind.FAILURE, "spark: cannot start: " + e, e);
         }
     }
 

@@ -153,6 +153,26 @@ class SparkSweepTest {
         assertThat(tail(ws.out())).isEqualTo(tail(wl.out()));
     }
 
+    @Test
+    void withoutSparkOnTheClasspathEngineSparkSaysHowToRunItInOneLine() throws Exception {
+        // the launcher's classpath: ours without Spark, Scala and their libraries (provided scope)
+        String cp = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("/org/apache/spark/") && !e.contains("/org/scala-lang/")).reduce((x, y) -> x
+                        + java.io.File.pathSeparator + y).orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", cp, HyperTraderCli.class.getName(), "sweep", "--to", TO,
+                "--engine", "spark", "--reports", dir.resolve("reports-nospark").toString())
+                .redirectOutput(dir.resolve("nospark.out").toFile()).redirectError(dir.resolve("nospark.err").toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> err = Files.readAllLines(dir.resolve("nospark.err"));
+        assertThat(p.exitValue()).as(String.join("\n", err)).isEqualTo(2);
+        assertThat(err).hasSize(1);
+        assertThat(err.getFirst()).contains("--engine spark needs Apache Spark on the classpath", "spark-submit",
+                "target/hypertrader-spark.jar sweep --engine spark");
+    }
+
     /** The figures of a study's console output: every line after the id and timing lines, report path dropped. */
     static List<String> tail(String out) {
         return out.lines().skip(2).filter(l -> !l.startsWith("report")).toList();

@@ -28,6 +28,45 @@ public interface ResumableTrialEngine extends TrialEngine, AutoCloseable {
                    Predicate<String> stored, int localThreads, PrintWriter log) {
     }
 
+    /** The Spark engine's class, opened by name: Spark is a provided dependency (spark-submit brings it). */
+    String SPARK_ENGINE = "io.hypertrader.backtest.sweep.spark.SparkTrialEngine";
+
+    /** True when Spark's classes can be loaded (tests, spark-submit; not the launcher). */
+    static boolean sparkAvailable() {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, ResumableTrialEngine.class.getClassLoader());
+            Class.forName(SPARK_ENGINE, false, ResumableTrialEngine.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens the Spark engine (see {@code spark.SparkTrialEngine#open}).
+     *
+     * @throws UnsupportedOperationException when Spark is not on the classpath ({@link #sparkAvailable})
+     */
+    static ResumableTrialEngine spark(Request req) {
+        if (!sparkAvailable()) {
+            throw new UnsupportedOperationException("Apache Spark is not on the classpath");
+        }
+        try {
+            Class<?> impl = Class.forName(SPARK_ENGINE, true, ResumableTrialEngine.class.getClassLoader());
+            return (ResumableTrialEngine) impl.getMethod("open", Request.class).invoke(null, req);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(SPARK_ENGINE + ".open(Request) is missing", e);
+        }
+    }
+
     /** The study id the results are kept under: {@link Request#freshId}, or the unfinished one resumed. */
     String sweepId();
 

@@ -49,11 +49,17 @@ import static org.apache.spark.sql.functions.col;
  * commits, so a study killed midway keeps the batches it finished. A rerun of the same command
  * (same {@link Request#requestKey}) whose study id is not yet stored in the database finds them,
  * runs only the trials it lacks, and never writes a trial twice. Batch size: the Spark setting
- * {@value #BATCH_CONF}, else a tenth of the trials (at least one per task slot, at most 100,000).
+ * {@value #BATCH_CONF}, else a twentieth of the trials but at least {@value #MIN_TRIALS_PER_SLOT}
+ * per task slot (at most {@value #MAX_BATCH}).
  */
 public final class SparkTrialEngine implements ResumableTrialEngine {
     /** Trials per Spark job (and per commit): {@code --conf spark.hypertrader.batchTrials=N}. */
     public static final String BATCH_CONF = "spark.hypertrader.batchTrials";
+
+    /** Default batch: at least this many trials per task slot (about 2 s of work at 1 ms a trial). */
+    static final int MIN_TRIALS_PER_SLOT = 2000;
+    /** Default batch: at most this many trials per Spark job. */
+    static final int MAX_BATCH = 500_000;
 
     /** Trial factories opened in this JVM (an executor, or the driver in local mode), by broadcast id. */
     private static final Map<Long, TrialFactory> OPENED = new ConcurrentHashMap<>();
@@ -227,7 +233,10 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
         if (conf > 0) {
             return (int) Math.min(Integer.MAX_VALUE, conf);
         }
-        return Math.max(slots, Math.min(100_000, (n + 9) / 10));
+        // a twentieth of the study (a kill loses at most that), but enough per task slot that a job's
+        // fixed cost (scheduling, the Parquet commit: a few hundred ms) stays small beside its trials
+        long perJob = Math.max((n + 19) / 20, (long) slots * MIN_TRIALS_PER_SLOT);
+        return (int) Math.max(1, Math.min(n, Math.min(perJob, MAX_BATCH)));
     }
 
     /** Runs one batch as one Spark job and commits its rows as Parquet files of the study's folder. */
