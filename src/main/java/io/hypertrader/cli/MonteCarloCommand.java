@@ -93,7 +93,7 @@ public final class MonteCarloCommand implements Callable<Integer> {
             PrintWriter out = root.out();
             out.printf(Locale.ROOT, "montecarlo   %s%n", id);
             out.printf(Locale.ROOT, "backtests    %d (%d seeds x %d path modes) in %.1f s on %d threads%n",
-                    o.trials().size(), seeds, modes.size(), elapsed / 1000.0, s.threads);
+                    o.trials().size(), seeds, modes.size(), elapsed / 1000.0, engine.engine().threads());
             out.printf(Locale.ROOT, "%-20s %12s %12s %12s %10s %10s%n", "path mode", "equity 5%", "median", "95%",
                     "DD median", "DD 95%");
             for (PathMode m : modes) {

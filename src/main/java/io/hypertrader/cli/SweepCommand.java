@@ -93,7 +93,7 @@ public final class SweepCommand implements Callable<Integer> {
                     o.sharpeVariance(), elapsed, manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.sweep(id, o, manifest),
                     root.reportsDir(opts.reports).resolve("sweep-" + id));
-            print(root.out(), id, o, elapsed, rate, s.threads, index);
+            print(root.out(), id, o, elapsed, rate, engine.engine().threads(), index);
             warnSkipped(root.err(), o);
         }
         return 0;
