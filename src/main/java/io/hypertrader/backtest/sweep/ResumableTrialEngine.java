@@ -73,9 +73,6 @@ public interface ResumableTrialEngine extends TrialEngine, AutoCloseable {
     /** Trials found finished under {@link #sweepId()} and not run again (0 on a fresh start). */
     int resumed();
 
-    /** Milliseconds the engine took to start before it could run a trial (a Spark session: seconds). */
-    long startupMs();
-
     /** Releases the engine (a Spark session it started is stopped). */
     @Override
     void close();

@@ -72,12 +72,11 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
     private final String sweepId;
     private final String requestKey;
     private final int slots;
-    private final long startupMs;
     private final java.io.PrintWriter log;
     private int stage;
     private int resumed;
 
-    private SparkTrialEngine(SparkSession spark, boolean ownsSession, Request req, String sweepId, long startupMs) {
+    private SparkTrialEngine(SparkSession spark, boolean ownsSession, Request req, String sweepId) {
         this.spark = spark;
         this.ownsSession = ownsSession;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -86,7 +85,6 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
         this.sweepId = sweepId;
         this.requestKey = req.requestKey();
         this.slots = Math.max(1, jsc.defaultParallelism());
-        this.startupMs = startupMs;
         this.log = req.log();
     }
 
@@ -95,7 +93,6 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
      * unfinished one under the request key, else {@link Request#freshId}.
      */
     public static SparkTrialEngine open(Request req) {
-        long t0 = System.nanoTime();
         SparkConf conf = new SparkConf(); // spark-submit passes its settings as spark.* system properties
         boolean submitted = conf.contains("spark.master");
         SparkSession.Builder b = SparkSession.builder().appName("hypertrader " + req.kind())
@@ -107,9 +104,8 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession spark = b.getOrCreate();
-        long startup = (System.nanoTime() - t0) / 1_000_000;
         String id = unfinished(spark, req).orElse(req.freshId());
-        return new SparkTrialEngine(spark, !submitted, req, id, startup);
+        return new SparkTrialEngine(spark, !submitted, req, id);
     }
 
     /** The newest study id under the request key that the database does not hold yet. */
@@ -147,11 +143,6 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
     @Override
     public int resumed() {
         return resumed;
-    }
-
-    @Override
-    public long startupMs() {
-        return startupMs;
     }
 
     @Override
