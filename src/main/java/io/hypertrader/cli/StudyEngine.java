@@ -78,7 +78,7 @@ final class StudyEngine implements AutoCloseable {
         SweepStore store = new SweepStore(db);
         try {
             return ResumableTrialEngine.spark(new ResumableTrialEngine.Request(kind, source, results, key, freshId,
-                    sid -> store.sweep(sid).isPresent(), s.threads, root.err()));
+                    sid -> store.sweep(sid).isPresent(), s.threads, root.quiet() ? null : root.err()));
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

@@ -22,7 +22,7 @@ public interface ResumableTrialEngine extends TrialEngine, AutoCloseable {
      * @param freshId      the study id to use when nothing unfinished is found under the key
      * @param stored       true for a study id already stored in the database (finished: not resumed)
      * @param localThreads task slots when no cluster master is configured (local[N])
-     * @param log          where the engine says what it does (stderr)
+     * @param log          where the engine says what it does (stderr), or null (--quiet)
      */
     record Request(String kind, PortableTrialFactory source, String resultsUri, String requestKey, String freshId,
                    Predicate<String> stored, int localThreads, PrintWriter log) {
