@@ -159,13 +159,8 @@ public final class SparkTrialEngine implements ResumableTrialEngine {
     record Item(int index, String paramsJson, long seed, String path, long fromMs, long toMs, boolean keepCurve)
             implements Serializable {
         TrialSpec spec() {
-            try {
-                return new TrialSpec(new com.fasterxml.jackson.databind.ObjectMapper().readValue(paramsJson,
-                        new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() {
-                        }), seed, path == null ? null : PathMode.parse(path), fromMs, toMs);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return new TrialSpec(TrialRows.params(paramsJson), seed, path == null ? null : PathMode.parse(path), fromMs,
+                    toMs);
         }
     }
 

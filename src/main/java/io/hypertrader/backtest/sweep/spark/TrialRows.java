@@ -122,14 +122,9 @@ final class TrialRows {
     }
 
     static TrialResult result(Row row) {
-        TrialSpec spec;
-        try {
-            String path = row.isNullAt(5) ? null : row.getString(5);
-            spec = new TrialSpec(JSON.readValue(row.getString(3), MAP), row.getLong(4),
-                    path == null ? null : PathMode.parse(path), row.getLong(6), row.getLong(7));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored trial " + trial(row) + ": params are not JSON: " + e.getMessage(), e);
-        }
+        String path = row.isNullAt(5) ? null : row.getString(5);
+        TrialSpec spec = new TrialSpec(params(row.getString(3)), row.getLong(4), path == null ? null : PathMode.parse(path),
+                row.getLong(6), row.getLong(7));
         Object[] m = new Object[METRICS.length];
         for (int i = 0; i < m.length; i++) {
             m[i] = row.isNullAt(SPEC_COLUMNS + i) ? null : row.get(SPEC_COLUMNS + i);
@@ -143,6 +138,15 @@ final class TrialRows {
         int curveAt = SCHEMA.size() - 1;
         TrialResult.Curve curve = row.isNullAt(curveAt) ? null : CurveCodec.decode((byte[]) row.get(curveAt));
         return new TrialResult(trial(row), spec, metrics, curve);
+    }
+
+    /** Parameters from their JSON (insertion order kept: the order the grid gave them). */
+    static LinkedHashMap<String, String> params(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("trial params are not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** The spec's parameters as JSON (insertion order kept). */
