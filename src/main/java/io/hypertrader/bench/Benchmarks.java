@@ -15,7 +15,8 @@ public final class Benchmarks {
                 new SignSection(),
                 new LiveLatencySection(),
                 new ColdCliSection(),
-                new ReportCliSection()
+                new ReportCliSection(),
+                new SweepEngineSection()
         );
     }
 }

@@ -6,7 +6,6 @@ import io.hypertrader.backtest.sweep.ParamGrid;
 import io.hypertrader.backtest.sweep.StudyReports;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
-import io.hypertrader.backtest.sweep.TrialRunner;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import io.hypertrader.report.StudyReportWriter;
@@ -64,20 +63,22 @@ public final class MonteCarloCommand implements Callable<Integer> {
         }
         List<PathMode> modes = modes(paths);
         long now = System.currentTimeMillis();
-        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts))) {
+        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts));
+             StudyEngine engine = StudyEngine.none(opts, root)) {
             StudySetup s = StudySetup.load(opts, db, root.network());
-            String id = StudySetup.id(now, s.base.hash() + flags + seeds + opts.seed + modes);
+            String what = s.base.hash() + flags + seeds + opts.seed + modes;
+            String id = engine.start(s, db, "montecarlo", what, StudySetup.id(now, what));
             long t0 = System.nanoTime();
             MonteCarlo.Outcome o;
             try (StudyProgress p = new StudyProgress(root.err(), root.quiet(), "montecarlo")) {
-                o = MonteCarlo.run(s.factory, new TrialRunner(s.factory, s.threads), grid.point(0), seeds, opts.seed,
-                        modes, p);
+                o = MonteCarlo.run(s.factory, engine.engine(), grid.point(0), seeds, opts.seed, modes, p);
             }
             long elapsed = (System.nanoTime() - t0) / 1_000_000;
             double rate = o.trials().size() / Math.max(1e-3, elapsed / 1000.0);
             SequencedMap<String, String> manifest = s.manifest("montecarlo", id, flags, now);
             manifest.put("seeds", seeds + " (from " + opts.seed + ")");
             manifest.put("path modes", String.join(", ", modes.stream().map(PathMode::label).toList()));
+            manifest.put("engine", engine.describe());
             manifest.put("backtests", o.trials().size() + " in " + String.format(Locale.ROOT, "%.1f s (%.1f backtests/s)",
                     elapsed / 1000.0, rate));
             List<SweepStore.ResultRow> rows = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class MonteCarloCommand implements Callable<Integer> {
             PrintWriter out = root.out();
             out.printf(Locale.ROOT, "montecarlo   %s%n", id);
             out.printf(Locale.ROOT, "backtests    %d (%d seeds x %d path modes) in %.1f s on %d threads%n",
-                    o.trials().size(), seeds, modes.size(), elapsed / 1000.0, s.threads);
+                    o.trials().size(), seeds, modes.size(), elapsed / 1000.0, engine.engine().threads());
             out.printf(Locale.ROOT, "%-20s %12s %12s %12s %10s %10s%n", "path mode", "equity 5%", "median", "95%",
                     "DD median", "DD 95%");
             for (PathMode m : modes) {

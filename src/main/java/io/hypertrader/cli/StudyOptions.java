@@ -42,4 +42,16 @@ final class StudyOptions {
     @Option(names = "--reports", paramLabel = "DIR",
             description = "Folder of reports (default: $HYPERTRADER_REPORTS or reports).")
     Path reports;
+
+    @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
+            description = "Where the backtests run: local (this machine's threads; the default) or spark (Apache Spark:"
+                    + " the cluster spark-submit names, or local[N] with N = --threads; docs/sweeps.md). Results do not"
+                    + " depend on it.")
+    String engine;
+
+    @Option(names = "--spark-results", paramLabel = "DIR",
+            description = "With --engine spark: where each backtest's result is written as Parquet, one sweep_id=<id>"
+                    + " folder per study; shared storage (hdfs://, s3a://) on a cluster (default: the reports folder's"
+                    + " spark/). Rerunning an interrupted study resumes from it.")
+    String sparkResults;
 }

@@ -1,8 +1,8 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.backtest.BacktestJob;
-import io.hypertrader.backtest.sweep.FibSetup;
 import io.hypertrader.backtest.sweep.FibTrialFactory;
+import io.hypertrader.backtest.sweep.FibTrialSource;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
@@ -39,10 +39,14 @@ final class StudySetup {
     final String selected;
     /** The --detail interval ("1m"), or "(none)". */
     final String detail;
+    /** The same factory in the form that travels to other machines (encoded on first use: --engine spark). */
+    private final java.util.function.Supplier<FibTrialSource> portable;
 
     private StudySetup(Path configPath, String configText, StrategyConfig base, SimConfig baseSim,
-                       List<CandleSeries> candles, FibTrialFactory factory, int threads, String selected, String detail) {
+                       List<CandleSeries> candles, FibTrialFactory factory, int threads, String selected, String detail,
+                       java.util.function.Supplier<FibTrialSource> portable) {
         this.configPath = configPath;
+        this.portable = portable;
         this.detail = detail;
         this.selected = selected;
         this.configText = configText;
@@ -64,28 +68,11 @@ final class StudySetup {
             throw UserError.usage("--threads must be >= 1, got " + o.threads);
         }
         String source = cfgPath.toString();
-        Path simPath = o.sim;
         // --set, --coin and --interval apply to every trial, under the trial's own --param values.
         Map<String, String> selected = o.selection.overrides();
-        FibSetup.Binder binder = overrides -> {
-            Map<String, String> strat = new LinkedHashMap<>(selected), sim = new LinkedHashMap<>();
-            for (var e : overrides.entrySet()) {
-                String k = e.getKey();
-                if (k.equals("strategy.coin") || k.equals("strategy.interval") || k.startsWith("portfolio")) {
-                    throw UserError.usage("--param " + k + ": changes which candles are replayed; sweep one data set at a"
-                            + " time (run once per coin or interval: --coin, --interval)");
-                }
-                if (k.startsWith("sim.")) {
-                    sim.put(k.substring(4), e.getValue());
-                } else {
-                    strat.put(k, e.getValue());
-                }
-            }
-            StrategyConfig cfg = ConfigLoader.parse(text, source, strat);
-            SimConfig s = simPath != null ? ConfigLoader.loadSim(simPath, prof, sim)
-                    : ConfigLoader.simProfile(prof == null ? "realistic" : prof, sim);
-            return new FibSetup(cfg.perCoin(), s, cfg.initialEquity(), cfg.risk());
-        };
+        String simText = o.sim == null ? null : ConfigLoader.readText(o.sim);
+        StudyBinder binder = new StudyBinder(text, source, new LinkedHashMap<>(selected), prof, simText,
+                o.sim == null ? null : o.sim.toString());
         StrategyConfig cfg = ConfigLoader.parse(text, source, selected);
         o.selection.checkCoinFits(cfg, cfgPath);
         SimConfig baseSim = binder.bind(new LinkedHashMap<>()).sim();
@@ -106,9 +93,15 @@ final class StudySetup {
             detailCode = d.code() + " (" + detail.size() + " of " + series.size() + " coins have " + d.code() + " candles stored)";
         }
         int threads = o.threads != null ? o.threads : Runtime.getRuntime().availableProcessors();
+        Map<io.hypertrader.core.Coin, CandleSeries> detailSeries = detail;
         return new StudySetup(cfgPath, text, cfg, baseSim, series,
                 new FibTrialFactory(binder, series, in.funding(), in.gridList(), detail), threads, o.selection.describe(),
-                detailCode);
+                detailCode, () -> FibTrialSource.of(binder, series, in.funding(), in.gridList(), detailSeries));
+    }
+
+    /** The trial factory as a {@link FibTrialSource}: config text and data, for engines on other machines. */
+    FibTrialSource portable() {
+        return portable.get();
     }
 
     /** "20261122-013000-ab12cd": UTC time of the start and 6 hex digits of what was asked. */

@@ -5,7 +5,6 @@ import io.hypertrader.backtest.sweep.StudyReports;
 import io.hypertrader.backtest.sweep.Sweep;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
-import io.hypertrader.backtest.sweep.TrialRunner;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import io.hypertrader.report.StudyReportWriter;
@@ -65,19 +64,22 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         long now = System.currentTimeMillis(); // the CLI's clock: id and created_at only
-        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts))) {
+        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts));
+             StudyEngine engine = StudyEngine.none(opts, root)) {
             StudySetup s = StudySetup.load(opts, db, root.network());
-            String id = StudySetup.id(now, s.base.hash() + flags + seeds + opts.seed + mode);
+            String what = s.base.hash() + flags + seeds + opts.seed + mode;
+            String id = engine.start(s, db, "sweep", what, StudySetup.id(now, what));
             long t0 = System.nanoTime();
             Sweep.Outcome o;
             try (StudyProgress p = new StudyProgress(root.err(), root.quiet(), "sweep")) {
-                o = Sweep.run(s.factory, new TrialRunner(s.factory, s.threads), grid, seeds, opts.seed, mode, p);
+                o = Sweep.run(s.factory, engine.engine(), grid, seeds, opts.seed, mode, p);
             }
             long elapsed = (System.nanoTime() - t0) / 1_000_000;
             double rate = o.trials().size() / Math.max(1e-3, elapsed / 1000.0);
             SequencedMap<String, String> manifest = s.manifest("sweep", id, flags, now);
             manifest.put("seeds", seeds + " (from " + opts.seed + ")");
             manifest.put("path mode", mode == null ? "the simulator config's" : mode.label());
+            manifest.put("engine", engine.describe());
             manifest.put("backtests", o.trials().size() + " in " + String.format(Locale.ROOT, "%.1f s (%.1f backtests/s)",
                     elapsed / 1000.0, rate));
             List<SweepStore.ResultRow> rows = new ArrayList<>();
@@ -91,7 +93,7 @@ public final class SweepCommand implements Callable<Integer> {
                     o.sharpeVariance(), elapsed, manifest), rows);
             Path index = StudyReportWriter.DEFAULT.write(StudyReports.sweep(id, o, manifest),
                     root.reportsDir(opts.reports).resolve("sweep-" + id));
-            print(root.out(), id, o, elapsed, rate, s.threads, index);
+            print(root.out(), id, o, elapsed, rate, engine.engine().threads(), index);
             warnSkipped(root.err(), o);
         }
         return 0;

@@ -5,7 +5,6 @@ import io.hypertrader.backtest.sweep.ParamGrid;
 import io.hypertrader.backtest.sweep.StudyReports;
 import io.hypertrader.backtest.sweep.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
-import io.hypertrader.backtest.sweep.TrialRunner;
 import io.hypertrader.backtest.sweep.WalkForward;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
@@ -62,18 +61,20 @@ public final class WalkForwardCommand implements Callable<Integer> {
         Duration te = WalkForward.duration("--test", test);
         WalkForward.Objective obj = WalkForward.Objective.parse(objective);
         long now = System.currentTimeMillis();
-        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts))) {
+        try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts));
+             StudyEngine engine = StudyEngine.none(opts, root)) {
             StudySetup s = StudySetup.load(opts, db, root.network());
             if (s.candles.size() != 1) {
                 throw UserError.usage("walkforward runs single-coin configs; " + s.configPath + " trades "
                         + s.candles.size() + " coins");
             }
             List<WalkForward.Window> windows = WalkForward.windows(s.candles.get(0), tr, te, anchored);
-            String id = StudySetup.id(now, s.base.hash() + flags + train + test + obj + anchored + opts.seed);
+            String what = s.base.hash() + flags + train + test + obj + anchored + opts.seed;
+            String id = engine.start(s, db, "walkforward", what, StudySetup.id(now, what));
             long t0 = System.nanoTime();
             WalkForward.Outcome o;
             try (StudyProgress p = new StudyProgress(root.err(), root.quiet(), "walkforward")) {
-                o = WalkForward.run(s.factory, new TrialRunner(s.factory, s.threads), grid, opts.seed, obj, windows,
+                o = WalkForward.run(s.factory, engine.engine(), grid, opts.seed, obj, windows,
                         s.candles.get(0).interval(), p);
             }
             long elapsed = (System.nanoTime() - t0) / 1_000_000;
@@ -81,6 +82,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
             manifest.put("windows", windows.size() + (anchored ? " anchored" : " rolling") + ", train " + train + ", test "
                     + test + ", objective " + obj.label());
             manifest.put("seed", Long.toString(opts.seed));
+            manifest.put("engine", engine.describe());
             int total = o.trainTrials().size() + o.steps().size();
             manifest.put("backtests", total + " in " + String.format(Locale.ROOT, "%.1f s", elapsed / 1000.0));
             List<SweepStore.ResultRow> rows = new ArrayList<>();

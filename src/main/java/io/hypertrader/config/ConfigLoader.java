@@ -91,6 +91,15 @@ public final class ConfigLoader {
                 baseProfile);
     }
 
+    /**
+     * Parses simulator config file text as {@link #loadSim} reads the file (its optional
+     * {@code profile:} else {@code baseProfile}), for a caller that read the file once and parses it
+     * elsewhere (a sweep's trials on Spark executors, which do not have the file).
+     */
+    public static SimConfig parseSim(String text, String source, String baseProfile, Map<String, String> overrides) {
+        return bindSim(source, YamlReader.readDocument(text, source), overrides, baseProfile);
+    }
+
     /** Parses simulator config text (YAML or JSON). */
     public static SimConfig parseSim(String text, String source, Map<String, String> overrides) {
         return bindSim(source, YamlReader.readDocument(text, source), overrides, null);

@@ -43,7 +43,12 @@ class ReadmeCommandsTest {
         /** Only checked to exist and be executable. */
         EXISTS,
         /** A plain shell line (no ./hypertrader): run by bash in the project folder with the test's environment. */
-        SHELL
+        SHELL,
+        /**
+         * A spark-submit of the application jar: spark-submit is not installed here, but the tests have Spark
+         * on their classpath, so the CLI arguments after the jar run in-process as written (Spark local[N]).
+         */
+        SPARK_SUBMIT
     }
 
     /**
@@ -91,6 +96,12 @@ class ReadmeCommandsTest {
                             + " here none is, and it must refuse naming the first missing variable"),
             Rule.of("^mkdir -p \"\\$\\{HYPERTRADER_HOME", How.SHELL, 0, List.of(),
                     "copies the example alerts config into HYPERTRADER_HOME (the test's temporary one)"),
+            Rule.of("^\\./mvnw -B -Pspark-app -DskipTests package$", How.EXISTS, 0, List.of(),
+                    "builds the Spark application jar (about 160 MB, a minute and more): the wrapper must exist; the"
+                            + " spark-submit line after it runs its CLI arguments on the tests' Spark"),
+            Rule.of("^spark-submit --master 'local\\[2\\]' target/hypertrader-spark\\.jar ", How.SPARK_SUBMIT, 0,
+                    List.of("--threads", "2"), "spark-submit is not installed here: the arguments after the jar run"
+                            + " in-process on the tests' Spark, local[2] as the line's --master says"),
             Rule.of("^\\./hypertrader ", How.CLI, 0, List.of(), ""));
 
     /** Subcommands that talk to the live fake (the others, fetch included, to the market-data fake). */
@@ -233,6 +244,17 @@ class ReadmeCommandsTest {
                     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != r.exit()) {
                         failures.add(l.number() + ": " + l.text() + " -> " + out.lines().limit(3).toList());
+                    }
+                }
+                case SPARK_SUBMIT -> {
+                    List<String> words = expand(l.text());
+                    int jar = words.indexOf("target/hypertrader-spark.jar");
+                    List<String> args = new ArrayList<>(words.subList(jar + 1, words.size()));
+                    args.addAll(r.extraArgs());
+                    CliHarness.Result res = CliHarness.run(new HashMap<>(env), args.toArray(String[]::new));
+                    if (jar < 0 || res.exitCode() != r.exit()) {
+                        failures.add(l.number() + ": " + String.join(" ", args) + " -> exit " + res.exitCode() + ": "
+                                + res.err().lines().limit(3).toList());
                     }
                 }
                 case CLI, CLI_HELP -> {

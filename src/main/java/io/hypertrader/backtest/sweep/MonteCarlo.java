@@ -66,7 +66,7 @@ public final class MonteCarlo {
     }
 
     /** Runs the ensemble. {@code modes} in the order given (the first one is the fan chart's). */
-    public static Outcome run(TrialFactory factory, TrialRunner runner, SequencedMap<String, String> params, int seeds,
+    public static Outcome run(TrialFactory factory, TrialEngine runner, SequencedMap<String, String> params, int seeds,
                               long baseSeed, List<PathMode> modes, TrialRunner.Progress progress) {
         if (seeds < 1) {
             throw UserError.usage("--seeds must be >= 1, got " + seeds);

@@ -65,7 +65,7 @@ public final class Sweep {
      *
      * @param path  intrabar path mode for every trial, null = the config's
      */
-    public static Outcome run(TrialFactory factory, TrialRunner runner, ParamGrid grid, int seeds, long baseSeed,
+    public static Outcome run(TrialFactory factory, TrialEngine runner, ParamGrid grid, int seeds, long baseSeed,
                               PathMode path, TrialRunner.Progress progress) {
         if (seeds < 1) {
             throw UserError.usage("--seeds must be >= 1, got " + seeds);

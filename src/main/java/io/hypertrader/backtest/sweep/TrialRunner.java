@@ -20,12 +20,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs trials on a fixed pool of worker threads. Each task builds its own strategies and venue
+ * The local {@link TrialEngine}: runs trials on a fixed pool of worker threads. Each task builds its own strategies and venue
  * through the {@link TrialFactory}, runs the replay loop, and keeps only {@link TrialMetrics} (and
  * the curve when asked), so memory stays flat over thousands of backtests; nothing touches disk.
  * Results come back ordered by trial index whatever order the threads finish in.
  */
-public final class TrialRunner {
+public final class TrialRunner implements TrialEngine {
 
     /** Progress callbacks; {@link #completed} is called from worker threads, one call per finished trial. */
     public interface Progress {
@@ -53,8 +53,14 @@ public final class TrialRunner {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    @Override
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public String describe() {
+        return "local pool, " + threads + " thread(s)";
     }
 
     /**
@@ -63,6 +69,7 @@ public final class TrialRunner {
      * @param keepCurves keep each trial's marks and equity (Monte Carlo, walk-forward)
      * @throws UserError the first trial's user error (the rest are cancelled)
      */
+    @Override
     public List<TrialResult> run(List<TrialSpec> specs, boolean keepCurves, Progress progress) {
         return run(specs, i -> keepCurves, progress);
     }
@@ -71,6 +78,7 @@ public final class TrialRunner {
      * Runs every spec and returns the results in spec order, keeping the curve of the trials
      * {@code keepCurve} accepts (by index), so a large ensemble does not hold every curve.
      */
+    @Override
     public List<TrialResult> run(List<TrialSpec> specs, java.util.function.IntPredicate keepCurve, Progress progress) {
         int n = specs.size();
         List<TrialResult> out = new ArrayList<>(n);

@@ -143,7 +143,7 @@ public final class WalkForward {
     }
 
     /** Runs the walk-forward. All training backtests go to the pool at once, then all tests. */
-    public static Outcome run(TrialFactory factory, TrialRunner runner, ParamGrid grid, long seed, Objective objective,
+    public static Outcome run(TrialFactory factory, TrialEngine runner, ParamGrid grid, long seed, Objective objective,
                               List<Window> windows, Interval interval, TrialRunner.Progress progress) {
         int n = grid.size();
         List<TrialSpec> train = new ArrayList<>(windows.size() * n);
