@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Backtest every combination of the --param values (times --seeds seeds) in parallel, store the "
                 + "results in DuckDB (sweeps, sweep_results) and write reports/sweep-<id>/ (heatmap of two parameters, "
                 + "top configurations with their deflated Sharpe ratio, results.csv).",
-                "Example: hypertrader sweep --param strategy.levels.hedge=0.20:0.30:0.02 --param strategy.sizing.leverage=2,3,5"})
+                "Example: hypertrader sweep --param strategy.levels.hedge=0.20:0.30:0.02 --param strategy.sizing.leverage=2,3,5",
+                "Search: hypertrader sweep --search tpe --trials 60 --param strategy.levels.hedge=0.15:0.40:0.005 ..."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -48,11 +49,21 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Bar path for every backtest: bullish-low-first, high-first, low-first, worst-case (default: the simulator config's).")
     String path;
 
+    @Option(names = "--search", paramLabel = "random|cmaes|tpe",
+            description = "Search the --param space instead of running all of it: random draws, CMA-ES or TPE; needs"
+                    + " --trials. Deterministic from --seed; resumable (a rerun runs only what is not stored).")
+    String search;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "With --search: configurations to try, each with --seeds seeds; all count in the deflated Sharpe ratio.")
+    Integer trials;
+
     @Override
     public Integer call() throws IOException {
         HyperTraderCli root = HyperTraderCli.root(spec);
         List<String> flags = opts.params == null ? List.of() : opts.params;
-        ParamGrid grid = ParamGrid.parse(flags);
+        io.hypertrader.backtest.sweep.Search.Method method = SearchStudy.method(search, trials);
+        ParamGrid grid = method != null ? io.hypertrader.backtest.sweep.Search.space(flags) : ParamGrid.parse(flags);
         if (seeds < 1) {
             throw UserError.usage("--seeds must be >= 1, got " + seeds);
         }
@@ -67,6 +78,9 @@ public final class SweepCommand implements Callable<Integer> {
         long now = System.currentTimeMillis(); // the CLI's clock: id and created_at only
         try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts))) {
             StudySetup s = StudySetup.load(opts, db, root.network());
+            if (method != null) {
+                return SearchStudy.sweep(root, opts, db, s, method, trials, seeds, mode, now);
+            }
             String id = StudySetup.id(now, s.base.hash() + flags + seeds + opts.seed + mode);
             long t0 = System.nanoTime();
             Sweep.Outcome o;
