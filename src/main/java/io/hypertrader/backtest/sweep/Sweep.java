@@ -173,7 +173,8 @@ public final class Sweep {
      * {@code metric} over all configurations with those two values (the other axes' values vary);
      * NaN where no configuration ran.
      *
-     * @return null when the grid has fewer than two numeric axes with more than one value
+     * @return null when the grid has fewer than two numeric axes with more than one value, or when those two
+     *         span more than {@link ParamGrid#MAX_POINTS} cells (a search's space can)
      */
     public static Heatmap heatmap(Outcome o, String label, java.util.function.ToDoubleFunction<ConfigSummary> metric) {
         List<ParamAxis> axes = o.grid().axes();

@@ -126,4 +126,32 @@ class SearchTest {
         assertThat(o.steps()).hasSize(10);
         assertThat(o.sweep().configs()).isNotEmpty();
     }
+
+    @Test
+    void aWalkForwardSearchOptimisesEachTrainingWindowOnItsDataOnly() {
+        FibTrialFactory f = TestBinder.factory(candles);
+        List<WalkForward.Window> windows = WalkForward.windows(candles, java.time.Duration.ofDays(20),
+                java.time.Duration.ofDays(10), false);
+        assertThat(windows.size()).isGreaterThanOrEqualTo(3);
+        WalkForwardSearch.Outcome o = WalkForwardSearch.run(f, new TrialRunner(f, 2), space, Search.Method.TPE, 12, 3,
+                WalkForward.Objective.SHARPE, windows, candles.interval(), w -> SearchCache.memory(), TrialRunner.Progress.NONE);
+        assertThat(o.searches()).hasSize(windows.size());
+        for (WalkForward.Window w : windows) {
+            Search.Outcome s = o.searches().get(w.index());
+            assertThat(s.steps()).hasSize(12);
+            assertThat(s.sweep().trials()).allSatisfy(t -> {
+                assertThat(t.spec().fromMs()).isEqualTo(w.trainFrom());
+                assertThat(t.spec().toMs()).isEqualTo(w.trainTo());
+            });
+            WalkForward.Step step = o.walkForward().steps().get(w.index());
+            assertThat(step.configIndex()).isEqualTo(s.best().point());
+            assertThat(step.trainObjective()).isEqualTo(s.best().objective());
+            assertThat(step.test().spec().params()).isEqualTo(s.best().params());
+            assertThat(step.test().spec().fromMs()).isEqualTo(w.testFrom());
+            assertThat(step.test().spec().toMs()).isEqualTo(w.testTo());
+        }
+        // the windows' data differ, so (with this data) their choices do too
+        assertThat(o.walkForward().steps().stream().map(WalkForward.Step::configIndex).distinct().count()).isGreaterThan(1);
+        assertThat(o.walkForward().equity()).isNotEmpty();
+    }
 }
