@@ -78,12 +78,27 @@ public final class LookaheadCommand implements Callable<Integer> {
         }
     }
 
+    /** Decisions listed per cut, at most; the rest are counted. */
+    static final int LISTED = 5;
+
+    private static void list(PrintWriter out, String label, List<LookaheadCheck.Decision> ds) {
+        for (int i = 0; i < Math.min(LISTED, ds.size()); i++) {
+            LookaheadCheck.Decision d = ds.get(i);
+            out.printf(Locale.ROOT, "  %-10s %s %s %s%n", label, CliTimes.iso(d.timeMs()), d.kind(), d.text());
+        }
+        if (ds.size() > LISTED) {
+            out.printf(Locale.ROOT, "  %-10s ... and %d more%n", label, ds.size() - LISTED);
+        }
+    }
+
     static void print(PrintWriter out, LookaheadCheck.Leak l) {
         LookaheadCheck.Decision d = l.decision();
         out.printf(Locale.ROOT, "leak         cut after bar %d (data to %s): %s at %s differs (%d decisions differ)%n",
                 l.cutBar(), CliTimes.iso(l.cutMs()), d.kind(), CliTimes.iso(d.timeMs()), l.differing());
         out.printf(Locale.ROOT, "  all data   %s%n", l.full() == null ? "(no such decision)" : l.full().text());
         out.printf(Locale.ROOT, "  cut data   %s%n", l.truncated() == null ? "(no such decision)" : l.truncated().text());
+        list(out, "only all", l.onlyFull());
+        list(out, "only cut", l.onlyCut());
         if (!l.exposes()) {
             out.printf(Locale.ROOT, "  inputs     the strategy exposes no decision inputs (DecisionInputs), so none is named%n");
         } else if (l.inputs().isEmpty()) {

@@ -44,12 +44,14 @@ class LookaheadCommandTest {
 
     @Test
     void aLeakIsPrintedWithTheInputThatDifferedFirst() {
-        var leak = new LookaheadCheck.Leak(104, 1_704_441_600_000L,
-                new LookaheadCheck.Decision("order", 1_704_441_599_999L, "#3 OrderRequest[side=BUY]"), null, 2,
+        var order = new LookaheadCheck.Decision("order", 1_704_441_599_999L, "#3 OrderRequest[side=BUY]");
+        var fill = new LookaheadCheck.Decision("fill", 1_704_441_599_999L, "Fill[orderId=3]");
+        var leak = new LookaheadCheck.Leak(104, 1_704_441_600_000L, order, null, 2, List.of(order, fill), List.of(),
                 List.of(new LookaheadCheck.InputDiff("BTC", 1_704_438_000_000L, "signalClose", "43012.5", "NaN")), true);
         StringWriter w = new StringWriter();
         LookaheadCommand.print(new PrintWriter(w), leak);
         assertThat(w.toString()).contains("cut after bar 104", "order at", "#3 OrderRequest[side=BUY]", "(no such decision)",
-                "signalClose after the BTC bar of", "43012.5 with all data, NaN with the cut data");
+                "signalClose after the BTC bar of", "43012.5 with all data, NaN with the cut data",
+                "only all   2024-01-05T07:59:59.999Z fill Fill[orderId=3]");
     }
 }

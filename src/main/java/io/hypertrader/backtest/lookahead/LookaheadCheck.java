@@ -73,13 +73,21 @@ public final class LookaheadCheck {
      * @param cutMs      its close time (the next bar's open; decisions before it are compared)
      * @param full       the full run's decision (null when the truncated run decided something the full run did not)
      * @param truncated  the truncated run's (null when it lacks the full run's)
-     * @param differing  how many decisions up to the cut differ in all
+     * @param differing  how many decisions up to the cut differ in all ({@code onlyFull} and {@code onlyCut})
+     * @param onlyFull   every decision before the cut that only the full run made, in time order
+     * @param onlyCut    every decision before the cut that only the truncated run made, in time order
      * @param inputs     the decision inputs that differ at the first bar where any does (empty: none found,
      *                   or the strategy exposes none)
      * @param exposes    false when the strategy exposes no decision inputs
      */
-    public record Leak(int cutBar, long cutMs, Decision full, Decision truncated, int differing, List<InputDiff> inputs,
-                       boolean exposes) {
+    public record Leak(int cutBar, long cutMs, Decision full, Decision truncated, int differing, List<Decision> onlyFull,
+                       List<Decision> onlyCut, List<InputDiff> inputs, boolean exposes) {
+        public Leak {
+            onlyFull = List.copyOf(onlyFull);
+            onlyCut = List.copyOf(onlyCut);
+            inputs = List.copyOf(inputs);
+        }
+
         /** The decision that differs, whichever run has it. */
         public Decision decision() {
             return full != null ? full : truncated;
@@ -206,13 +214,12 @@ public final class LookaheadCheck {
         if (firstDiff == null) {
             return null;
         }
-        int differing = countDifferences(a, b);
-        return attribute(factory, all, endOpen, cutBar, cutMs, firstDiff, differing);
+        return attribute(factory, all, endOpen, cutBar, cutMs, firstDiff, only(a, b), only(b, a));
     }
 
     /** Reruns both with their inputs noted and names the first input that differs. */
     private static Leak attribute(TrialFactory factory, TrialSpec all, long endOpen, int cutBar, long cutMs,
-                                  Decision[] diff, int differing) {
+                                  Decision[] diff, List<Decision> onlyFull, List<Decision> onlyCut) {
         List<RecordingStrategy> fullRec = new ArrayList<>(), cutRec = new ArrayList<>();
         replay(factory.build(all), fullRec);
         replay(factory.build(all.withWindow(Long.MIN_VALUE, endOpen)), cutRec);
@@ -244,7 +251,8 @@ public final class LookaheadCheck {
                 }
             }
         }
-        return new Leak(cutBar, cutMs, diff[0], diff[1], differing, List.copyOf(found), exposes);
+        return new Leak(cutBar, cutMs, diff[0], diff[1], onlyFull.size() + onlyCut.size(), onlyFull, onlyCut,
+                List.copyOf(found), exposes);
     }
 
     private static void replay(Trial t, List<RecordingStrategy> recorders) {
@@ -306,12 +314,20 @@ public final class LookaheadCheck {
         return new Decision[]{x, y};
     }
 
-    /** Decisions in one run and not the other (as a multiset). */
-    static int countDifferences(List<Decision> a, List<Decision> b) {
-        Map<Decision, Integer> m = new java.util.HashMap<>();
-        a.forEach(d -> m.merge(d, 1, Integer::sum));
-        b.forEach(d -> m.merge(d, -1, Integer::sum));
-        return m.values().stream().mapToInt(Math::abs).sum();
+    /** The decisions of {@code a} that {@code b} lacks (as multisets), in {@code a}'s order. */
+    static List<Decision> only(List<Decision> a, List<Decision> b) {
+        Map<Decision, Integer> left = new java.util.HashMap<>();
+        b.forEach(d -> left.merge(d, 1, Integer::sum));
+        List<Decision> out = new ArrayList<>();
+        for (Decision d : a) {
+            Integer k = left.get(d);
+            if (k == null || k == 0) {
+                out.add(d);
+            } else {
+                left.put(d, k - 1);
+            }
+        }
+        return out;
     }
 
     private static Leak await(Future<Leak> f) {

@@ -90,6 +90,8 @@ class LookaheadCheckTest {
         assertThat(l.inputs().get(0).barOpenMs() + candles.interval().millis()).isEqualTo(l.cutMs());
         assertThat(l.decision().timeMs()).isLessThan(l.cutMs());
         assertThat(l.decision().kind()).isIn("order", "fill");
+        assertThat(l.onlyFull()).contains(l.full());
+        assertThat(l.differing()).isEqualTo(l.onlyFull().size() + l.onlyCut().size());
     }
 
     @Test
