@@ -49,16 +49,17 @@ class LayeringTest {
             Map.entry("strategy", Set.of("core", "exec")), // runs unchanged in backtest, paper and live
             Map.entry("sim", Set.of("core", "exec", "portfolio")), // the simulated venue: knows nothing of live
             Map.entry("risk", Set.of("core", "exec", "strategy")), // guards any venue, any strategy
+            Map.entry("kernel", Set.of("core", "exec", "strategy", "risk")), // the one driver: events to strategies, then the venue
             Map.entry("report", Set.of("core", "analytics")), // renders figures it is given
             Map.entry("config", Set.of("core", "exec", "risk", "sim", "strategy")), // builds what it configures
-            Map.entry("backtest", Set.of("core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
+            Map.entry("backtest", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
                     "config")), // the replay: everything below it, nothing of live
-            Map.entry("live", Set.of("core", "exec", "data", "strategy", "sim", "risk", "config", "backtest")),
+            Map.entry("live", Set.of("kernel", "core", "exec", "data", "strategy", "sim", "risk", "config", "backtest")),
             Map.entry("record", Set.of("core", "data", "live")), // the candle recorder service
             Map.entry("ops", Set.of("core", "data", "risk", "live")), // alerts, backups, metrics of deployments
-            Map.entry("serve", Set.of("core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
-            Map.entry("bench", Set.of("core", "exec", "analytics", "data", "strategy", "sim", "risk", "backtest", "live")),
-            Map.entry("cli", Set.of("core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
+            Map.entry("serve", Set.of("kernel", "core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
+            Map.entry("bench", Set.of("kernel", "core", "exec", "analytics", "data", "strategy", "sim", "risk", "backtest", "live")),
+            Map.entry("cli", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
                     "config", "backtest", "live", "record", "ops", "bench", "serve"))); // the entry points wire everything
 
     /** Packages that may touch JDBC, DuckDB or HTTP directly. */
@@ -66,7 +67,7 @@ class LayeringTest {
     static final Pattern IO_LIBRARY = Pattern.compile("\\b(java\\.sql|javax\\.sql|org\\.duckdb|okhttp3|okio|java\\.net\\.http)\\.");
 
     /** The engine: deterministic code that reads no clock and draws no unseeded random number. */
-    static final Set<String> ENGINE = Set.of("core", "exec", "portfolio", "analytics", "strategy", "sim", "risk", "report",
+    static final Set<String> ENGINE = Set.of("core", "exec", "kernel", "portfolio", "analytics", "strategy", "sim", "risk", "report",
             "config", "backtest");
 
     /**

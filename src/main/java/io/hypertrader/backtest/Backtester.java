@@ -1,5 +1,9 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.kernel.KernelMarket;
+import io.hypertrader.kernel.StrategySlot;
+import io.hypertrader.kernel.TradingKernel;
+
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.OrderEvent;
@@ -29,8 +33,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The replay loop: drives strategies and one {@link SimulatedVenue} over candle series, bar by
- * bar, in time order, and returns a {@link BacktestResult}. Pure and deterministic: no I/O, no
+ * The replay source of the one {@link TradingKernel}: walks candle series bar by bar, in time
+ * order, along each bar's price path, moving one {@link SimulatedVenue} in replay time and handing
+ * every price point, trigger crossing and bar close to the kernel (which drives the strategies and
+ * lets the venue act after each callback, exactly as paper and live do); returns a
+ * {@link BacktestResult}. Pure and deterministic: no I/O, no
  * wall clock; the same input, strategies and seed give the same event-log hash.
  *
  * <p>Per replay step (one distinct open time), for every coin with a bar at that time, phase by
@@ -119,7 +126,8 @@ public final class Backtester {
         final SimulatedVenue venue;
         final Account account;
         final EventLog log = new EventLog();
-        final ReplayMarketData market;
+        final TradingKernel kernel;
+        final KernelMarket market;
         final List<CycleRecord> cycles = new ArrayList<>();
         final List<TransitionRecord> transitions = new ArrayList<>();
         final List<StrategySlot> slots;
@@ -156,18 +164,11 @@ public final class Backtester {
             for (CandleSeries s : series) {
                 coins.add(s.coin());
             }
+            // the one kernel: market events to strategy callbacks, then the venue (see TradingKernel)
+            kernel = new TradingKernel(coins, this.slots, series[0].interval(), null);
             owner = new Strategy[n];
-            for (StrategySlot slot : this.slots) { // the guarded ones when the input has risk limits
-                for (Coin c : slot.coins()) {
-                    int i = coins.indexOf(c);
-                    if (i < 0) {
-                        throw new IllegalArgumentException("no candles for " + c + " traded by " + slot.strategy());
-                    }
-                    if (owner[i] != null) {
-                        throw new IllegalArgumentException(c + " is traded by two strategies");
-                    }
-                    owner[i] = slot.strategy();
-                }
+            for (int c = 0; c < n; c++) {
+                owner[c] = kernel.owner(c);
             }
             intrabar = new boolean[n];
             account = new Account(in.instruments(), in.initialEquity());
@@ -183,8 +184,9 @@ public final class Backtester {
                         + fs.fromFallback() + " constant)");
             }
             venue = new SimulatedVenue(in.sim(), models, account, schedules, barMs, log);
-            market = new ReplayMarketData(coins, series[0].interval());
-            venue.setListener(this::route);
+            market = kernel.market();
+            venue.setListener(kernel::orderEvent);
+            kernel.venueSync(venue::settle); // zero-latency orders execute at the decision time
         }
 
         /** The slots behind one risk manager for the account (the input's limits), or as given without limits. */
@@ -205,13 +207,6 @@ public final class Backtester {
             log.begin('K').l(e.timeMs()).s(e.rule().name()).s(e.coin()).s(e.action().name()).s(e.reason());
         }
 
-        private void route(OrderEvent e) {
-            int c = coins.indexOf(e.coin());
-            if (c >= 0 && owner[c] != null) {
-                owner[c].onOrderEvent(e);
-            }
-        }
-
         @Override
         public void cycle(CycleRecord r) {
             cycles.add(r);
@@ -225,14 +220,12 @@ public final class Backtester {
         }
 
         BacktestResult execute() {
-            for (StrategySlot slot : slots) {
-                slot.strategy().start(StrategyContext.of(venue, market, this, slot.coins()));
-            }
+            kernel.start(venue, this);
             coinOf = coins.toArray(new Coin[0]);
             legs = new LegView[n];
             for (int c = 0; c < n; c++) {
-                intrabar[c] = owner[c] != null && owner[c].priceMode() == PriceMode.INTRABAR;
-                legs[c] = owner[c] instanceof LegView lv ? lv : null;
+                intrabar[c] = kernel.everyPrice(c);
+                legs[c] = kernel.legs(c);
             }
             path = in.sim().path();
             variance = new double[n][];
@@ -312,9 +305,7 @@ public final class Backtester {
                 }
             }
             endQuietBars(m);
-            for (StrategySlot slot : slots) {
-                slot.strategy().finish(lastTime);
-            }
+            kernel.finish(lastTime);
             venue.closeOut(lastTime);
             return result(times, equity, cash, margin, savings, pos, longLeg, shortLeg, mark, rows);
         }
@@ -506,10 +497,7 @@ public final class Backtester {
         private void closeBar(int c, long t3) {
             CandleSeries s = series[c];
             int i = ptr[c];
-            if (owner[c] != null) {
-                owner[c].onBarClose(s.coin(), s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
-                venue.settle(c);
-            }
+            kernel.barClose(c, s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
             ptr[c]++;
             lastTime = Math.max(lastTime, t3);
         }
@@ -715,12 +703,7 @@ public final class Backtester {
         }
 
         private void deliver(int c, long t, double p) {
-            market.set(c, t, p);
-            Strategy s = owner[c];
-            if (s != null) {
-                s.onPrice(coinOf[c], t, p);
-                venue.settle(c);
-            }
+            kernel.price(c, t, p);
         }
 
         private long[] mergedTimes() {

@@ -176,13 +176,13 @@ final class Promotion {
 
     /**
      * A capital change of an existing deployment is for testnet and mainnet deployments that may
-     * still run: a paper deployment's replay starts from its capital, so a new one would rewrite
-     * its journaled history (promote the config again instead).
+     * still run: a paper deployment's book is rebuilt from its capital and journal, so a new one
+     * would rewrite its journaled history (promote the config again instead).
      */
     private void checkCapitalChange(LiveStore.Deployment d) {
         if (d.stage() == LiveStore.Stage.PAPER) {
-            throw UserError.usage("--capital with --deployment " + d.id() + ": a paper deployment replays from its capital, so changing"
-                    + " it would rewrite its journal; promote the config again with --capital (same hash, same gates)");
+            throw UserError.usage("--capital with --deployment " + d.id() + ": a paper deployment's book is rebuilt from its capital and"
+                    + " journal, so changing it would rewrite its history; promote the config again with --capital (same hash, same gates)");
         }
         if (d.stopped()) {
             throw UserError.usage("--capital with --deployment " + d.id() + ": the deployment is stopped and never runs again");

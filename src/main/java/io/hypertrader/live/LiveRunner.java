@@ -9,6 +9,9 @@ import io.hypertrader.core.OrderType;
 import io.hypertrader.core.Side;
 import io.hypertrader.core.TimeInForce;
 import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.kernel.KernelMarket;
+import io.hypertrader.kernel.StrategySlot;
+import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.risk.RiskGuardedStrategy;
 import io.hypertrader.risk.RiskManager;
@@ -61,7 +64,8 @@ public final class LiveRunner extends RunnerBase {
     private HyperliquidVenue venue;
     /** The venue the strategies and the risk manager see: the exchange's, with the deployment's own equity. */
     private CapitalVenue capitalVenue;
-    private final Map<Coin, Strategy> owner = new LinkedHashMap<>();
+    /** The one kernel: pushed mids and closed candles to the strategies, then the venue (see TradingKernel). */
+    private TradingKernel kernel;
     private boolean warming;
     /** Test hook: wraps the journal the venue writes to (crash simulations). */
     java.util.function.UnaryOperator<OrderJournal> journalWrapper = j -> j;
@@ -155,9 +159,8 @@ public final class LiveRunner extends RunnerBase {
         });
         venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
                 resume(first ? started : 0));
-        LiveMarketData market = new LiveMarketData(clock, interval);
         // the deployment's money, not the account's: built before the first poll books this run's fills into it
-        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
+        List<StrategySlot> slots = new ArrayList<>();
         // ONE manager for every coin: its account view sees them all, so the limits are account-wide
         RiskManager risk = new RiskManager(limits(), journal::risk);
         states = new StrategyStates(store, id, clock);
@@ -168,8 +171,11 @@ public final class LiveRunner extends RunnerBase {
                 fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
             }
             states.add(p.coin(), fib);
-            owner.put(p.coin(), new RiskGuardedStrategy(fib, risk));
+            slots.add(new StrategySlot(new RiskGuardedStrategy(fib, risk), List.of(p.coin())));
         }
+        kernel = new TradingKernel(plan.coins(), slots, interval, clock);
+        KernelMarket market = kernel.market();
+        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
         if (userSocketFactory != null) {
             userSocket = userSocketFactory.apply(venue.userStreamListener());
             userSocket.subscribeUserFills(exchange.tradingUser());
@@ -182,17 +188,16 @@ public final class LiveRunner extends RunnerBase {
         } else {
             journal("deadman", null, "off: open orders stay on the exchange if this runner dies");
         }
-        capitalVenue.setListener(e -> {
-            Strategy s = owner.get(e.coin());
-            if (s != null) {
-                s.onOrderEvent(e);
+        capitalVenue.setListener(kernel::orderEvent);
+        // after each callback: journal the states, then let the orders they decided leave (not while warming up)
+        kernel.venueSync(c -> {
+            if (!warming) {
+                settle();
             }
         });
         warming = true; // no orders until the warm-up is done
         venue.holdSends(true); // every order leaves only after the state that decided it is journaled (settle)
-        for (Map.Entry<Coin, Strategy> e : owner.entrySet()) {
-            e.getValue().start(StrategyContext.of(capitalVenue, market, journal, List.of(e.getKey())));
-        }
+        kernel.start(capitalVenue, journal);
         Set<Coin> restored = states.restore(); // before any price or order event
         // What the journal held before this run read anything: the events the old process wrote but
         // never handed over. Read first, because the venue's first poll journals new ones (which it
@@ -207,7 +212,7 @@ public final class LiveRunner extends RunnerBase {
             if (!missed.isEmpty()) {
                 journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
                         + " journaled order events it had not seen: " + missed);
-                missed.forEach(owner.get(coin)::onOrderEvent);
+                missed.forEach(kernel::orderEvent);
             }
         }
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
@@ -221,18 +226,17 @@ public final class LiveRunner extends RunnerBase {
         Map<Coin, List<Candle>> warm = warmUp();
         for (Coin coin : plan.coins()) {
             List<Candle> bars = warm.getOrDefault(coin, List.of());
+            int k = kernel.indexOf(coin);
             if (restored.contains(coin)) {
                 // the restored state already holds what these bars taught it; only the price is new
                 if (!bars.isEmpty()) {
-                    market.set(coin, bars.getLast().close());
+                    market.set(k, bars.getLast().closeTime(), bars.getLast().close());
                 }
                 continue;
             }
             for (Candle c : bars) {
-                market.set(coin, c.close());
-                Strategy s = owner.get(coin);
-                s.onPrice(coin, c.closeTime(), c.close());
-                s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
+                kernel.price(k, c.closeTime(), c.close());
+                kernel.barClose(k, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
             }
         }
         settle();
@@ -254,7 +258,7 @@ public final class LiveRunner extends RunnerBase {
             feedNotices();
             try {
                 unit(() -> {
-                    step(market);
+                    step();
                     store.heartbeat(id, runNo, clock.getAsLong());
                 });
                 failures = 0;
@@ -269,14 +273,12 @@ public final class LiveRunner extends RunnerBase {
             if (stops.requested(id) || bounded(settings, started)) {
                 continue;
             }
-            if (!untilNextPoll(settings, market)) {
+            if (!untilNextPoll(settings)) {
                 reason = "interrupted";
                 break;
             }
         }
-        for (Strategy s : owner.values()) {
-            s.finish(clock.getAsLong());
-        }
+        kernel.finish(clock.getAsLong());
         settle();
         if (deadMan != null) {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
@@ -297,7 +299,7 @@ public final class LiveRunner extends RunnerBase {
      *
      * @return false when interrupted
      */
-    private boolean untilNextPoll(Settings settings, LiveMarketData market) {
+    private boolean untilNextPoll(Settings settings) {
         if (!feed.pushing()) {
             return pause(settings);
         }
@@ -314,7 +316,7 @@ public final class LiveRunner extends RunnerBase {
                     pushArrived = feed.midsArrivedNanos();
                     try {
                         unit(() -> {
-                            prices(market);
+                            prices();
                             settle();
                         });
                     } finally {
@@ -333,36 +335,31 @@ public final class LiveRunner extends RunnerBase {
     }
 
     /** The newest mids go to the venue, the market view and the strategies that trade within a bar. */
-    private void prices(LiveMarketData market) throws TransportException {
+    private void prices() throws TransportException {
         Map<String, Double> mids = feed.mids();
         long now = clock.getAsLong();
-        for (Coin coin : plan.coins()) {
-            Double m = mids.get(coin.name());
+        for (int c = 0; c < kernel.size(); c++) {
+            Double m = mids.get(kernel.coin(c).name());
             if (m != null && m > 0) {
-                venue.setMid(coin.name(), m);
-                market.set(coin, m);
-                Strategy s = owner.get(coin);
-                if (s.priceMode() == PriceMode.INTRABAR) {
-                    s.onPrice(coin, now, m);
+                venue.setMid(kernel.coin(c).name(), m);
+                if (kernel.everyPrice(c)) {
+                    kernel.price(c, now, m);
+                } else {
+                    kernel.market().set(c, now, m); // a strategy on closes hears the bar's close, not the mid
                 }
             }
         }
     }
 
-    private void step(LiveMarketData market) throws TransportException {
+    private void step() throws TransportException {
         long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
         seenMids = version;
-        prices(market);
+        prices();
         long now = clock.getAsLong();
         Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
-        for (Coin coin : plan.coins()) {
-            Strategy s = owner.get(coin);
-            for (Candle c : bars.getOrDefault(coin, List.of())) {
-                if (s.priceMode() == PriceMode.CLOSE) {
-                    market.set(coin, c.close());
-                    s.onPrice(coin, c.closeTime(), c.close());
-                }
-                s.onBarClose(coin, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
+        for (int k = 0; k < kernel.size(); k++) {
+            for (Candle c : bars.getOrDefault(kernel.coin(k), List.of())) {
+                kernel.closedBar(k, c.openTime(), c.closeTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
             }
         }
         venue.poll();

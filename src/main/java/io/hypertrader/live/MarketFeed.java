@@ -58,6 +58,15 @@ public interface MarketFeed extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The coin's current hourly funding rate as the exchange reports it in its asset context
+     * (predicted for the next settlement); NaN when the feed cannot tell. Paper runs pay their
+     * simulated positions' funding on the hour at this rate.
+     */
+    default double fundingRate(Coin coin) throws TransportException {
+        return Double.NaN;
+    }
+
     /** Releases connections (a WebSocket); polling feeds hold none. */
     @Override
     default void close() {

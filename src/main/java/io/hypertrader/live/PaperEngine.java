@@ -3,7 +3,7 @@ package io.hypertrader.live;
 import io.hypertrader.backtest.BacktestInput;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.Backtester;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
@@ -21,14 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The paper venue's engine: the backtester itself, run over the candles a paper deployment has
- * recorded so far, with the deployment's seed, the {@code realistic} simulator profile and the
- * risk manager in front of every strategy. The paper runner calls it each time a live bar closes
- * and journals what is new; {@code parity} calls it once over everything recorded. Because the
- * replay is deterministic and never looks ahead, the events of the first k bars do not change
- * when bar k+1 arrives, so re-running is both the simplest and the exact way to keep paper
- * trading identical to the backtest (the paper runner checks this on every bar and journals any
- * difference as a discrepancy).
+ * The backtest of a deployment's recorded candles, as {@code parity} compares it with what the
+ * deployment did: the backtester over those candles with the deployment's seed, the
+ * {@code realistic} simulator profile (paper's), its capital and cap, and the risk manager in
+ * front of every strategy. Paper itself trades in real time ({@link PaperRunner}); this replay is
+ * what the same config would have done on the bars the live stream recorded.
  */
 public final class PaperEngine {
 

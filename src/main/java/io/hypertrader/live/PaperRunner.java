@@ -1,15 +1,28 @@
 package io.hypertrader.live;
 
-import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
-import io.hypertrader.core.Fill;
-import io.hypertrader.core.OrderStatus;
-import io.hypertrader.exec.TrackedOrder;
-import io.hypertrader.risk.RiskEvent;
-import io.hypertrader.strategy.TransitionRecord;
+import io.hypertrader.core.Instrument;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.exec.EventLog;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.ForwardingVenue;
+import io.hypertrader.kernel.StrategySlot;
+import io.hypertrader.kernel.TradingKernel;
+import io.hypertrader.portfolio.Account;
+import io.hypertrader.risk.RiskGuardedStrategy;
+import io.hypertrader.risk.RiskManager;
+import io.hypertrader.sim.RealTimeSimulation;
+import io.hypertrader.sim.SimulatedVenue;
+import io.hypertrader.sim.model.FundingSchedule;
+import io.hypertrader.sim.model.SimModels;
+import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.strategy.fib.FibHedgeStrategy;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,27 +32,44 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Runs a paper deployment: live closed candles, the simulator's {@code realistic} profile and the
- * deployment's seed, through {@link PaperEngine} (the backtester). Each time a bar closes on the
- * wall clock it is recorded, the recorded history is replayed, and what is new (decisions,
- * orders, fills, risk events, a snapshot) is journaled; anything already journaled that the
- * replay now tells differently is a discrepancy. The stop signal halts it; with flatten, open
- * positions are closed in the paper books at the last close with the taker fee. A run holds the
- * deployment's lease ({@link DeploymentLease}) and verifies it in the unit of work that journals
- * the replay's orders.
+ * Runs a paper deployment in real time: live market data (pushed mids, REST polling as the
+ * fallback, closed candles, the live funding rate) through the one {@link TradingKernel} to the
+ * simulator's {@code realistic} profile with the deployment's seed. Each decision is made at the
+ * live price that triggered it; its order reaches the simulated venue after the latency model's
+ * delay and fills at the live price then ({@link RealTimeSimulation}); funding is paid on the
+ * hour at the live rate. Work per event is O(1). The journal keeps wall-clock decision and fill
+ * times; {@code parity} replays the recorded candles through the backtester and lists where the
+ * two differ.
+ *
+ * <p>Restart: the simulated account is rebuilt from the journal (fills and funding in time
+ * order), order ids continue after the journal's, the strategies are restored from their
+ * journaled states ({@link StrategyStates}) and checked against the rebuilt positions (a
+ * difference halts, exit 5). Orders that were resting in the old process's simulated book are
+ * journaled cancelled and the restored strategy is told.
+ *
+ * <p>A run holds the deployment's lease ({@link DeploymentLease}); every order is journaled in a
+ * unit of work that verifies it.
  */
 public final class PaperRunner extends RunnerBase {
 
-    private final Map<Long, LiveStore.OrderRow> journaled = new HashMap<>();
-    private final Set<String> fillKeys = new HashSet<>();
-    private final Map<String, LiveStore.FillRow> fillsByKey = new HashMap<>();
-    private int riskCount;
-    private int decisionCount;
+    /** Why warm-up orders are refused (a strategy may decide on history; only live prices trade). */
+    static final String WARMING = "warming up on recorded bars: orders start with the live feed";
+
+    private SimulatedVenue venue;
+    private RealTimeSimulation sim;
+    private TradingKernel kernel;
+    private DbJournal journal;
+    private StrategyStates states;
+    private boolean warming;
     private int orders;
     private int fills;
-    private PaperEngine.Replay last;
-    /** The strategies' journaled states (paper rebuilds them by replay; see {@link StrategyStates#rebuilt}). */
-    private StrategyStates states;
+    /** Fills per order id (paper fill keys are p{order}.{n}, unique across runs because ids are). */
+    private final Map<Long, Integer> fillsOf = new HashMap<>();
+    /** The hour (epoch hours) up to which funding is settled. */
+    private long fundedHour = Long.MIN_VALUE;
+    private long seenMids;
+    /** The newest mids version the strategies have acted on (for watchers such as tests). */
+    private volatile long midsActedOn;
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -50,7 +80,8 @@ public final class PaperRunner extends RunnerBase {
      * Runs one session under the deployment's lease.
      *
      * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
-     *                                       deployment, or when this one lost it while running
+     *                                       deployment, when this one lost it while running, or
+     *                                       when the restored strategy and the paper book differ
      */
     public Outcome run(Settings settings) throws TransportException {
         takeLease();
@@ -70,13 +101,14 @@ public final class PaperRunner extends RunnerBase {
     private Outcome runSession(Settings settings) throws TransportException {
         long started = clock.getAsLong();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
-        loadJournal();
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
-                + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC)");
+                + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC): live prices, simulated venue, real time");
         say("paper " + id + ": run " + runNo + " started (config " + plan.shortHash() + ", " + plan.coins() + " " + interval.code() + ")");
-        warmUp();
-        process();
+        build();
+        Set<Coin> restored = restoreStrategies();
+        warm(restored);
         String reason = "bounded";
+        int failures = 0;
         while (true) {
             loopStart(); // lease first: a runner whose deployment was taken over journals no more orders
             if (stops.requested(id)) {
@@ -87,20 +119,29 @@ public final class PaperRunner extends RunnerBase {
                 break;
             }
             feedNotices();
-            unit(() -> {
-                if (barDue() && !newBars().isEmpty()) {
-                    process();
+            try {
+                unit(() -> {
+                    step();
+                    store.heartbeat(id, runNo, clock.getAsLong());
+                });
+                failures = 0;
+            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+                failures++;
+                journal("poll", null, "market data unreadable (" + failures + " in a row): " + e.getMessage());
+                if (failures >= LiveRunner.MAX_FAILED_POLLS) {
+                    reason = "halted: market data unreadable " + failures + " times in a row";
+                    break;
                 }
-                store.heartbeat(id, runNo, clock.getAsLong());
-            });
+            }
             if (stops.requested(id) || bounded(settings, started)) {
                 continue;
             }
-            if (!pause(settings)) {
+            if (!untilNextPoll(settings)) {
                 reason = "interrupted";
                 break;
             }
         }
+        kernel.finish(clock.getAsLong());
         store.runEnded(id, runNo, clock.getAsLong(), reason);
         journal("end", null, "run " + runNo + " ended: " + reason);
         say("paper " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, " + orders + " orders, " + fills
@@ -109,31 +150,351 @@ public final class PaperRunner extends RunnerBase {
     }
 
     /**
-     * Stops a paper deployment whose runner is not running: brings the journal up to the recorded
-     * candles, then stops (and flattens) exactly as a running runner would.
+     * Stops a paper deployment whose runner is not running: rebuilds its paper book from the
+     * journal, then stops (and flattens at the current mid, or the last recorded close) exactly
+     * as a running runner would.
      */
     public String stopOffline(boolean flatten) {
-        loadJournal();
-        process();
+        journal = new DbJournal(store, id, clock);
+        build();
+        Map<String, Double> mids;
+        try {
+            mids = feed.mids();
+        } catch (TransportException | RuntimeException e) {
+            mids = Map.of();
+        }
+        Map<Coin, List<Candle>> recorded = store.candles(id, interval);
+        for (int c = 0; c < kernel.size(); c++) {
+            Coin coin = kernel.coin(c);
+            Double m = mids.get(coin.name());
+            List<Candle> bars = recorded.getOrDefault(coin, List.of());
+            double px = m != null && m > 0 ? m : bars.isEmpty() ? Double.NaN : bars.getLast().close();
+            if (px > 0) {
+                sim.point(c, clock.getAsLong(), px);
+            }
+        }
         return halt(flatten);
     }
 
-    /** What the journal already holds of this deployment: its orders, fills, risk events and decisions. */
-    private void loadJournal() {
+    /** The paper book (rebuilt from the journal), the simulated venue, the strategies behind the risk layer, the kernel. */
+    private void build() {
+        if (journal == null) {
+            journal = new DbJournal(store, id, clock).guardedBy(lease);
+        }
+        List<Instrument> instruments = new ArrayList<>();
+        List<FundingSchedule> none = new ArrayList<>();
+        for (Coin coin : plan.coins()) {
+            instruments.add(plan.instrument(coin));
+            none.add(FundingSchedule.NONE); // paid on the hour at the live rate (payFundingNow), not from a schedule
+        }
+        Account account = new Account(instruments, capital());
+        rebuildBook(account);
+        venue = new SimulatedVenue(PaperEngine.PROFILE, SimModels.of(PaperEngine.PROFILE, deployment.seed() + runNo), account, none,
+                interval.millis(), new EventLog());
+        long lastId = store.orders(id).stream().mapToLong(LiveStore.OrderRow::orderId).max().orElse(0);
+        venue.continueIdsAfter(lastId);
+        sim = new RealTimeSimulation(venue, plan.coins().size(), interval.millis());
+        RiskManager risk = new RiskManager(limits(), journal::risk); // one for the account: its limits are account-wide
         states = new StrategyStates(store, id, clock);
-        for (LiveStore.OrderRow o : store.orders(id)) {
-            journaled.put(o.orderId(), o);
+        double cap = entryCap();
+        List<StrategySlot> slots = new ArrayList<>();
+        for (FibHedgeParams p : plan.perCoin()) {
+            FibHedgeStrategy fib = new FibHedgeStrategy(p);
+            if (cap != Double.POSITIVE_INFINITY) {
+                fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
+            }
+            states.add(p.coin(), fib);
+            slots.add(new StrategySlot(new RiskGuardedStrategy(fib, risk), List.of(p.coin())));
         }
-        for (LiveStore.FillRow f : store.fills(id)) {
-            fillKeys.add(f.fillKey());
-            fillsByKey.put(f.fillKey(), f);
-        }
-        riskCount = store.riskEvents(id).size();
-        decisionCount = (int) store.journal(id).stream().filter(e -> e.kind().equals("decision")).count();
+        kernel = new TradingKernel(plan.coins(), slots, interval, clock);
+        venue.setListener(this::venueEvent);
+        kernel.venueSync(c -> {
+            venue.settle(c);
+            if (!warming) {
+                states.save();
+            }
+        });
+        kernel.start(new JournaledVenue(venue), journal);
     }
 
-    private boolean barDue() {
+    /** Replays the journal's fills and funding payments, in time order, into a fresh paper account. */
+    private void rebuildBook(Account account) {
+        record Booked(long timeMs, long seq, Runnable apply) {
+        }
+        List<Booked> book = new ArrayList<>();
+        long seq = 0;
+        for (LiveStore.FillRow f : store.fills(id)) {
+            int c = account.index(Coin.of(f.coin()));
+            if (c >= 0) {
+                double signed = ("BUY".equals(f.side()) ? 1 : -1) * f.size();
+                book.add(new Booked(f.timeMs(), seq++, () -> account.fill(c, signed, f.price(), f.fee(), f.price())));
+            }
+            if (f.orderId() != null) {
+                fillsOf.merge(f.orderId(), 1, Integer::sum);
+            }
+        }
+        for (LiveStore.Entry e : store.journal(id)) {
+            if (e.kind().equals("funding") && e.coin() != null && e.size() != null && e.price() != null && e.eventMs() != null) {
+                int c = account.index(Coin.of(e.coin()));
+                if (c >= 0) {
+                    double rate = e.size();
+                    double mark = e.price();
+                    book.add(new Booked(e.eventMs(), seq++, () -> account.fund(c, mark, rate)));
+                }
+                fundedHour = Math.max(fundedHour, Math.floorDiv(e.eventMs(), 3_600_000L));
+            }
+        }
+        book.sort(Comparator.comparingLong(Booked::timeMs).thenComparingLong(Booked::seq));
+        book.forEach(b -> b.apply().run());
+    }
+
+    /**
+     * Restores each coin's journaled strategy state, hands it the events journaled after it,
+     * cancels what rested in the old process's simulated book, and checks the restored strategy
+     * against the rebuilt paper position (a difference halts: exit 5).
+     */
+    private Set<Coin> restoreStrategies() {
+        Set<Coin> restored = states.restore();
+        for (Coin coin : restored) {
+            List<OrderEvent> missed = states.missedEvents(coin);
+            if (!missed.isEmpty()) {
+                journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
+                        + " journaled order events it had not seen: " + missed);
+                missed.forEach(kernel::orderEvent);
+            }
+        }
         long now = clock.getAsLong();
+        for (LiveStore.OrderRow o : store.orders(id)) {
+            if (o.status().equals("PENDING") || o.status().equals("OPEN")) {
+                OrderEvent.Cancelled cx = new OrderEvent.Cancelled(o.orderId(), Coin.of(o.coin()), now, o.filled(),
+                        "paper restart: the simulated book starts empty");
+                journal.event(cx, null);
+                kernel.orderEvent(cx);
+            }
+        }
+        Set<Coin> traded = new HashSet<>();
+        store.fills(id).forEach(f -> traded.add(Coin.of(f.coin())));
+        List<String> differ = states.reconcile(c -> venue.position(c), traded);
+        if (!differ.isEmpty()) {
+            String what = String.join("; ", differ);
+            store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the paper book");
+            journal("end", null, "run " + runNo + " halted before trading: restored state differs from the paper book: " + what);
+            throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
+                    + ": the restored strategy and the paper book differ (" + what + "); stop the deployment (hypertrader stop " + id
+                    + " --flatten) and promote again.");
+        }
+        return restored;
+    }
+
+    /** The warm-up bars teach fresh strategies (orders refused) and fill the simulator's market window. */
+    private void warm(Set<Coin> restored) throws TransportException {
+        Map<Coin, List<Candle>> warm = warmUp();
+        warming = true;
+        venue.refuseNewOrders(WARMING);
+        for (int c = 0; c < kernel.size(); c++) {
+            Coin coin = kernel.coin(c);
+            for (Candle b : warm.getOrDefault(coin, List.of())) {
+                sim.barClosed(c, b.high(), b.low(), b.close(), b.volume());
+                if (restored.contains(coin)) {
+                    kernel.market().set(c, b.closeTime(), b.close()); // the restored state already learned from these bars
+                } else {
+                    kernel.price(c, b.closeTime(), b.close());
+                    kernel.barClose(c, b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
+                }
+            }
+            venue.settle(c);
+        }
+        venue.refuseNewOrders(null);
+        warming = false;
+        store.db().batch(states::save);
+    }
+
+    /** One poll: prices, arrivals due, closed bars, funding, and a snapshot when a bar closed. */
+    private void step() throws TransportException {
+        long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
+        seenMids = version;
+        prices();
+        midsActedOn = Math.max(midsActedOn, version);
+        arrivals();
+        long now = clock.getAsLong();
+        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
+        for (int c = 0; c < kernel.size(); c++) {
+            for (Candle b : bars.getOrDefault(kernel.coin(c), List.of())) {
+                sim.barClosed(c, b.high(), b.low(), b.close(), b.volume());
+                kernel.closedBar(c, b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
+            }
+        }
+        funding(now);
+        if (!bars.isEmpty()) {
+            snapshot();
+        }
+    }
+
+    /** The newest mids move the simulated path, then reach the strategies that trade within a bar. */
+    private void prices() throws TransportException {
+        Map<String, Double> mids = feed.mids();
+        long now = clock.getAsLong();
+        for (int c = 0; c < kernel.size(); c++) {
+            Double m = mids.get(kernel.coin(c).name());
+            if (m == null || !(m > 0)) {
+                continue;
+            }
+            sim.point(c, now, m);
+            if (kernel.everyPrice(c)) {
+                kernel.price(c, now, m);
+            } else {
+                kernel.market().set(c, now, m); // a strategy on closes hears the bar's close, not the mid
+            }
+        }
+    }
+
+    /** Orders in flight whose latency has passed arrive now, at the last live price. */
+    private void arrivals() {
+        long now = clock.getAsLong();
+        for (int c = 0; c < kernel.size(); c++) {
+            if (sim.dueTime(c) <= now) {
+                sim.point(c, now, venue.price(c));
+            }
+        }
+    }
+
+    /** Settles funding for each hour passed while running, at the live rate, at the current mark. */
+    private void funding(long now) throws TransportException {
+        long hour = Math.floorDiv(now, 3_600_000L);
+        if (fundedHour == Long.MIN_VALUE) {
+            fundedHour = hour; // nothing is owed for hours before the first run
+            return;
+        }
+        if (hour <= fundedHour) {
+            return;
+        }
+        long at = hour * 3_600_000L;
+        for (int c = 0; c < kernel.size(); c++) {
+            Coin coin = kernel.coin(c);
+            double pos = venue.position(coin);
+            if (pos == 0 || !sim.started(c)) {
+                continue;
+            }
+            double rate = feed.fundingRate(coin);
+            if (Double.isNaN(rate)) {
+                journal("funding", coin.name(), "no live funding rate at " + at + ": this settlement is not paid");
+                continue;
+            }
+            double mark = venue.price(c);
+            double paid = venue.payFundingNow(c, at, rate);
+            store.append(id, LiveStore.Entry.of(clock.getAsLong(), at, "funding", null, null, coin.name(), null, rate, mark,
+                    String.format(Locale.ROOT, "paid %s USDC on %s %s at mark %s, rate %.8f (live)", fmtQ(paid), fmtQ(pos), coin,
+                            fmtQ(mark), rate)));
+        }
+        fundedHour = hour;
+    }
+
+    private void snapshot() {
+        StringBuilder pos = new StringBuilder();
+        for (Coin c : plan.coins()) {
+            pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
+        }
+        double eq = venue.equity();
+        store.append(id, LiveStore.Entry.of(clock.getAsLong(), clock.getAsLong(), "snapshot", null, null, null, null, null, eq,
+                String.format(Locale.ROOT, "equity=%s cash=%s pnl=%s%s", fmt(eq), fmt(venue.account().cash()), fmt(eq - capital()),
+                        pos)));
+    }
+
+    /**
+     * Between polls. With mids pushed, each push is acted on as it arrives, and an order in
+     * flight arrives when its latency has passed; without pushes, a sleep until the next poll or
+     * the next arrival, whichever is first.
+     *
+     * @return false when interrupted
+     */
+    private boolean untilNextPoll(Settings settings) {
+        try {
+            if (!feed.pushing()) {
+                // polling: sleep to the next poll, or first to the next arrival (the injected clock decides)
+                long due = nextDue() - clock.getAsLong();
+                if (due >= settings.pollMs()) {
+                    return pause(settings);
+                }
+                long first = Math.max(0, due);
+                sleeper.sleep(first);
+                unit(this::arrivals);
+                sleeper.sleep(settings.pollMs() - first);
+                return true;
+            }
+            long pollEnd = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
+            while (true) {
+                long left = (pollEnd - System.nanoTime()) / 1_000_000L;
+                if (left <= 0 || !feed.pushing()) {
+                    return true;
+                }
+                long wait = Math.max(0, Math.min(left, nextDue() - clock.getAsLong()));
+                long v = feed.awaitMids(seenMids, wait);
+                if (v != seenMids) {
+                    seenMids = v;
+                    unit(() -> {
+                        prices();
+                        arrivals();
+                    });
+                    midsActedOn = v;
+                } else if (nextDue() <= clock.getAsLong()) {
+                    unit(this::arrivals);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
+            journal("poll", null, "acting on a pushed price: " + e.getMessage());
+            return true;
+        }
+    }
+
+    /** The newest pushed mids version the strategies have acted on. */
+    public long midsActedOn() {
+        return midsActedOn;
+    }
+
+    private long nextDue() {
+        long due = Long.MAX_VALUE;
+        for (int c = 0; c < kernel.size(); c++) {
+            due = Math.min(due, sim.dueTime(c));
+        }
+        return due;
+    }
+
+    /** Journals each venue event with its wall-clock time, then hands it to the strategy. */
+    private void venueEvent(OrderEvent e) {
+        String key = null;
+        if (e instanceof OrderEvent.PartiallyFilled || e instanceof OrderEvent.Filled) {
+            long oid = e.orderId();
+            key = "p" + oid + "." + fillsOf.merge(oid, 1, Integer::sum);
+            fills++;
+        }
+        if (!warming) { // a warm-up refusal is the strategy's business only: nothing was sent
+            journal.event(e, key);
+        }
+        kernel.orderEvent(e);
+    }
+
+    /** The paper venue as the strategies see it: every order journaled (lease verified) as it is decided. */
+    private final class JournaledVenue extends ForwardingVenue {
+        JournaledVenue(ExecutionVenue inner) {
+            super(inner);
+        }
+
+        @Override
+        public long submit(OrderRequest request) {
+            long oid = venue.submit(request);
+            if (!warming) {
+                journal.intent(oid, null, request, clock.getAsLong(), venue.price(kernel.indexOf(request.coin())));
+                orders++;
+            }
+            return oid;
+        }
+    }
+
+    /** True once the bar after the last recorded one has closed (candles are read only then). */
+    private boolean barDue(long now) {
         for (Coin c : plan.coins()) {
             Long last = lastOpen.get(c);
             if (last == null || now >= last + 2 * interval.millis()) {
@@ -143,134 +504,19 @@ public final class PaperRunner extends RunnerBase {
         return false;
     }
 
-    /** Replays everything recorded and journals what is new. */
-    void process() {
-        Map<Coin, List<Candle>> candles = store.candles(id, interval);
-        PaperEngine.Replay r = PaperEngine.replay(plan, deployment, candles);
-        if (r == null) {
-            return;
-        }
-        last = r;
-        int bars = candles.values().stream().mapToInt(List::size).max().orElse(0);
-        r.strategies().forEach((coin, strategy) -> states.rebuilt(coin, strategy, "rebuilt by replaying " + bars + " recorded bars"));
-        BacktestResult res = r.result();
-        long lastClose = 0;
-        for (List<Candle> cs : candles.values()) {
-            lastClose = Math.max(lastClose, cs.get(cs.size() - 1).closeTime());
-        }
-        final long end = lastClose;
-        store.db().batch(() -> {
-            if (lease != null) {
-                lease.verify(); // same unit of work as the order journaling below: refused, not written, once taken over
-            }
-            List<TransitionRecord> tr = res.transitions();
-            for (int i = decisionCount; i < tr.size(); i++) {
-                TransitionRecord t = tr.get(i);
-                store.append(id, LiveStore.Entry.of(clock.getAsLong(), t.timeMs(), "decision", null, null, t.coin().name(), null,
-                        t.targetNet(), t.price(), t.from() + " -> " + t.to() + " (" + t.reason() + ")"));
-            }
-            decisionCount = Math.max(decisionCount, tr.size());
-            for (TrackedOrder o : res.orders()) {
-                journalOrder(o, end);
-            }
-            List<Fill> fl = res.fills();
-            for (int i = 0; i < fl.size(); i++) {
-                journalFill("p" + i, fl.get(i));
-            }
-            List<RiskEvent> re = r.riskEvents();
-            for (int i = riskCount; i < re.size(); i++) {
-                RiskEvent e = re.get(i);
-                store.riskEvent(id, e);
-                store.append(id, LiveStore.Entry.of(clock.getAsLong(), e.timeMs(), "risk", null, null, e.coin(), null, null, null,
-                        e.rule() + " " + e.action() + ": " + e.reason()));
-            }
-            riskCount = Math.max(riskCount, re.size());
-            states.save();
-            int k = res.times().length - 1;
-            StringBuilder pos = new StringBuilder();
-            for (int c = 0; c < res.coins().size(); c++) {
-                pos.append(' ').append(res.coins().get(c).name()).append('=').append(fmtQ(res.position()[c][k]));
-            }
-            store.append(id, LiveStore.Entry.of(clock.getAsLong(), res.times()[k], "snapshot", null, null, null, null, null,
-                    res.equity()[k], String.format(Locale.ROOT, "equity=%s cash=%s pnl=%s%s", fmt(res.equity()[k]), fmt(res.cash()[k]),
-                            fmt(res.equity()[k] - capital()), pos)));
-        });
-    }
-
-    private void journalOrder(TrackedOrder o, long end) {
-        OrderStatus st = o.status();
-        if (st == OrderStatus.CANCELLED && o.endTime() >= end) {
-            st = OrderStatus.OPEN; // closed out only because the replay ended here: still live on the next bar
-        }
-        String status = st == OrderStatus.PENDING ? "PENDING" : st.name();
-        LiveStore.OrderRow prev = journaled.get(o.id());
-        var r = o.request();
-        LiveStore.OrderRow row = new LiveStore.OrderRow(o.id(), null, null, r.coin().name(), r.side().name(), r.type().name(),
-                r.tif().name(), r.size(), nz(r.limitPrice()), nz(r.triggerPrice()), r.reduceOnly(), r.tag(), status, o.filledSize(),
-                nz(o.avgFillPrice()), o.decisionTime(), nz(o.decisionPrice()), clock.getAsLong(),
-                o.reason().isEmpty() ? (o.rejectCode() == null ? null : o.rejectCode().name()) : o.reason());
-        if (prev == null) {
-            orders++;
-            store.append(id, LiveStore.Entry.of(clock.getAsLong(), o.decisionTime(), "order", o.id(), null, r.coin().name(),
-                    r.side().name(), r.size(), nz(o.decisionPrice()), r.type() + " " + r.side() + " tag=" + r.tag()
-                            + " reduceOnly=" + r.reduceOnly()));
-        } else if (prev.status().equals(status) && Math.abs(prev.filled() - o.filledSize()) < 1e-12) {
-            return;
-        } else if (isTerminal(prev.status())) {
-            discrepancy("paper order " + o.id() + " was journaled " + prev.status() + " but the replay now says " + status);
-            return;
-        }
-        if (!status.equals("PENDING") && !status.equals("OPEN") || prev == null || !prev.status().equals(status)) {
-            store.append(id, LiveStore.Entry.of(clock.getAsLong(), o.endTime() >= 0 ? o.endTime() : o.arrivalTime(),
-                    status.toLowerCase(Locale.ROOT), o.id(), null, r.coin().name(), null, o.filledSize(), nz(o.avgFillPrice()),
-                    row.reason()));
-        }
-        store.upsertOrder(id, row);
-        journaled.put(o.id(), row);
-    }
-
-    private static boolean isTerminal(String s) {
-        return s.equals("FILLED") || s.equals("CANCELLED") || s.equals("REJECTED");
-    }
-
-    private void journalFill(String key, Fill f) {
-        LiveStore.FillRow row = new LiveStore.FillRow(key, f.orderId(), f.coin().name(), f.side().name(), f.timeMs(), f.price(),
-                f.size(), f.fee(), f.maker(), f.liquidation());
-        LiveStore.FillRow prev = fillsByKey.get(key);
-        if (prev != null) {
-            if (prev.timeMs() != row.timeMs() || prev.price() != row.price() || prev.size() != row.size()
-                    || !java.util.Objects.equals(prev.orderId(), row.orderId())) {
-                discrepancy("paper fill " + key + " was journaled " + prev.size() + " @ " + prev.price() + " (order " + prev.orderId()
-                        + ") but the replay now gives " + row.size() + " @ " + row.price() + " (order " + row.orderId() + ")");
-            }
-            return;
-        }
-        if (!fillKeys.add(key)) {
-            return;
-        }
-        fills++;
-        fillsByKey.put(key, row);
-        store.insertFill(id, row);
-        store.append(id, LiveStore.Entry.of(clock.getAsLong(), f.timeMs(), "fill", f.orderId(), null, f.coin().name(),
-                f.side().name(), f.size(), f.price(), String.format(Locale.ROOT, "key=%s fee=%.6f maker=%s forced=%s", key, f.fee(),
-                        f.maker(), f.liquidation())));
-    }
-
-    /** Stops: with flatten, closes paper positions at the last close (taker fee of the profile). */
+    /** Stops: with flatten, closes paper positions at the current price (taker fee of the profile). */
     private String halt(boolean flatten) {
         StringBuilder report = new StringBuilder("stopped");
-        if (flatten && last != null) {
-            BacktestResult res = last.result();
-            int k = res.times().length - 1;
-            long nextId = journaled.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        if (flatten) {
+            long nextId = store.orders(id).stream().mapToLong(LiveStore.OrderRow::orderId).max().orElse(0) + 1;
             double takerBp = PaperEngine.PROFILE.fees().takerBp();
-            for (int c = 0; c < res.coins().size(); c++) {
-                double pos = res.position()[c][k];
-                if (pos == 0) {
+            for (int c = 0; c < kernel.size(); c++) {
+                Coin coin = kernel.coin(c);
+                double pos = venue.position(coin);
+                double px = venue.price(c);
+                if (pos == 0 || !(px > 0)) {
                     continue;
                 }
-                Coin coin = res.coins().get(c);
-                double px = res.mark()[c][k];
                 double size = Math.abs(pos);
                 String side = pos > 0 ? "SELL" : "BUY";
                 long now = clock.getAsLong();
@@ -278,10 +524,10 @@ public final class PaperRunner extends RunnerBase {
                 LiveStore.OrderRow row = new LiveStore.OrderRow(oid, null, null, coin.name(), side, "MARKET", "IOC", size, null, null,
                         true, "flatten", "FILLED", size, px, now, px, now, "stop --flatten");
                 store.upsertOrder(id, row);
-                store.insertFill(id, new LiveStore.FillRow("flatten-" + coin.name(), oid, coin.name(), side, now, px, size,
+                store.insertFill(id, new LiveStore.FillRow("flatten-" + coin.name() + "-" + oid, oid, coin.name(), side, now, px, size,
                         size * px * takerBp / 10_000, false, true));
                 store.append(id, LiveStore.Entry.of(now, now, "fill", oid, null, coin.name(), side, size, px,
-                        "key=flatten-" + coin.name() + " paper flatten at the last close"));
+                        "key=flatten-" + coin.name() + "-" + oid + " paper flatten at the current price"));
                 report.append(", flattened ").append(coin.name()).append(' ').append(fmtQ(pos)).append(" at ").append(fmtQ(px));
             }
         }
@@ -290,9 +536,5 @@ public final class PaperRunner extends RunnerBase {
         store.stopDone(id, now, report.toString());
         journal("stop", null, report.toString());
         return flatten ? "stopped (flattened)" : "stopped";
-    }
-
-    private static Double nz(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * deployment recorded (same config, seed, profile and risk limits): orders are paired in decision
  * order and compared on coin, side, type, size, reduce-only, tag and (paper) decision time; fills
  * in time order on order, time, price, size and fee. Orders of the stop's flatten are not part of
- * the strategy's run and are left out. A paper run must show no difference; a live run lists how
+ * the strategy's run and are left out. Paper trades in real time at live prices, so its list says
+ * where the live stream and the bar path of its recorded candles part; a live run's list says how
  * the exchange differed from the simulator.
  */
 public final class Parity {

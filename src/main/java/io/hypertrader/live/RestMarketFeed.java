@@ -49,6 +49,24 @@ public final class RestMarketFeed implements MarketFeed {
         return out;
     }
 
+    /** The coin's funding rate from one {@code metaAndAssetCtxs} read. */
+    @Override
+    public double fundingRate(Coin coin) throws TransportException {
+        JsonNode resp = transport.post(HyperliquidTransport.INFO, Json.MAPPER.createObjectNode().put("type", "metaAndAssetCtxs"), 20);
+        byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(resp);
+        } catch (JsonProcessingException e) {
+            throw new io.hypertrader.data.MalformedResponseException("metaAndAssetCtxs: " + e.getOriginalMessage());
+        }
+        for (io.hypertrader.data.AssetContext ctx : HyperliquidWire.parseMetaAndAssetCtxs(bytes, 0)) {
+            if (ctx.coin().equals(coin)) {
+                return ctx.fundingRate();
+            }
+        }
+        return Double.NaN;
+    }
+
     @Override
     public Map<String, Double> mids() throws TransportException {
         Map<String, Double> out = new LinkedHashMap<>();

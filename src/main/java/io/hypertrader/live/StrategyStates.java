@@ -53,8 +53,6 @@ final class StrategyStates {
     private final Map<Coin, StatefulStrategy> strategies = new LinkedHashMap<>();
     private final Map<Coin, String> lastSaved = new HashMap<>();
     private final Set<Coin> restored = new LinkedHashSet<>();
-    /** Coins whose first paper rebuild this run has seen. */
-    private final Set<Coin> seen = new LinkedHashSet<>();
     /** The journal sequence number of each restored state. */
     private final Map<Coin, Long> savedSeq = new HashMap<>();
 
@@ -192,25 +190,6 @@ final class StrategyStates {
             }
         }
         return new OrderEvent.Rejected(id, coin, t, code, colon > 0 ? d.substring(colon + 2) : d);
-    }
-
-    /**
-     * Paper: each coin's strategy is rebuilt by replaying the recorded candles (the replay is
-     * deterministic), not restored from text. The first rebuild of a run journals kind
-     * {@value #RESTORE} with the rebuilt state's summary, like a live restore, when an earlier run
-     * saved a state; {@link #save()} then journals the state whenever it changes, as live does.
-     */
-    void rebuilt(Coin coin, StatefulStrategy strategy, String how) {
-        strategies.put(coin, strategy);
-        if (!seen.add(coin)) {
-            return;
-        }
-        Optional<LiveStore.Entry> saved = store.latest(deploymentId, STATE, coin.name());
-        if (saved.isPresent()) {
-            lastSaved.put(coin, saved.get().detail());
-            restored.add(coin);
-            journal(RESTORE, coin, strategy.summary() + " (" + how + ")");
-        }
     }
 
     /** The coins restored by {@link #restore()}. */

@@ -162,6 +162,12 @@ public final class WebSocketMarketFeed implements MarketFeed {
         return midsArrivedNanos;
     }
 
+    /** From the REST fallback: funding is read once an hour, a push channel would buy nothing. */
+    @Override
+    public double fundingRate(Coin coin) throws TransportException {
+        return rest.fundingRate(coin);
+    }
+
     @Override
     public Map<String, Double> mids() throws TransportException {
         synchronized (this) {

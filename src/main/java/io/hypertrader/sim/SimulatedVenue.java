@@ -509,6 +509,10 @@ public final class SimulatedVenue implements ExecutionVenue {
             emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.UNKNOWN_COIN, "the venue does not trade " + req.coin()));
             return id;
         }
+        if (refusing != null) {
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, refusing));
+            return id;
+        }
         long delay = models.latency().delayMs();
         flights[c].add(new Flight(o, now + delay, delay, false));
         return id;
@@ -1044,6 +1048,48 @@ public final class SimulatedVenue implements ExecutionVenue {
         curP[c] = close;
         now = Math.max(now, t1);
         account.setMark(c, close);
+    }
+
+    // ================================================================== driven in real time (paper)
+
+    /** Why new orders are refused (with {@link RejectCode#RISK}), or null: a paper runner warming up sends nothing. */
+    private String refusing;
+
+    /** From now on every new order is refused with {@code reason} (null: accepted again); events come at the next settle. */
+    public void refuseNewOrders(String reason) {
+        this.refusing = reason;
+    }
+
+    /** When the earliest order or cancel in flight to coin c arrives, or {@link Long#MAX_VALUE}. */
+    public long nextArrivalTime(int c) {
+        long best = Long.MAX_VALUE;
+        for (Flight f : flights[c]) {
+            best = Math.min(best, f.at);
+        }
+        return best;
+    }
+
+    /** Order ids continue after {@code lastId} (a restarted paper run keeps the journal's ids unique). */
+    public void continueIdsAfter(long lastId) {
+        nextId = Math.max(nextId, lastId + 1);
+    }
+
+    /**
+     * Pays one funding settlement of coin c at time {@code t} at {@code rate} (the live rate a
+     * paper run read at the hour), at the current mark; a position of signed size s pays
+     * s * mark * rate. Then the liquidation test runs. Replays use their precomputed schedules
+     * instead; a venue driven this way is built with {@link FundingSchedule#NONE}.
+     */
+    public double payFundingNow(int c, long t, double rate) {
+        now = Math.max(now, t);
+        double paid = 0;
+        double px = curP[c];
+        if (account.position(c) != 0 && px > 0) {
+            paid = account.fund(c, px, rate);
+        }
+        checkLiquidation(now);
+        deliver();
+        return paid;
     }
 
     // ================================================================== funding and liquidation

@@ -1,5 +1,7 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.kernel.StrategySlot;
+
 import io.hypertrader.bench.refrule.EngineReferenceRule;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Instrument;

@@ -1,5 +1,7 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.kernel.StrategySlot;
+
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;

@@ -175,7 +175,10 @@ class LiveCommandsTest {
 
         r = run("parity", paper);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("no differences");
+        // paper trades in real time at live prices: parity lists where the backtest of the recorded candles differs
+        assertThat(r.out()).containsPattern("parity " + paper + " \\(paper\\): orders [1-9]\\d* journaled / \\d+ in the backtest")
+                .containsAnyOf("no differences", "differences:");
+        String parityOut = r.out();
 
         r = run("promote", "--config", config.toString(), "--to", "testnet", "--account", ACCOUNT);
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -240,10 +243,14 @@ class LiveCommandsTest {
 
         // perturb one journaled paper fill: parity lists it
         try (Database db = Database.open(Path.of(env.get("HYPERTRADER_DB"))); Statement st = db.connection().createStatement()) {
-            st.execute("UPDATE live_fills SET price = price * 1.001 WHERE deployment_id = '" + paper + "' AND fill_key = 'p0'");
+            st.execute("UPDATE live_fills SET price = price * 1.001 WHERE deployment_id = '" + paper + "' AND fill_key = 'p1.1'");
         }
+        String before = parityOut;
         r = run("parity", paper);
-        assertThat(r.out()).contains("1 differences:", "fill #1 (p0): price");
+        // one more difference than before, naming the perturbed fill and its price
+        assertThat(r.out()).contains("fill #1 (p1.1): price");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  ")).count())
+                .isEqualTo(before.lines().filter(l -> l.startsWith("  ")).count() + (before.contains("fill #1 (p1.1)") ? 0 : 1));
     }
 
     void scanForKey() throws Exception {

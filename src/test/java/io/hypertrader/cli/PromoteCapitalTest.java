@@ -142,7 +142,7 @@ class PromoteCapitalTest {
         String paper = insert(LiveStore.Stage.PAPER, "created");
         r = run("promote", "--deployment", paper, "--capital", "750");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("a paper deployment replays from its capital");
+        assertThat(r.err()).contains("a paper deployment's book is rebuilt from its capital");
         assertThat(store.deployment(paper).orElseThrow().capital(-1)).isEqualTo(plan.initialEquity());
     }
 

@@ -4,7 +4,7 @@ import io.hypertrader.backtest.BacktestInput;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.Backtester;
 import io.hypertrader.backtest.Bars;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;

@@ -3,7 +3,7 @@ package io.hypertrader.sim;
 import io.hypertrader.backtest.BacktestInput;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.Backtester;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;

@@ -1,7 +1,7 @@
 package io.hypertrader.backtest.sweep;
 
 import io.hypertrader.backtest.BacktestInput;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.backtest.analysis.CycleLevels;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;

@@ -6,7 +6,7 @@ import io.hypertrader.backtest.Backtester;
 import io.hypertrader.backtest.Bars;
 import io.hypertrader.backtest.FibRun;
 import io.hypertrader.backtest.RestartingStrategy;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;

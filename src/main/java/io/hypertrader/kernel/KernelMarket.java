@@ -1,4 +1,4 @@
-package io.hypertrader.backtest;
+package io.hypertrader.kernel;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
@@ -6,29 +6,37 @@ import io.hypertrader.exec.MarketDataSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** The market data a strategy sees in a backtest: replay time and the last delivered price per coin. */
-final class ReplayMarketData implements MarketDataSource {
+/**
+ * The market as the kernel's strategies see it: the last price point per coin, and "now", which
+ * is the time of the last point in a replay and the wall clock live. It only ever answers about
+ * the past.
+ */
+public final class KernelMarket implements MarketDataSource {
     private final List<Coin> coins;
     private final Interval interval;
+    private final LongSupplier clock;
     private final double[] last;
-    long now;
+    private long now = Long.MIN_VALUE;
 
-    ReplayMarketData(List<Coin> coins, Interval interval) {
+    KernelMarket(List<Coin> coins, Interval interval, LongSupplier clock) {
         this.coins = coins;
         this.interval = interval;
+        this.clock = clock;
         this.last = new double[coins.size()];
         Arrays.fill(last, Double.NaN);
     }
 
-    void set(int c, long t, double p) {
+    /** Coin c's price is {@code p} at {@code t} (replay time, or the wall time of a live point). */
+    public void set(int c, long t, double p) {
         now = t;
         last[c] = p;
     }
 
     @Override
     public long now() {
-        return now;
+        return clock == null ? now : clock.getAsLong();
     }
 
     @Override

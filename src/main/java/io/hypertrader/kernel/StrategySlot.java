@@ -1,4 +1,4 @@
-package io.hypertrader.backtest;
+package io.hypertrader.kernel;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.strategy.Strategy;

@@ -1,0 +1,85 @@
+package io.hypertrader.sim;
+
+/**
+ * Drives a {@link SimulatedVenue} from live prices in real time (paper trading): the same venue
+ * and models a backtest replays, moved along the path the live mids draw instead of a bar's
+ * four points. O(1) work per price point (plus the venue's own events on the way).
+ *
+ * <p>Between two live points the path is the straight line from the earlier to the later; orders
+ * arrive at decision time + the latency model's delay and fill at the path price then (a live
+ * price when the arrival falls on a point), resting orders and triggers fire where the line
+ * crosses them, funding is paid on the hour at the live rate ({@link SimulatedVenue#payFundingNow}).
+ * When no price arrives, {@link #dueTime} says when an order in flight arrives, and the runner
+ * moves the path to then at the last live price ({@link #point} with that price).
+ *
+ * <p>Market state for slippage and participation: at every closed bar the bar's close, traded
+ * volume and range join the trailing window ({@link SimulatedVenue#pushMarketWindow}), and the
+ * bar's volume becomes the liquidity of the next bar, a third per third of a bar, as a replay
+ * gives each of a bar's three segments a third of its volume.
+ */
+public final class RealTimeSimulation {
+    private final SimulatedVenue venue;
+    private final long barMs;
+    private final long[] liquiditySince;
+    private final boolean[] started;
+
+    public RealTimeSimulation(SimulatedVenue venue, int coins, long barMs) {
+        this.venue = venue;
+        this.barMs = barMs;
+        this.liquiditySince = new long[coins];
+        this.started = new boolean[coins];
+    }
+
+    /** True once coin c has had its first live point. */
+    public boolean started(int c) {
+        return started[c];
+    }
+
+    /**
+     * The live price of coin c is {@code price} at {@code timeMs}: the path moves there along a
+     * straight line, stopping at every venue event on the way (arrivals, resting orders and
+     * triggers crossed, liquidation), then the venue acts at the point itself. The first point is
+     * a jump (nothing lies before it).
+     */
+    public void point(int c, long timeMs, double price) {
+        if (!started[c]) {
+            started[c] = true;
+            liquiditySince[c] = timeMs;
+            venue.jump(c, timeMs, price);
+            return;
+        }
+        long t1 = Math.max(timeMs, venue.time(c)); // the wall clock may step back a hair; the path never does
+        boolean fresh = t1 - liquiditySince[c] >= barMs / 3;
+        if (fresh) {
+            liquiditySince[c] = t1;
+        }
+        venue.beginSegment(c, t1, price, fresh);
+        for (int guard = 0; ; guard++) {
+            if (guard > 100_000) {
+                throw new IllegalStateException("paper path stuck at " + venue.time(c));
+            }
+            long te = venue.idle(c) ? Long.MAX_VALUE : venue.nextEventTime(c);
+            if (te <= t1 && te < Long.MAX_VALUE && te > venue.time(c)) {
+                venue.advance(c, te, Double.NaN);
+                continue;
+            }
+            venue.advance(c, t1, price);
+            return;
+        }
+    }
+
+    /**
+     * When the next order or cancel in flight of coin c arrives, or {@link Long#MAX_VALUE}: the
+     * runner moves the path to then at the last price if no live point comes first.
+     */
+    public long dueTime(int c) {
+        return started[c] ? venue.nextArrivalTime(c) : Long.MAX_VALUE;
+    }
+
+    /** Coin c's bar closed with this range and volume: the market window and the next bar's liquidity. */
+    public void barClosed(int c, double high, double low, double close, double volume) {
+        venue.pushMarketWindow(c, close, volume, SimulatedVenue.parkinsonVariance(high, low));
+        venue.beginBarLiquidity(c, volume);
+        liquiditySince[c] = venue.time(c);
+    }
+}
