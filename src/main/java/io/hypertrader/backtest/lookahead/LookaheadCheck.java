@@ -2,7 +2,7 @@ package io.hypertrader.backtest.lookahead;
 
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.Backtester;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.backtest.sweep.Trial;
 import io.hypertrader.backtest.sweep.TrialFactory;
 import io.hypertrader.backtest.sweep.TrialSpec;

@@ -1,7 +1,7 @@
 package io.hypertrader.backtest.lookahead;
 
 import io.hypertrader.backtest.BacktestInput;
-import io.hypertrader.backtest.StrategySlot;
+import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.backtest.analysis.RealCandles;
 import io.hypertrader.backtest.sweep.FibSetup;
 import io.hypertrader.backtest.sweep.FibTrialFactory;
