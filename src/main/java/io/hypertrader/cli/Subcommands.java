@@ -32,6 +32,7 @@ final class Subcommands {
         ALL.put("sweep", SweepCommand::new);
         ALL.put("montecarlo", MonteCarloCommand::new);
         ALL.put("walkforward", WalkForwardCommand::new);
+        ALL.put("lookahead", LookaheadCommand::new);
         ALL.put("studies", StudiesCommand::new);
         ALL.put("promote", PromoteCommand::new);
         ALL.put("run", RunCommand::new);

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
         description = {"Backtest every combination of the --param values (times --seeds seeds) in parallel, store the "
                 + "results in DuckDB (sweeps, sweep_results) and write reports/sweep-<id>/ (heatmap of two parameters, "
                 + "top configurations with their deflated Sharpe ratio, results.csv).",
-                "Example: hypertrader sweep --param strategy.levels.hedge=0.20:0.30:0.02 --param strategy.sizing.leverage=2,3,5"})
+                "Example: hypertrader sweep --param strategy.levels.hedge=0.20:0.30:0.02 --param strategy.sizing.leverage=2,3,5",
+                "Search: hypertrader sweep --search tpe --trials 60 --param strategy.levels.hedge=0.15:0.40:0.005 ..."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -47,11 +48,21 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Bar path for every backtest: bullish-low-first, high-first, low-first, worst-case (default: the simulator config's).")
     String path;
 
+    @Option(names = "--search", paramLabel = "random|cmaes|tpe",
+            description = "Search the --param space instead of running all of it: random draws, CMA-ES or TPE; needs"
+                    + " --trials. Deterministic from --seed; resumable (a rerun runs only what is not stored).")
+    String search;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "With --search: configurations to try, each with --seeds seeds; all count in the deflated Sharpe ratio.")
+    Integer trials;
+
     @Override
     public Integer call() throws IOException {
         HyperTraderCli root = HyperTraderCli.root(spec);
         List<String> flags = opts.params == null ? List.of() : opts.params;
-        ParamGrid grid = ParamGrid.parse(flags);
+        io.hypertrader.backtest.sweep.Search.Method method = SearchStudy.method(search, trials);
+        ParamGrid grid = method != null ? io.hypertrader.backtest.sweep.Search.space(flags) : ParamGrid.parse(flags);
         if (seeds < 1) {
             throw UserError.usage("--seeds must be >= 1, got " + seeds);
         }
@@ -67,6 +78,13 @@ public final class SweepCommand implements Callable<Integer> {
         try (Database db = Database.openExisting(root.dbPath(), StudySetup.dataFix(opts));
              StudyEngine engine = StudyEngine.none(opts, root)) {
             StudySetup s = StudySetup.load(opts, db, root.network());
+            if (method != null) {
+                if (!"local".equals(opts.engine)) {
+                    throw UserError.usage("--search runs its trials on the local pool (each batch depends on the last);"
+                            + " --engine " + opts.engine + " is for grids: drop one of the two");
+                }
+                return SearchStudy.sweep(root, opts, db, s, method, trials, seeds, mode, now);
+            }
             String what = s.base.hash() + flags + seeds + opts.seed + mode;
             String id = engine.start(s, db, "sweep", what, StudySetup.id(now, what));
             long t0 = System.nanoTime();

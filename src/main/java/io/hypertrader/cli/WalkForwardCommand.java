@@ -52,11 +52,20 @@ public final class WalkForwardCommand implements Callable<Integer> {
     @Option(names = "--anchored", description = "Every training window starts at the first bar (default: rolling).")
     boolean anchored;
 
+    @Option(names = "--search", paramLabel = "random|cmaes|tpe",
+            description = "Search each training window instead of running the whole --param grid (needs --trials);"
+                    + " deterministic from --seed, resumable.")
+    String search;
+
+    @Option(names = "--trials", paramLabel = "N", description = "With --search: configurations tried per training window.")
+    Integer trials;
+
     @Override
     public Integer call() throws IOException {
         HyperTraderCli root = HyperTraderCli.root(spec);
         List<String> flags = opts.params == null ? List.of() : opts.params;
-        ParamGrid grid = ParamGrid.parse(flags);
+        io.hypertrader.backtest.sweep.Search.Method method = SearchStudy.method(search, trials);
+        ParamGrid grid = method != null ? io.hypertrader.backtest.sweep.Search.space(flags) : ParamGrid.parse(flags);
         Duration tr = WalkForward.duration("--train", train);
         Duration te = WalkForward.duration("--test", test);
         WalkForward.Objective obj = WalkForward.Objective.parse(objective);
@@ -69,6 +78,13 @@ public final class WalkForwardCommand implements Callable<Integer> {
                         + s.candles.size() + " coins");
             }
             List<WalkForward.Window> windows = WalkForward.windows(s.candles.get(0), tr, te, anchored);
+            if (method != null) {
+                if (!"local".equals(opts.engine)) {
+                    throw UserError.usage("--search runs its trials on the local pool (each batch depends on the last);"
+                            + " --engine " + opts.engine + " is for grids: drop one of the two");
+                }
+                return SearchStudy.walkForward(root, opts, db, s, method, trials, obj, windows, train, test, anchored, now);
+            }
             String what = s.base.hash() + flags + train + test + obj + anchored + opts.seed;
             String id = engine.start(s, db, "walkforward", what, StudySetup.id(now, what));
             long t0 = System.nanoTime();

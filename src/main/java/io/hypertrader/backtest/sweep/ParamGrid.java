@@ -22,6 +22,14 @@ public final class ParamGrid {
     private final int size;
 
     public ParamGrid(List<ParamAxis> axes) {
+        this(axes, MAX_POINTS, "the --param grid has more than " + MAX_POINTS + " configurations; use fewer values");
+    }
+
+    /**
+     * A grid of at most {@code maxPoints} points, {@code tooMany} the error beyond: a search
+     * ({@link Search}) visits a few points of a space far larger than a sweep could enumerate.
+     */
+    ParamGrid(List<ParamAxis> axes, int maxPoints, String tooMany) {
         this.axes = List.copyOf(axes);
         Set<String> seen = new HashSet<>();
         long n = 1;
@@ -30,8 +38,8 @@ public final class ParamGrid {
                 throw UserError.usage("--param " + a.path() + " is given twice; list all its values in one flag");
             }
             n *= a.values().size();
-            if (n > MAX_POINTS) {
-                throw UserError.usage("the --param grid has more than " + MAX_POINTS + " configurations; use fewer values");
+            if (n > maxPoints) {
+                throw UserError.usage(tooMany);
             }
         }
         this.size = (int) n;

@@ -103,12 +103,22 @@ public final class Sweep {
     /** Deflation and aggregates over finished trials (configuration-major, {@code seeds} per configuration). */
     static Outcome judge(ParamGrid grid, int seeds, long baseSeed, PathMode path, List<Integer> valid,
                          List<TrialResult> results, List<Skipped> skipped) {
-        int n = valid.size();
-        double[] meanSrPerBar = new double[n];
-        for (int c = 0; c < n; c++) {
+        return judge(grid, seeds, baseSeed, path, valid, results, skipped, valid.size());
+    }
+
+    /**
+     * As above with N given: a {@link Search} counts every configuration it tried, the refused
+     * ones too, so {@code trialsTried} may exceed the configurations run.
+     */
+    static Outcome judge(ParamGrid grid, int seeds, long baseSeed, PathMode path, List<Integer> valid,
+                         List<TrialResult> results, List<Skipped> skipped, int trialsTried) {
+        int runs = valid.size();
+        int n = trialsTried;
+        double[] meanSrPerBar = new double[runs];
+        for (int c = 0; c < runs; c++) {
             meanSrPerBar[c] = mean(results, c, seeds, TrialMetrics::sharpePerBar);
         }
-        double variance = n > 1 ? SharpeRatios.variance(meanSrPerBar) : Double.NaN;
+        double variance = runs > 1 ? SharpeRatios.variance(meanSrPerBar) : Double.NaN;
         double v = Double.isNaN(variance) ? 0 : variance;
         double[] dsr = new double[results.size()];
         for (int i = 0; i < results.size(); i++) {
@@ -116,8 +126,8 @@ public final class Sweep {
             dsr[i] = n > 1 ? SharpeRatios.deflated(m.sharpePerBar(), m.returns(), m.skewness(), m.kurtosis(), v, n)
                     : m.psr();
         }
-        List<ConfigSummary> configs = new ArrayList<>(n);
-        for (int c = 0; c < n; c++) {
+        List<ConfigSummary> configs = new ArrayList<>(runs);
+        for (int c = 0; c < runs; c++) {
             int from = c * seeds;
             double dsrSum = 0;
             int dsrN = 0;
@@ -163,7 +173,8 @@ public final class Sweep {
      * {@code metric} over all configurations with those two values (the other axes' values vary);
      * NaN where no configuration ran.
      *
-     * @return null when the grid has fewer than two numeric axes with more than one value
+     * @return null when the grid has fewer than two numeric axes with more than one value, or when those two
+     *         span more than {@link ParamGrid#MAX_POINTS} cells (a search's space can)
      */
     public static Heatmap heatmap(Outcome o, String label, java.util.function.ToDoubleFunction<ConfigSummary> metric) {
         List<ParamAxis> axes = o.grid().axes();
@@ -181,6 +192,9 @@ public final class Sweep {
             return null;
         }
         ParamAxis x = axes.get(ax), y = axes.get(ay);
+        if ((long) x.values().size() * y.values().size() > ParamGrid.MAX_POINTS) {
+            return null; // only a search's space is this fine: a picture of it would be mostly empty
+        }
         double[][] z = new double[x.values().size()][y.values().size()];
         double[][] ret = new double[x.values().size()][y.values().size()];
         for (int i = 0; i < z.length; i++) {

@@ -60,7 +60,7 @@ public final class SweepStore {
      * One backtest of a sweep.
      *
      * @param windowIndex walk-forward window (-1 otherwise)
-     * @param phase       grid, montecarlo, train or test
+     * @param phase       grid, montecarlo, train or test; search for a sweep's search ({@link Search})
      */
     public record ResultRow(int trial, int configIndex, SequencedMap<String, String> params, long seed, String pathMode,
                             int windowIndex, String phase, long fromMs, long toMs, TrialMetrics metrics,
