@@ -79,6 +79,13 @@ public final class HyperliquidWebSocket implements AutoCloseable {
         default void onAssetContext(AssetContext ctx) {
         }
 
+        /**
+         * A coin's best bid and offer (channel "bbo"); NaN for a side the book does not have.
+         * Pushed when either changes.
+         */
+        default void onBbo(String coin, double bid, double ask) {
+        }
+
         /** Order status changes (open, filled, canceled, ...); may repeat after a reconnect. */
         default void onOrderUpdates(List<OrderStatusInfo> updates) {
         }
@@ -151,6 +158,11 @@ public final class HyperliquidWebSocket implements AutoCloseable {
 
     public void subscribeCandle(String coin, String interval) {
         subscribe(sub("candle").put("coin", coin).put("interval", interval));
+    }
+
+    /** Best bid and offer of a coin (channel "bbo"). */
+    public void subscribeBbo(String coin) {
+        subscribe(sub("bbo").put("coin", coin));
     }
 
     /** activeAssetCtx of a perp (channel "activeAssetCtx"; spot coins use another channel and are not supported). */
@@ -374,6 +386,16 @@ public final class HyperliquidWebSocket implements AutoCloseable {
                     AssetContext ctx = HyperliquidWire.parseAssetCtx(data.get("ctx"), coin, clockMs.getAsLong(),
                             AssetContext.VIA_WS, "activeAssetCtx " + coin);
                     safe(() -> listener.onAssetContext(ctx));
+                }
+                case "bbo" -> {
+                    Json.object(data, "bbo");
+                    String coin = Json.str(data, "coin");
+                    JsonNode levels = Json.array(data.get("bbo"), "bbo.bbo");
+                    double bid = levels.size() > 0 && levels.get(0).hasNonNull("px") ? Double.parseDouble(levels.get(0).get("px").asText())
+                            : Double.NaN;
+                    double ask = levels.size() > 1 && levels.get(1).hasNonNull("px") ? Double.parseDouble(levels.get(1).get("px").asText())
+                            : Double.NaN;
+                    safe(() -> listener.onBbo(coin, bid, ask));
                 }
                 case "orderUpdates" -> {
                     List<OrderStatusInfo> updates = new ArrayList<>();

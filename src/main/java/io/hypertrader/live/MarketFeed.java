@@ -59,6 +59,18 @@ public interface MarketFeed extends AutoCloseable {
     }
 
     /**
+     * Asks the feed to follow the coin's best bid and offer and asset context from now on (a
+     * WebSocket subscribes to {@code bbo} and {@code activeAssetCtx}); polling feeds ignore it.
+     */
+    default void watchBookAndContext(Coin coin) {
+    }
+
+    /** The coin's latest best bid and offer, {@code {bid, ask}}, or null when the feed has none. */
+    default double[] bestBidAsk(Coin coin) {
+        return null;
+    }
+
+    /**
      * The coin's current hourly funding rate as the exchange reports it in its asset context
      * (predicted for the next settlement); NaN when the feed cannot tell. Paper runs pay their
      * simulated positions' funding on the hour at this rate.

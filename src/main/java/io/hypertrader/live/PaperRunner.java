@@ -215,6 +215,9 @@ public final class PaperRunner extends RunnerBase {
             }
         });
         kernel.start(new JournaledVenue(venue), journal);
+        for (Coin coin : plan.coins()) {
+            feed.watchBookAndContext(coin); // the live spread and funding rate, where the feed pushes them
+        }
     }
 
     /** Replays the journal's fills and funding payments, in time order, into a fresh paper account. */
@@ -338,6 +341,12 @@ public final class PaperRunner extends RunnerBase {
             Double m = mids.get(kernel.coin(c).name());
             if (m == null || !(m > 0)) {
                 continue;
+            }
+            double[] q = feed.bestBidAsk(kernel.coin(c));
+            if (q != null) {
+                sim.quote(c, q[0], q[1]); // the live book's spread, before anything fills at this point
+            } else {
+                sim.noQuote(c);
             }
             sim.point(c, now, m);
             if (kernel.everyPrice(c)) {

@@ -1,5 +1,7 @@
 package io.hypertrader.live;
 
+import io.hypertrader.data.AssetContext;
+
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
@@ -110,6 +112,11 @@ public final class WebSocketMarketFeed implements MarketFeed {
         }
     }
 
+    /** Coins whose book and asset context are followed, their latest pushed best bid/offer and context. */
+    private final java.util.Set<String> watched = new java.util.HashSet<>();
+    private final Map<String, double[]> bbo = new java.util.HashMap<>();
+    private final Map<String, AssetContext> contexts = new java.util.HashMap<>();
+
     /**
      * Creates the feed and connects its socket.
      *
@@ -162,9 +169,33 @@ public final class WebSocketMarketFeed implements MarketFeed {
         return midsArrivedNanos;
     }
 
-    /** From the REST fallback: funding is read once an hour, a push channel would buy nothing. */
+    @Override
+    public synchronized void watchBookAndContext(Coin coin) {
+        if (watched.add(coin.name())) {
+            ws.subscribeBbo(coin.name());
+            ws.subscribeActiveAssetCtx(coin.name());
+        }
+    }
+
+    /** The pushed best bid and offer while the socket is healthy; null otherwise (the profile's spread stands). */
+    @Override
+    public synchronized double[] bestBidAsk(Coin coin) {
+        double[] q = bbo.get(coin.name());
+        return q == null || evaluate() != Source.WEBSOCKET ? null : q.clone();
+    }
+
+    /**
+     * The rate of the coin's latest pushed asset context when one arrived within the last two
+     * minutes on a healthy socket; else one REST read ({@code metaAndAssetCtxs}).
+     */
     @Override
     public double fundingRate(Coin coin) throws TransportException {
+        synchronized (this) {
+            AssetContext c = contexts.get(coin.name());
+            if (c != null && evaluate() == Source.WEBSOCKET && clock.getAsLong() - c.sampledAtMs() <= 120_000) {
+                return c.fundingRate();
+            }
+        }
         return rest.fundingRate(coin);
     }
 
@@ -322,6 +353,20 @@ public final class WebSocketMarketFeed implements MarketFeed {
     }
 
     private final class Listener implements HyperliquidWebSocket.Listener {
+        @Override
+        public void onBbo(String coin, double bid, double ask) {
+            synchronized (WebSocketMarketFeed.this) {
+                bbo.put(coin, new double[]{bid, ask});
+            }
+        }
+
+        @Override
+        public void onAssetContext(AssetContext ctx) {
+            synchronized (WebSocketMarketFeed.this) {
+                contexts.put(ctx.coin().name(), ctx);
+            }
+        }
+
         @Override
         public void onAllMids(Map<String, BigDecimal> m) {
             synchronized (WebSocketMarketFeed.this) {

@@ -12,6 +12,8 @@ package io.hypertrader.sim;
  * When no price arrives, {@link #dueTime} says when an order in flight arrives, and the runner
  * moves the path to then at the last live price ({@link #point} with that price).
  *
+ * <p>The spread a taker pays is the live book's ({@link #quote}) where the feed reports it.
+ *
  * <p>Market state for slippage and participation: at every closed bar the bar's close, traded
  * volume and range join the trailing window ({@link SimulatedVenue#pushMarketWindow}), and the
  * bar's volume becomes the liquidity of the next bar, a third per third of a bar, as a replay
@@ -74,6 +76,22 @@ public final class RealTimeSimulation {
      */
     public long dueTime(int c) {
         return started[c] ? venue.nextArrivalTime(c) : Long.MAX_VALUE;
+    }
+
+    /**
+     * Coin c's best bid and offer as the live feed reports them: half their spread, relative to
+     * their midpoint, is what a taker pays as the spread from now on (instead of the profile's
+     * constant). Ignored when either side is missing or the book is crossed.
+     */
+    public void quote(int c, double bid, double ask) {
+        if (bid > 0 && ask >= bid) {
+            venue.setLiveHalfSpread(c, (ask - bid) / (ask + bid));
+        }
+    }
+
+    /** No live quote for coin c (the feed fell back to polling): the profile's spread again. */
+    public void noQuote(int c) {
+        venue.setLiveHalfSpread(c, Double.NaN);
     }
 
     /** Coin c's bar closed with this range and volume: the market window and the next bar's liquidity. */

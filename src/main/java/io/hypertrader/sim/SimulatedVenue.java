@@ -1060,6 +1060,14 @@ public final class SimulatedVenue implements ExecutionVenue {
         this.refusing = reason;
     }
 
+    /**
+     * The live book's half spread of coin c, fraction of the mid (NaN: the profile's constant
+     * again): slippage models that charge half the spread charge this one from now on.
+     */
+    public void setLiveHalfSpread(int c, double halfSpread) {
+        market[c].liveHalfSpread = halfSpread;
+    }
+
     /** When the earliest order or cancel in flight to coin c arrives, or {@link Long#MAX_VALUE}. */
     public long nextArrivalTime(int c) {
         long best = Long.MAX_VALUE;

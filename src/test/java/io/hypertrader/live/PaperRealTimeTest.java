@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Issue 11: paper trades in real time. A paper deployment with the WebSocket feed against the fake
  * exchange, whose mid the test moves along 80 real FTX BTC-PERP 1m candles of 22 Jan 2022 (a window
- * range with three swings of about 1 %), four points a bar, 150 ms apart. Every decision must be journaled within 1 s (wall) of
- * the price point that caused it, every fill must be at the live price of its moment (within the
- * realistic profile's slippage), and the position must pay funding at the live rate when the
+ * range with three swings of about 1 %), four points a bar, 150 ms apart, with its best bid and
+ * offer 0.5 % either side. Every decision must be journaled within 1 s (wall) of the price point
+ * that caused it, every fill must be at the live price of its moment plus the live book's half
+ * spread, and the position must pay funding at the live rate when the
  * runner's clock passes the hour (the runner's clock is the wall clock shifted so that an hour
  * boundary falls 20 s into the session).
  */
@@ -41,6 +42,7 @@ class PaperRealTimeTest {
     static final int WARM = 10;
     static final int LIVE = 80;
     static final long STEP_MS = 150;
+    static final double HALF_SPREAD = 0.005;
 
     @TempDir
     Path dir;
@@ -81,6 +83,8 @@ class PaperRealTimeTest {
             warm.add(new Candle(base + k * 60_000L, base + k * 60_000L + 59_999, r[0], r[1], r[2], r[3], r[4], 100));
         }
         new LiveFixtures.Script(fake, WARM).add("BTC", warm).midFromTest().hold();
+        // a wide book (the best bid and offer 0.5 % either side of the mid, pushed on bbo): a fill shows whose spread it paid
+        fake.setHalfSpread("BTC", java.math.BigDecimal.valueOf(Math.round(rows.get(WARM)[0] * HALF_SPREAD)));
         fake.setMid("BTC", LiveFixtures.Script.px(rows.get(WARM)[0]));
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).retryOnConnectionFailure(false).build();
         OkHttpTransport transport = new OkHttpTransport(http, fake.baseUrl());
@@ -155,8 +159,10 @@ class PaperRealTimeTest {
                     mid = p.price(); // the live price in force when the order reached the simulated venue
                 }
             }
-            assertThat(f.price() / mid - 1).as("fill " + f.fillKey() + " at " + f.price() + " vs the live mid " + mid)
-                    .isCloseTo(0, within(0.004));
+            // a taker pays the live book's half spread (not the profile's 1 bp) on top of the live price
+            double signed = ("BUY".equals(f.side()) ? 1 : -1) * (f.price() / mid - 1);
+            assertThat(signed).as(f.side() + " fill " + f.fillKey() + " at " + f.price() + " vs the live mid " + mid)
+                    .isPositive().isCloseTo(HALF_SPREAD, within(0.004));
         }
         assertThat(journal).filteredOn(e -> e.kind().equals("order") && e.wallMs() >= replayStart)
                 .as("orders are journaled at the wall time of their decision")

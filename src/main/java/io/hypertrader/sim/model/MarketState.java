@@ -14,4 +14,9 @@ public final class MarketState {
     public double advUsd;
     /** Bar length, ms. */
     public long barMs;
+    /**
+     * Half the quoted spread, fraction of the mid, as a live feed reports it (paper trading: the
+     * best bid and offer); NaN in a replay, where the profile's constant stands for it.
+     */
+    public double liveHalfSpread = Double.NaN;
 }

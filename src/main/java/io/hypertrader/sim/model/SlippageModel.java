@@ -83,7 +83,8 @@ public interface SlippageModel {
      * sqrt(notional / ADV), the standard square-root law (Almgren et al., Tóth et al.). Use for
      * {@code realistic}: cost grows with size relative to liquidity and with volatility. No
      * randomness. With no volume in the window (ADV 0) the impact is infinite and the order
-     * does not fill.
+     * does not fill. Paper trading replaces the constant half spread with the live book's
+     * ({@link MarketState#liveHalfSpread}).
      */
     final class SqrtImpact implements SlippageModel {
         private final double halfSpread;
@@ -99,7 +100,9 @@ public interface SlippageModel {
             if (!(m.advUsd > 0)) {
                 return Double.POSITIVE_INFINITY;
             }
-            return halfSpread + k * m.sigmaDay * Math.sqrt(Math.max(notional, 0) / m.advUsd);
+            // the live book's half spread where a live feed provides it (paper), else the profile's
+            double hs = Double.isNaN(m.liveHalfSpread) ? halfSpread : m.liveHalfSpread;
+            return hs + k * m.sigmaDay * Math.sqrt(Math.max(notional, 0) / m.advUsd);
         }
 
         @Override

@@ -183,8 +183,27 @@ public final class FakeHyperliquid implements Closeable {
             ObjectNode inner = m.putObject("mids");
             mids.forEach((c, p) -> inner.put(c, fmt(p)));
             pushes.add(() -> publish(s -> s.subscribed("allMids", null, null), channel("allMids", m)));
+            BigDecimal half = halfSpreads.get(coin);
+            if (half != null) {
+                BigDecimal mid = mids.get(coin);
+                ObjectNode b = F.objectNode().put("coin", coin).put("time", clock.getAsLong());
+                ArrayNode levels = b.putArray("bbo");
+                levels.addObject().put("px", fmt(mid.subtract(half))).put("sz", "10.0").put("n", 3);
+                levels.addObject().put("px", fmt(mid.add(half))).put("sz", "10.0").put("n", 3);
+                pushes.add(() -> publish(s -> s.subscribed("bbo", coin, null), channel("bbo", b)));
+            }
         }
         pushes.forEach(Runnable::run);
+    }
+
+    private final Map<String, BigDecimal> halfSpreads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * From the next {@link #setMid} on, the coin's best bid and offer sit {@code halfSpread} below
+     * and above the mid, pushed to {@code bbo} subscribers with every mid (none before this is set).
+     */
+    public void setHalfSpread(String coin, BigDecimal halfSpread) {
+        halfSpreads.put(coin, halfSpread);
     }
 
     /**
