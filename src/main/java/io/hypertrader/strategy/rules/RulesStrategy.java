@@ -1,0 +1,486 @@
+package io.hypertrader.strategy.rules;
+
+import io.hypertrader.core.Coin;
+import io.hypertrader.core.Fill;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.core.OrderRequest;
+import io.hypertrader.core.Side;
+import io.hypertrader.exec.ExecutionVenue;
+import io.hypertrader.exec.OrderRounding;
+import io.hypertrader.strategy.CycleRecord;
+import io.hypertrader.strategy.LegView;
+import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.StrategyContext;
+import io.hypertrader.strategy.StrategyJournal;
+import io.hypertrader.strategy.TransitionRecord;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.BaseTradingRecord;
+import org.ta4j.core.Rule;
+import org.ta4j.core.Trade;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.num.Num;
+import org.ta4j.core.rules.BooleanRule;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The {@code ta4j-rules} strategy (docs/strategy.md, "ta4j-rules"): a long side and a short
+ * side, each a ta4j {@link org.ta4j.core.Strategy} (entry and exit rule) over the closed bars,
+ * traded through the venue like any of our strategies, so the simulator, the risk manager, the
+ * reports, sweeps, Monte Carlo and walk-forward apply to it unchanged.
+ *
+ * <p><b>Decisions.</b> At every bar close the bar joins the series ({@link ClosedBars}: nothing
+ * sees a bar before it closed) and, like ta4j's {@code BarSeriesManager}, one action at most is
+ * taken: flat, the long side's entry and then the short side's; in a position, its own side's
+ * exit. A side's strategy is asked with its own {@link TradingRecord} (the trades this strategy
+ * decided, at the decision bar's close), so ta4j rules that read the record, such as
+ * {@code StopLossRule}, work as in ta4j. The order is a market order sent at the close.
+ *
+ * <p><b>Stops.</b> {@code stopLoss} and {@code takeProfit} (fractions of the entry price, null for
+ * none) are watched at every price point between closes (in intrabar mode also at the exact
+ * crossing, {@link #triggerAbove}); a stop on a bar is that bar's one action.
+ *
+ * <p><b>Size.</b> Each entry is sized like the hedge's Q: {@code allocation x (1 - cashReserve) x
+ * equity x leverage / price}, or {@code fixedQty} coins, on the coin's size grid, within the
+ * venue's opening cap; below the $10 minimum order nothing is entered.
+ *
+ * <p>Each round trip is journaled as a cycle (thesis {@code bull} for a long, {@code bear} for a
+ * short; {@code h} the most favourable price seen; no levels), entries and exits as transitions
+ * FLAT/LONG/SHORT, so reports read it like the hedge's cycles.
+ */
+public final class RulesStrategy implements Strategy, LegView {
+
+    /** How each entry is sized (the config's {@code strategy.sizing}); {@code fixedQty} NaN = off. */
+    public record Sizing(double allocation, double cashReserve, int leverage, double fixedQty) {
+        public Sizing {
+            if (!(allocation > 0 && allocation <= 1) || !(cashReserve >= 0 && cashReserve < 1) || leverage < 1) {
+                throw new IllegalArgumentException("sizing out of range: " + allocation + "/" + cashReserve + "/" + leverage);
+            }
+        }
+    }
+
+    private static final int MAX_REJECTS = 3;
+    private static final String[] SIDE_NAMES = {"SHORT", "FLAT", "LONG"};
+
+    private final Coin coin;
+    private final PriceMode mode;
+    private final Sizing sizing;
+    private final Double stopLoss;
+    private final Double takeProfit;
+    private final ClosedBars bars;
+    private final org.ta4j.core.Strategy longSide;
+    private final org.ta4j.core.Strategy shortSide;
+    private final TradingRecord longRecord = new BaseTradingRecord(Trade.TradeType.BUY);
+    private final TradingRecord shortRecord = new BaseTradingRecord(Trade.TradeType.SELL);
+
+    private ExecutionVenue venue;
+    private StrategyJournal journal;
+    private int szDecimals;
+
+    /** Intended side: +1 long, -1 short, 0 flat. */
+    private int side;
+    private double q;
+    /** The position's entry price (the venue's average), NaN until the entry filled. */
+    private double entry = Double.NaN;
+    /** Most favourable price since the entry. */
+    private double best = Double.NaN;
+    private long activeOrder = -1;
+    private boolean dirty;
+    private int rejects;
+    /** A stop closed the position during the bar in progress: its close takes no second action. */
+    private boolean stoppedInBar;
+    private int barsClosed;
+    private long lastAddedOpenTime = Long.MIN_VALUE;
+    private long lastTime;
+    private double lastPrice = Double.NaN;
+
+    private int trade = -1;
+    private long tradeStart;
+    private double tradePnl0;
+    private boolean tradeOpen;
+    private int tradeSide = 1;
+    private String forcedReason;
+
+    /** A strategy from the config's rules. */
+    public RulesStrategy(Coin coin, long barMs, PriceMode mode, RuleSet rules, Sizing sizing) {
+        this(coin, barMs, mode, series -> side(series, rules, rules.longEntry(), rules.longExit(), "long"),
+                series -> rules.shortEntry() == null ? null : side(series, rules, rules.shortEntry(), rules.shortExit(), "short"),
+                sizing, rules.stopLoss(), rules.takeProfit());
+    }
+
+    /**
+     * The Java entry point: the long and short sides as ta4j strategies built over the strategy's
+     * own series of closed bars (the function is called once, with the empty series that then
+     * grows bar by bar). Either side may be null (no trades on that side).
+     *
+     * @param stopLoss   fraction of the entry price (null: none)
+     * @param takeProfit fraction of the entry price (null: none)
+     */
+    public RulesStrategy(Coin coin, long barMs, PriceMode mode, Function<BarSeries, org.ta4j.core.Strategy> longSide,
+                         Function<BarSeries, org.ta4j.core.Strategy> shortSide, Sizing sizing, Double stopLoss,
+                         Double takeProfit) {
+        this.coin = Objects.requireNonNull(coin, "coin");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.sizing = Objects.requireNonNull(sizing, "sizing");
+        this.stopLoss = stopLoss;
+        this.takeProfit = takeProfit;
+        this.bars = new ClosedBars(barMs);
+        this.longSide = longSide == null ? null : longSide.apply(bars.series());
+        this.shortSide = shortSide == null ? null : shortSide.apply(bars.series());
+    }
+
+    /** One side of a rule set as a ta4j strategy: its entry and exit rules, unstable for the slower of the two. */
+    private static org.ta4j.core.Strategy side(BarSeries series, RuleSet rules, String entry, String exit, String name) {
+        if (entry == null) {
+            return null;
+        }
+        RuleCompiler.Compiled in = RuleCompiler.compile(entry, series, rules.params());
+        RuleCompiler.Compiled out = exit == null ? null : RuleCompiler.compile(exit, series, rules.params());
+        Rule exitRule = out == null ? BooleanRule.FALSE : out.rule();
+        int unstable = Math.max(in.unstableBars(), out == null ? 0 : out.unstableBars());
+        return new BaseStrategy(name, in.rule(), exitRule, unstable);
+    }
+
+    /** The unstable bars of a rule set's long side, as {@link BaseStrategy} gets them (for a ta4j run of the same rules). */
+    public static int unstableBars(RuleSet rules, boolean longSide) {
+        String in = longSide ? rules.longEntry() : rules.shortEntry();
+        String out = longSide ? rules.longExit() : rules.shortExit();
+        int n = in == null ? 0 : RuleCompiler.check(in, rules.params());
+        return Math.max(n, out == null ? 0 : RuleCompiler.check(out, rules.params()));
+    }
+
+    @Override
+    public void start(StrategyContext context) {
+        if (!context.coins().contains(coin)) {
+            throw new IllegalArgumentException("context does not trade " + coin);
+        }
+        this.venue = context.venue();
+        this.journal = context.journal();
+        this.szDecimals = venue.instrument(coin).szDecimals();
+        venue.setLeverage(coin, sizing.leverage());
+    }
+
+    @Override
+    public PriceMode priceMode() {
+        return mode;
+    }
+
+    // ------------------------------------------------------------------ prices and stops
+
+    @Override
+    public void onPrice(Coin c, long t, double price) {
+        lastTime = t;
+        lastPrice = price;
+        if (watching()) {
+            best = side > 0 ? Math.max(best, price) : Math.min(best, price);
+            if (price <= below()) {
+                act(0, t, price, side > 0 ? "stop-loss" : "take-profit");
+                stoppedInBar = true;
+            } else if (price >= above()) {
+                act(0, t, price, side > 0 ? "take-profit" : "stop-loss");
+                stoppedInBar = true;
+            }
+        }
+        if (dirty) {
+            reconcile();
+        }
+    }
+
+    /** Whether the stops are live: in a position whose entry has filled, no order working. */
+    private boolean watching() {
+        return side != 0 && !Double.isNaN(entry) && !dirty;
+    }
+
+    /** Price at or below which a stop closes the position (-inf: none). */
+    private double below() {
+        if (side > 0 && stopLoss != null) {
+            return entry * (1 - stopLoss);
+        }
+        if (side < 0 && takeProfit != null) {
+            return entry * (1 - Math.min(takeProfit, 1));
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /** Price at or above which a stop closes the position (+inf: none). */
+    private double above() {
+        if (side > 0 && takeProfit != null) {
+            return entry * (1 + takeProfit);
+        }
+        if (side < 0 && stopLoss != null) {
+            return entry * (1 + stopLoss);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public double triggerAbove(Coin c) {
+        return watching() ? above() : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public double triggerBelow(Coin c) {
+        return watching() ? below() : Double.NEGATIVE_INFINITY;
+    }
+
+    // ------------------------------------------------------------------ bar closes
+
+    @Override
+    public void onBarClose(Coin c, long openTime, double open, double high, double low, double close, double volume) {
+        addBar(openTime, open, high, low, close, volume);
+        barsClosed++;
+        boolean stopped = stoppedInBar;
+        stoppedInBar = false;
+        if (stopped || activeOrder >= 0 || dirty) {
+            return; // a stop was this bar's action, or an order is still working
+        }
+        int to = decide();
+        if (to != side) {
+            long t = Double.isNaN(lastPrice) ? openTime : lastTime;
+            act(to, t, close, to == 0 ? "exit" : "entry");
+            if (dirty) {
+                reconcile();
+            }
+        }
+    }
+
+    /** Adds the bar once (absorbQuietBar may have added it already before declining). */
+    private void addBar(long openTime, double open, double high, double low, double close, double volume) {
+        if (openTime != lastAddedOpenTime) {
+            bars.add(openTime, open, high, low, close, volume);
+            lastAddedOpenTime = openTime;
+        }
+    }
+
+    /** The side the rules want after the last closed bar (one action: entry when flat, exit when in). */
+    private int decide() {
+        int end = bars.series().getEndIndex();
+        if (side == 0) {
+            if (longSide != null && longSide.shouldEnter(end, longRecord)) {
+                return 1;
+            }
+            if (shortSide != null && shortSide.shouldEnter(end, shortRecord)) {
+                return -1;
+            }
+            return 0;
+        }
+        org.ta4j.core.Strategy s = side > 0 ? longSide : shortSide;
+        return s.shouldExit(end, side > 0 ? longRecord : shortRecord) ? 0 : side;
+    }
+
+    /**
+     * The quiet-bar fast path: a bar whose range reaches no stop and whose close makes the rules
+     * take no action is absorbed whole. The bar joins the series either way (once: a declined
+     * bar is not added again by the replay's {@link #onBarClose}).
+     */
+    @Override
+    public boolean absorbQuietBar(QuietBar bar) {
+        if (dirty || activeOrder >= 0) {
+            return false;
+        }
+        if (side != 0 && (bar.low() <= below() || bar.high() >= above())) {
+            return false;
+        }
+        addBar(bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+        if (decide() != side) {
+            return false;
+        }
+        if (side != 0 && !Double.isNaN(entry)) {
+            for (int j = 0; j < bar.points(); j++) {
+                best = side > 0 ? Math.max(best, bar.price(j)) : Math.min(best, bar.price(j));
+            }
+        }
+        int last = bar.points() - 1;
+        lastTime = bar.time(last);
+        lastPrice = bar.price(last);
+        barsClosed++;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ actions and orders
+
+    private void act(int to, long t, double price, String reason) {
+        int end = bars.series().getEndIndex();
+        Num px = bars.series().numFactory().numOf(price);
+        if (side != 0) {
+            TradingRecord r = side > 0 ? longRecord : shortRecord;
+            if (r.getCurrentPosition().isOpened()) {
+                r.exit(Math.max(end, r.getCurrentPosition().getEntry().getIndex()), px, r.getCurrentPosition().getEntry().getAmount());
+            }
+            endTrade(t, reason, true);
+        }
+        int from = side;
+        if (to != 0) {
+            double qNew = computeQ(price);
+            if (!(qNew > 0)) {
+                to = 0; // not enough equity for the minimum order: stay flat
+            } else {
+                q = qNew;
+                (to > 0 ? longRecord : shortRecord).enter(end, px, bars.series().numFactory().numOf(q));
+                trade++;
+                tradeOpen = true;
+                tradeStart = t;
+                tradePnl0 = venue.netPnl(coin);
+                entry = Double.NaN;
+                best = Double.NaN;
+            }
+        }
+        side = to;
+        tradeSide = to == 0 ? tradeSide : to;
+        dirty = true;
+        rejects = 0;
+        journal.transition(new TransitionRecord(coin, t, price, SIDE_NAMES[from + 1], SIDE_NAMES[to + 1], to, reason));
+    }
+
+    private double computeQ(double price) {
+        if (!(price > 0)) {
+            return 0;
+        }
+        double cap = venue.maxOpeningNotional(coin) / price;
+        double size;
+        if (!Double.isNaN(sizing.fixedQty())) {
+            size = Math.min(sizing.fixedQty(), cap);
+        } else {
+            double equity = venue.equity();
+            double notional = sizing.allocation() * (equity - sizing.cashReserve() * equity) * sizing.leverage();
+            size = Math.min(notional / price, cap);
+        }
+        double qNew = OrderRounding.roundSize(size, szDecimals);
+        return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
+    }
+
+    private void reconcile() {
+        if (activeOrder >= 0) {
+            return;
+        }
+        double target = side * q;
+        double pos = venue.position(coin);
+        double diff = target - pos;
+        double size = target == 0 ? OrderRounding.roundSizeNearest(BigDecimal.valueOf(Math.abs(pos)), szDecimals).doubleValue()
+                : OrderRounding.roundSize(Math.abs(diff), szDecimals);
+        double px = Double.isNaN(lastPrice) ? 0 : lastPrice;
+        if (size <= 0 || (target != 0 && size * px < OrderRounding.MIN_NOTIONAL_USD)) {
+            targetReached();
+            return;
+        }
+        boolean reduceOnly = target == 0 || (Math.signum(target) == Math.signum(pos) && Math.abs(target) < Math.abs(pos));
+        activeOrder = venue.submit(OrderRequest.market(coin, diff > 0 ? Side.BUY : Side.SELL, size, reduceOnly,
+                SIDE_NAMES[side + 1].toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private void targetReached() {
+        dirty = false;
+        if (side != 0 && Double.isNaN(entry)) {
+            entry = venue.entryPrice(coin);
+            best = entry;
+        }
+    }
+
+    @Override
+    public void forcedBy(Coin c, String reason) {
+        forcedReason = reason;
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event) {
+        if (event instanceof OrderEvent.Filled f && f.fill().liquidation() && f.orderId() != activeOrder
+                || event instanceof OrderEvent.PartiallyFilled pf && pf.fill().liquidation() && pf.orderId() != activeOrder) {
+            forced(event);
+            return;
+        }
+        if (event.orderId() != activeOrder) {
+            return;
+        }
+        switch (event) {
+            case OrderEvent.Filled f -> {
+                activeOrder = -1;
+                reconcile();
+            }
+            case OrderEvent.Cancelled x -> {
+                activeOrder = -1;
+                retry();
+            }
+            case OrderEvent.Rejected x -> {
+                activeOrder = -1;
+                retry();
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A refused or cut order: try again at the next price, at most {@link #MAX_REJECTS} times, then accept the position. */
+    private void retry() {
+        if (++rejects >= MAX_REJECTS) {
+            double pos = venue.position(coin);
+            side = pos > 0 ? 1 : pos < 0 ? -1 : 0;
+            if (side == 0) {
+                endTrade(lastTime, "refused", true);
+            }
+            dirty = false;
+            entry = side == 0 ? Double.NaN : venue.entryPrice(coin);
+        }
+    }
+
+    /** A fill the venue forced (liquidation) or a risk manager's stop: the position is what the venue says now. */
+    private void forced(OrderEvent event) {
+        String reason = forcedReason == null ? "liquidation" : forcedReason;
+        forcedReason = null;
+        if (venue.position(coin) == 0 && side != 0) {
+            TradingRecord r = side > 0 ? longRecord : shortRecord;
+            if (r.getCurrentPosition().isOpened()) {
+                r.exit(Math.max(bars.series().getEndIndex(), r.getCurrentPosition().getEntry().getIndex()),
+                        bars.series().numFactory().numOf(lastPrice), r.getCurrentPosition().getEntry().getAmount());
+            }
+            endTrade(event.timeMs(), reason, true);
+            journal.transition(new TransitionRecord(coin, event.timeMs(), lastPrice, SIDE_NAMES[side + 1], "FLAT", 0, reason));
+            side = 0;
+            dirty = false;
+            entry = Double.NaN;
+        }
+    }
+
+    private void endTrade(long t, String reason, boolean complete) {
+        if (!tradeOpen) {
+            return;
+        }
+        tradeOpen = complete ? false : tradeOpen;
+        double pnl = venue.netPnl(coin) - tradePnl0;
+        double gain = Math.abs(best - entry);
+        double capture = gain > 0 && q > 0 ? pnl / (q * gain) : Double.NaN;
+        journal.cycle(new CycleRecord(coin, trade, tradeSide > 0 ? "bull" : "bear", tradeStart, t, q, entry, best, Double.NaN,
+                Double.NaN, Double.NaN, pnl, capture, SIDE_NAMES[tradeSide + 1], reason, complete));
+    }
+
+    @Override
+    public void finish(long timeMs) {
+        if (tradeOpen && side != 0) {
+            endTrade(timeMs, "end-of-data", false);
+        }
+    }
+
+    @Override
+    public double longLeg(Coin c) {
+        return side > 0 ? q : 0;
+    }
+
+    @Override
+    public double shortLeg(Coin c) {
+        return side < 0 ? q : 0;
+    }
+
+    /** The side held or being reached: +1 long, -1 short, 0 flat. */
+    public int side() {
+        return side;
+    }
+
+    /** The closed bars the rules read (for tests and notebooks). */
+    public BarSeries series() {
+        return bars.series();
+    }
+}
