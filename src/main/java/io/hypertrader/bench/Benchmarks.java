@@ -14,7 +14,8 @@ public final class Benchmarks {
                 new FibHedgeSection(),
                 new SignSection(),
                 new ColdCliSection(),
-                new ReportCliSection()
+                new ReportCliSection(),
+                new RulesParitySection()
         );
     }
 }

@@ -183,4 +183,17 @@ class SectionsTest {
         assertThat(FibHedgeSection.LIMITS)
                 .isEqualTo(io.hypertrader.config.ConfigLoader.load(java.nio.file.Path.of("config/fib-hedge.yaml")).risk());
     }
+
+    @Test
+    void rulesParityRowsHoldTheCheckAndStateTheTarget() {
+        List<BenchRow> rows = new RulesParitySection().run(ONCE);
+        assertThat(rows).extracting(BenchRow::name).containsExactly(RulesParitySection.TA4J, RulesParitySection.ENGINE,
+                RulesParitySection.RATIO, RulesParitySection.PARITY, RulesParitySection.REALISTIC);
+        assertThat(rows.get(0).median()).isPositive();
+        assertThat(rows.get(1).median()).isPositive();
+        assertThat(rows.get(2).target()).isEqualTo(2);
+        assertThat(rows.get(3).mustHold()).isTrue();
+        assertThat(rows.get(3).meetsTarget()).as(rows.get(3).detail()).isTrue();
+        assertThat(rows.get(4).detail()).startsWith("realistic: ");
+    }
 }
