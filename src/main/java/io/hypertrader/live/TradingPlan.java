@@ -54,6 +54,12 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
             if (p.interval() != iv) {
                 throw new IllegalArgumentException("all coins of a deployment must share one interval");
             }
+            if (p.isRules()) {
+                // the runners build the hedge (LiveRunner, PaperEngine); refuse before anything starts
+                throw io.hypertrader.core.UserError.usage("strategy.type = ta4j-rules: paper and live trading run the"
+                        + " fib-hedge only in this build; a ta4j-rules config runs in backtest, sweep, montecarlo and"
+                        + " walkforward");
+            }
         }
         if (!(initialEquity > 0)) {
             throw new IllegalArgumentException("initial equity must be positive, got " + initialEquity);
@@ -98,6 +104,9 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
         int w = 1;
         for (FibHedgeParams p : perCoin) {
             w = Math.max(w, p.entry().warmupBars());
+            if (p.filters() != null) {
+                w = Math.max(w, p.barsBeforeTrading()); // the filters' indicators need their bars before the first decision
+            }
         }
         return w;
     }
