@@ -1,6 +1,8 @@
 package io.hypertrader.strategy.rules;
 
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBar;
+import org.ta4j.core.num.NumFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +29,11 @@ public final class ClosedBars {
 
     /** Appends a closed bar. */
     public void add(long openTimeMs, double open, double high, double low, double close, double volume) {
-        series.barBuilder().timePeriod(period).beginTime(Instant.ofEpochMilli(openTimeMs)).openPrice(open)
-                .highPrice(high).lowPrice(low).closePrice(close).volume(volume).add();
+        // the bar itself rather than ta4j's builder: this runs once per bar of every backtest
+        NumFactory n = series.numFactory();
+        Instant begin = Instant.ofEpochMilli(openTimeMs);
+        series.addBar(new BaseBar(period, begin, begin.plus(period), n.numOf(open), n.numOf(high), n.numOf(low),
+                n.numOf(close), n.numOf(volume), n.zero(), 0));
     }
 
     /** Number of closed bars so far. */
