@@ -43,7 +43,8 @@ import java.util.function.Function;
  *
  * <p><b>Stops.</b> {@code stopLoss} and {@code takeProfit} (fractions of the entry price, null for
  * none) are watched at every price point between closes (in intrabar mode also at the exact
- * crossing, {@link #triggerAbove}); a stop on a bar is that bar's one action.
+ * crossing, {@link #triggerAbove}); a stop on a bar is that bar's one action, and so is a close the
+ * venue forced (a liquidation, a risk manager's position stop).
  *
  * <p><b>Size.</b> Each entry is sized like the hedge's Q: {@code allocation x (1 - cashReserve) x
  * equity x leverage / price}, or {@code fixedQty} coins, on the coin's size grid, within the
@@ -442,6 +443,7 @@ public final class RulesStrategy implements Strategy, LegView {
             side = 0;
             dirty = false;
             entry = Double.NaN;
+            stoppedInBar = true; // a forced close is this bar's one action, as a stop is
         }
     }
 
