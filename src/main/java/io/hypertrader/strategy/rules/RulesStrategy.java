@@ -117,7 +117,9 @@ public final class RulesStrategy implements Strategy, LegView {
     /**
      * The Java entry point: the long and short sides as ta4j strategies built over the strategy's
      * own series of closed bars (the function is called once, with the empty series that then
-     * grows bar by bar). Either side may be null (no trades on that side).
+     * grows bar by bar; the strategy asks its rules at the last closed bar's index, see
+     * {@link ClosedBars} for why the series ends with a placeholder). Either side may be null (no
+     * trades on that side).
      *
      * @param stopLoss   fraction of the entry price (null: none)
      * @param takeProfit fraction of the entry price (null: none)
@@ -260,7 +262,7 @@ public final class RulesStrategy implements Strategy, LegView {
 
     /** The side the rules want after the last closed bar (one action: entry when flat, exit when in). */
     private int decide() {
-        int end = bars.series().getEndIndex();
+        int end = bars.lastIndex();
         if (side == 0) {
             if (longSide != null && longSide.shouldEnter(end, longRecord)) {
                 return 1;
@@ -306,7 +308,7 @@ public final class RulesStrategy implements Strategy, LegView {
     // ------------------------------------------------------------------ actions and orders
 
     private void act(int to, long t, double price, String reason) {
-        int end = bars.series().getEndIndex();
+        int end = bars.lastIndex();
         Num px = bars.series().numFactory().numOf(price);
         if (side != 0) {
             TradingRecord r = side > 0 ? longRecord : shortRecord;
@@ -435,7 +437,7 @@ public final class RulesStrategy implements Strategy, LegView {
         if (venue.position(coin) == 0 && side != 0) {
             TradingRecord r = side > 0 ? longRecord : shortRecord;
             if (r.getCurrentPosition().isOpened()) {
-                r.exit(Math.max(bars.series().getEndIndex(), r.getCurrentPosition().getEntry().getIndex()),
+                r.exit(Math.max(bars.lastIndex(), r.getCurrentPosition().getEntry().getIndex()),
                         bars.series().numFactory().numOf(lastPrice), r.getCurrentPosition().getEntry().getAmount());
             }
             endTrade(event.timeMs(), reason, true);
