@@ -126,4 +126,15 @@ class StrategyFiltersTest {
             }
         }
     }
+
+    @Test
+    void aRuleStrategysStopIsCheckedAgainstLiquidationNotTheHedgesLongStop() {
+        String levered = "strategy:\n  type: ta4j-rules\n  coin: BTC\n  sizing: {allocation: 1, cashReserve: 0.1, leverage: 10}\n"
+                + "  rules:\n    longEntry: close > sma(close, 20)\n";
+        String risk = "risk: {maxLeverage: 10, maxPositionFraction: 10, maxOrderNotionalUsd: 1000000}\n";
+        // the hedge's default longStop (10 %) lies beyond liquidation at 9x effective; the rule strategy has no such stop
+        assertThat(ConfigLoader.parse(levered + risk, "t.yaml", Map.of()).strategy().isRules()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse(levered + "    stopLoss: 0.2\n" + risk, "t.yaml", Map.of()))
+                .hasMessageContaining("strategy.rules.stopLoss = 0.2: the stop lies beyond the estimated liquidation");
+    }
 }
