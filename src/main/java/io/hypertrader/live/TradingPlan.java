@@ -54,15 +54,23 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
             if (p.interval() != iv) {
                 throw new IllegalArgumentException("all coins of a deployment must share one interval");
             }
-            if (p.isRules()) {
-                // the runners build the hedge (LiveRunner, PaperEngine); refuse before anything starts
-                throw io.hypertrader.core.UserError.usage("strategy.type = ta4j-rules: paper and live trading run the"
-                        + " fib-hedge only in this build; a ta4j-rules config runs in backtest, sweep, montecarlo and"
-                        + " walkforward");
-            }
         }
         if (!(initialEquity > 0)) {
             throw new IllegalArgumentException("initial equity must be positive, got " + initialEquity);
+        }
+    }
+
+    /**
+     * Refuses a plan the testnet and mainnet runner cannot run: a ta4j-rules strategy, which paper
+     * rebuilds by replaying its bars and which cannot be restored from a saved state, as a live
+     * restart needs (docs/strategy.md, "ta4j-rules").
+     */
+    public void requireLiveCapable(String stage) {
+        for (FibHedgeParams p : perCoin) {
+            if (p.isRules()) {
+                throw io.hypertrader.core.UserError.usage("strategy.type = ta4j-rules: a " + stage + " deployment needs a"
+                        + " strategy that restores from its saved state; ta4j-rules runs in backtests, studies and paper");
+            }
         }
     }
 
@@ -104,8 +112,8 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
         int w = 1;
         for (FibHedgeParams p : perCoin) {
             w = Math.max(w, p.entry().warmupBars());
-            if (p.filters() != null) {
-                w = Math.max(w, p.barsBeforeTrading()); // the filters' indicators need their bars before the first decision
+            if (p.filters() != null || p.isRules()) {
+                w = Math.max(w, p.barsBeforeTrading()); // filters' and rules' indicators need their bars before the first decision
             }
         }
         return w;

@@ -1,7 +1,10 @@
 package io.hypertrader.strategy.fib;
 
+import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.rules.RulesStrategy;
+
+import java.util.function.Consumer;
 
 /**
  * The strategy a parameter set describes: the Fibonacci hedge (with its filters, if any), or a
@@ -20,12 +23,24 @@ public final class StrategyKinds {
 
     /** A fresh strategy for one run (strategies are stateful). */
     public static Strategy create(FibHedgeParams p) {
+        return createStateful(p, Double.POSITIVE_INFINITY, m -> {
+        });
+    }
+
+    /**
+     * A fresh strategy for a runner: with its state for the journal, each entry sized to at most
+     * {@code cap} USDC of notional (a deployment's position cap; infinity: none), {@code onCapped}
+     * told when the cap cut a hedge cycle's size.
+     */
+    public static StatefulStrategy createStateful(FibHedgeParams p, double cap, Consumer<String> onCapped) {
         if (!p.isRules()) {
-            return new FibHedgeStrategy(p);
+            FibHedgeStrategy fib = new FibHedgeStrategy(p);
+            return cap == Double.POSITIVE_INFINITY ? fib : fib.capCycleNotional(cap, onCapped);
         }
         FibHedgeParams.Sizing s = p.sizing();
-        return new RulesStrategy(p.coin(), p.interval().millis(), p.trigger(), p.rules(),
+        RulesStrategy rules = new RulesStrategy(p.coin(), p.interval().millis(), p.trigger(), p.rules(),
                 new RulesStrategy.Sizing(s.allocation(), s.cashReserve(), s.leverage(), s.fixedQty()));
+        return cap == Double.POSITIVE_INFINITY ? rules : rules.capNotional(cap);
     }
 
     /** The config's type name of a parameter set. */

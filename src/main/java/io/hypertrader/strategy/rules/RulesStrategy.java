@@ -9,11 +9,15 @@ import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.LegView;
+import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
-import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.StateSchema;
+import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.StrategyJournal;
+import io.hypertrader.strategy.StrategyState;
+import io.hypertrader.strategy.StrategyStateException;
 import io.hypertrader.strategy.TransitionRecord;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
@@ -25,6 +29,12 @@ import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.BooleanRule;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -53,8 +63,17 @@ import java.util.function.Function;
  * <p>Each round trip is journaled as a cycle (thesis {@code bull} for a long, {@code bear} for a
  * short; {@code h} the most favourable price seen; no levels), entries and exits as transitions
  * FLAT/LONG/SHORT, so reports read it like the hedge's cycles.
+ *
+ * <p><b>State.</b> {@link #snapshot()} writes the fields below as a {@code ta4j-rules} state (the
+ * paper runner journals it as it does the hedge's). The strategy's memory is mostly its closed
+ * bars and ta4j's trading records, which a state line cannot hold: paper rebuilds the strategy by
+ * replaying the recorded bars (as it does the hedge), and {@link #restore} refuses, so a live
+ * runner, which restores from text, cannot run it (its trading plan refuses the config first).
  */
-public final class RulesStrategy implements Strategy, LegView {
+public final class RulesStrategy implements StatefulStrategy, LegView {
+
+    /** What the strategy holds or is reaching; the state's name. */
+    public enum Holding { SHORT, FLAT, LONG }
 
     /** How each entry is sized (the config's {@code strategy.sizing}); {@code fixedQty} NaN = off. */
     public record Sizing(double allocation, double cashReserve, int leverage, double fixedQty) {
@@ -107,11 +126,38 @@ public final class RulesStrategy implements Strategy, LegView {
     private int tradeSide = 1;
     private String forcedReason;
 
+    /** The rules and sizing as one fingerprint (first 12 hex digits of their SHA-256); "java" for code-given sides. */
+    private final String fingerprint;
+    /** Largest notional an entry is sized to (a deployment's cap, {@link #capNotional}); not state. */
+    private double maxNotional = Double.POSITIVE_INFINITY;
+
+    static final StateSchema<RulesStrategy> SCHEMA = StateSchema.<RulesStrategy>of("ta4j-rules", 1)
+            .name(Holding.class, s -> Holding.values()[s.side + 1], (s, v) -> s.side = v.ordinal() - 1)
+            .identity("coin", s -> s.coin.name(), "the state belongs to another coin")
+            .identity("params", s -> s.fingerprint, "the rules or sizing changed since the state was saved")
+            .number("q", s -> s.q, (s, v) -> s.q = v)
+            .number("entry", s -> s.entry, (s, v) -> s.entry = v)
+            .number("best", s -> s.best, (s, v) -> s.best = v)
+            .whole("order", s -> s.activeOrder, (s, v) -> s.activeOrder = v)
+            .flag("dirty", s -> s.dirty, (s, v) -> s.dirty = v)
+            .integer("rejects", s -> s.rejects, (s, v) -> s.rejects = v)
+            .flag("stoppedInBar", s -> s.stoppedInBar, (s, v) -> s.stoppedInBar = v)
+            .integer("bars", s -> s.barsClosed, (s, v) -> s.barsClosed = v)
+            .whole("lastBar", s -> s.lastAddedOpenTime, (s, v) -> s.lastAddedOpenTime = v)
+            .integer("trade", s -> s.trade, (s, v) -> s.trade = v)
+            .whole("tradeStart", s -> s.tradeStart, (s, v) -> s.tradeStart = v)
+            .number("tradePnl0", s -> s.tradePnl0, (s, v) -> s.tradePnl0 = v)
+            .flag("tradeOpen", s -> s.tradeOpen, (s, v) -> s.tradeOpen = v)
+            .integer("tradeSide", s -> s.tradeSide, (s, v) -> s.tradeSide = v)
+            .whole("time", s -> s.lastTime, (s, v) -> s.lastTime = v)
+            .number("price", s -> s.lastPrice, (s, v) -> s.lastPrice = v);
+
     /** A strategy from the config's rules. */
     public RulesStrategy(Coin coin, long barMs, PriceMode mode, RuleSet rules, Sizing sizing) {
         this(coin, barMs, mode, series -> side(series, rules, rules.longEntry(), rules.longExit(), "long"),
                 series -> rules.shortEntry() == null ? null : side(series, rules, rules.shortEntry(), rules.shortExit(), "short"),
-                sizing, rules.stopLoss(), rules.takeProfit());
+                sizing, rules.stopLoss(), rules.takeProfit(),
+                fingerprint("bar=" + barMs + " mode=" + mode + " " + rules.text() + " sizing=" + sizing));
     }
 
     /**
@@ -127,6 +173,13 @@ public final class RulesStrategy implements Strategy, LegView {
     public RulesStrategy(Coin coin, long barMs, PriceMode mode, Function<BarSeries, org.ta4j.core.Strategy> longSide,
                          Function<BarSeries, org.ta4j.core.Strategy> shortSide, Sizing sizing, Double stopLoss,
                          Double takeProfit) {
+        this(coin, barMs, mode, longSide, shortSide, sizing, stopLoss, takeProfit, "java");
+    }
+
+    private RulesStrategy(Coin coin, long barMs, PriceMode mode, Function<BarSeries, org.ta4j.core.Strategy> longSide,
+                          Function<BarSeries, org.ta4j.core.Strategy> shortSide, Sizing sizing, Double stopLoss,
+                          Double takeProfit, String fingerprint) {
+        this.fingerprint = fingerprint;
         this.coin = Objects.requireNonNull(coin, "coin");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.sizing = Objects.requireNonNull(sizing, "sizing");
@@ -135,6 +188,24 @@ public final class RulesStrategy implements Strategy, LegView {
         this.bars = new ClosedBars(barMs);
         this.longSide = longSide == null ? null : longSide.apply(bars.series());
         this.shortSide = shortSide == null ? null : shortSide.apply(bars.series());
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Sizes every entry to at most {@code usd} of notional (a deployment's position cap); infinity: as configured. */
+    public RulesStrategy capNotional(double usd) {
+        if (!(usd > 0)) {
+            throw new IllegalArgumentException("the notional cap must be positive, got " + usd);
+        }
+        this.maxNotional = usd;
+        return this;
     }
 
     /** One side of a rule set as a ta4j strategy: its entry and exit rules, unstable for the slower of the two. */
@@ -344,7 +415,7 @@ public final class RulesStrategy implements Strategy, LegView {
         if (!(price > 0)) {
             return 0;
         }
-        double cap = venue.maxOpeningNotional(coin) / price;
+        double cap = Math.min(venue.maxOpeningNotional(coin), maxNotional) / price;
         double size;
         if (!Double.isNaN(sizing.fixedQty())) {
             size = Math.min(sizing.fixedQty(), cap);
@@ -373,7 +444,7 @@ public final class RulesStrategy implements Strategy, LegView {
         }
         boolean reduceOnly = target == 0 || (Math.signum(target) == Math.signum(pos) && Math.abs(target) < Math.abs(pos));
         activeOrder = venue.submit(OrderRequest.market(coin, diff > 0 ? Side.BUY : Side.SELL, size, reduceOnly,
-                SIDE_NAMES[side + 1].toLowerCase(java.util.Locale.ROOT)));
+                SIDE_NAMES[side + 1].toLowerCase(Locale.ROOT)));
     }
 
     private void targetReached() {
@@ -476,6 +547,48 @@ public final class RulesStrategy implements Strategy, LegView {
     @Override
     public double shortLeg(Coin c) {
         return side < 0 ? q : 0;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    @Override
+    public StrategyState snapshot() {
+        return SCHEMA.write(this);
+    }
+
+    /** Refuses: the closed bars and ta4j's trading records are not in a state (see the class comment). */
+    @Override
+    public void restore(StrategyState state) {
+        throw new StrategyStateException("a ta4j-rules strategy is rebuilt by replaying its bars (paper trading); it cannot"
+                + " be restored from a saved state");
+    }
+
+    @Override
+    public PositionExpectation expectation(Coin c) {
+        if (venue == null) {
+            throw new IllegalStateException("expectation() needs start(context) first (the coin's size grid)");
+        }
+        if (!coin.equals(c)) {
+            throw new IllegalArgumentException("this ta4j-rules strategy trades " + coin + ", not " + c);
+        }
+        List<Long> inFlight = activeOrder >= 0 ? List.of(activeOrder) : List.of();
+        return new PositionExpectation(coin, Holding.values()[side + 1].name(), venue.position(coin), side * q,
+                !dirty && inFlight.isEmpty(), dirty, inFlight, szDecimals, lastPrice);
+    }
+
+    /** For example {@code LONG BTC trade=3 Q=0.5 entry=65012.5 best=66100 bars=812}. */
+    @Override
+    public String summary() {
+        StringBuilder b = new StringBuilder(96).append(Holding.values()[side + 1]).append(' ').append(coin)
+                .append(" trade=").append(trade).append(" Q=").append(PositionExpectation.num(q));
+        if (side != 0) {
+            b.append(" entry=").append(PositionExpectation.num(entry)).append(" best=").append(PositionExpectation.num(best));
+        }
+        b.append(" bars=").append(barsClosed);
+        if (activeOrder >= 0) {
+            b.append(" order=").append(activeOrder);
+        }
+        return b.toString();
     }
 
     /** The side held or being reached: +1 long, -1 short, 0 flat. */
