@@ -68,7 +68,8 @@ import java.util.function.Function;
  * paper runner journals it as it does the hedge's). The strategy's memory is mostly its closed
  * bars and ta4j's trading records, which a state line cannot hold: paper rebuilds the strategy by
  * replaying the recorded bars (as it does the hedge), and {@link #restore} refuses, so a live
- * runner, which restores from text, cannot run it (its trading plan refuses the config first).
+ * runner, which restores from text, cannot run it (promotion to testnet or mainnet refuses the
+ * config first, {@code TradingPlan.requireLiveCapable}).
  */
 public final class RulesStrategy implements StatefulStrategy, LegView {
 
