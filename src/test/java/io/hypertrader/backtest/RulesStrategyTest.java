@@ -95,4 +95,27 @@ class RulesStrategyTest {
         // sma(10) is unstable on the first 9 bars (ta4j): the first entry is at bar 9's close
         assertThat(bar(r.fills().get(0).timeMs())).isEqualTo(9);
     }
+
+    @Test
+    void itsStateIsJournaledButNotRestoredFromText() {
+        CandleSeries s = new Bars("BTC").flat(3, 100).to(110).to(120).series();
+        var rules = new io.hypertrader.strategy.rules.RuleSet(Map.of(), "close > 105", null, null, null, null, null);
+        var st = new io.hypertrader.strategy.rules.RulesStrategy(s.coin(), s.interval().millis(),
+                io.hypertrader.strategy.PriceMode.CLOSE, rules, new io.hypertrader.strategy.rules.RulesStrategy.Sizing(0.2, 0, 1,
+                Double.NaN));
+        BacktestInput in = new BacktestInput(List.of(s), Map.of(), List.of(io.hypertrader.core.Instrument.known(s.coin())),
+                SimConfig.IDEAL, 1, 10_000);
+        Backtester.run(in, List.of(new StrategySlot(st, List.of(s.coin()))));
+        io.hypertrader.strategy.StrategyState state = st.snapshot();
+        assertThat(state.strategy()).isEqualTo("ta4j-rules");
+        assertThat(state.name()).isEqualTo("LONG");
+        assertThat(io.hypertrader.strategy.StrategyState.parse(state.format())).isEqualTo(state);
+        assertThat(st.summary()).startsWith("LONG BTC trade=0 Q=").contains("entry=110", "best=120", "bars=5");
+        assertThat(st.expectation(s.coin()).atTarget()).isTrue();
+        var fresh = new io.hypertrader.strategy.rules.RulesStrategy(s.coin(), s.interval().millis(),
+                io.hypertrader.strategy.PriceMode.CLOSE, rules, new io.hypertrader.strategy.rules.RulesStrategy.Sizing(0.2, 0, 1,
+                Double.NaN));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.restore(state))
+                .isInstanceOf(io.hypertrader.strategy.StrategyStateException.class).hasMessageContaining("rebuilt by replaying");
+    }
 }
