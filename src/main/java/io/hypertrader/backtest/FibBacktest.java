@@ -11,7 +11,8 @@ import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.strategy.Strategy;
+import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,7 @@ public final class FibBacktest {
             }
             ordered.add(s);
             grids.add(instrument(cfg, instruments, coin));
-            FibHedgeStrategy st = new FibHedgeStrategy(p);
-            slots.add(new StrategySlot(st, List.of(coin)));
+            slots.add(new StrategySlot(StrategyKinds.create(p), List.of(coin)));
         }
         return new Prepared(new BacktestInput(ordered, funding, grids, sim, seed, cfg.initialEquity(), risk), slots);
     }
@@ -97,7 +97,7 @@ public final class FibBacktest {
     /** Runs one coin's parameters over one series with a starting equity (USDC) behind {@code risk} (null: none). */
     public static BacktestResult run(FibHedgeParams params, CandleSeries series, Instrument instrument,
                                      FundingHistory funding, SimConfig sim, long seed, double initialEquity, RiskLimits risk) {
-        FibHedgeStrategy st = new FibHedgeStrategy(params.withCoin(series.coin()));
+        Strategy st = StrategyKinds.create(params.withCoin(series.coin()));
         BacktestInput in = new BacktestInput(List.of(series), Map.of(series.coin(), funding), List.of(instrument), sim,
                 seed, initialEquity, risk);
         return Backtester.run(in, List.of(new StrategySlot(st, List.of(series.coin()))));

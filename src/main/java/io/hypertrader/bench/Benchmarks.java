@@ -16,7 +16,8 @@ public final class Benchmarks {
                 new LiveLatencySection(),
                 new ColdCliSection(),
                 new ReportCliSection(),
-                new SweepEngineSection()
+                new SweepEngineSection(),
+                new RulesParitySection()
         );
     }
 }

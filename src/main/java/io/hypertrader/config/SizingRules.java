@@ -72,6 +72,10 @@ public final class SizingRules {
         if (eff <= 0) {
             return;
         }
+        if (p.isRules()) {
+            checkRulesStop(source, p, inst, lev, eff, m);
+            return;
+        }
         double move = p.thesis() == Thesis.BULL ? (1 / eff - m) / (1 - m) : (1 / eff - m) / (1 + m);
         double stop = p.longStop().initialPct();
         if (stop >= move) {
@@ -79,6 +83,29 @@ public final class SizingRules {
                     "%s: strategy.longStop.initialPct = %s: the stop lies beyond the estimated liquidation of %s at "
                             + "leverage %d (effective %.2fx, liquidated after a %s of %.1f%%); lower the leverage or tighten the stop",
                     source, fmt(stop), inst.coin(), lev, eff, p.thesis() == Thesis.BULL ? "fall" : "rise", 100 * move));
+        }
+    }
+
+    /**
+     * A ta4j-rules strategy's stop is {@code rules.stopLoss} (none: nothing to check), on whichever
+     * sides it trades: the same liquidation estimate as the hedge's long stop, the nearer of a
+     * long's fall and a short's rise when both sides trade.
+     */
+    private static void checkRulesStop(String source, FibHedgeParams p, Instrument inst, int lev, double eff, double m) {
+        Double stop = p.rules().stopLoss();
+        if (stop == null) {
+            return;
+        }
+        boolean longs = p.rules().longEntry() != null;
+        boolean shorts = p.rules().shortEntry() != null;
+        double fall = (1 / eff - m) / (1 - m);
+        double rise = (1 / eff - m) / (1 + m);
+        double move = longs && shorts ? Math.min(fall, rise) : longs ? fall : rise;
+        if (stop >= move) {
+            throw UserError.usage(String.format(Locale.ROOT,
+                    "%s: strategy.rules.stopLoss = %s: the stop lies beyond the estimated liquidation of %s at "
+                            + "leverage %d (effective %.2fx, liquidated after a move of %.1f%% against the position); lower"
+                            + " the leverage or tighten the stop", source, fmt(stop), inst.coin(), lev, eff, 100 * move));
         }
     }
 

@@ -8,7 +8,10 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.fib.FibHedgeParams;
+import io.hypertrader.strategy.fib.StrategyKinds;
 import io.hypertrader.strategy.fib.Thesis;
+import io.hypertrader.strategy.rules.BarFilters;
+import io.hypertrader.strategy.rules.RuleSet;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,16 +86,22 @@ record StrategyFile(String name, @JsonInclude(JsonInclude.Include.NON_NULL) Port
     }
 
     /**
-     * {@code strategy:} which strategy (this build knows fib-hedge), its coin (none in a
-     * portfolio) and interval, and the fib-hedge parameter records.
+     * {@code strategy:} which strategy (fib-hedge or ta4j-rules), its coin (none in a portfolio)
+     * and interval, and the fib-hedge parameter records; the hedge's optional {@code filters:}, or
+     * a ta4j-rules strategy's {@code rules:} (which uses coin, interval, trigger and sizing from
+     * here). Both are left out of the canonical JSON when absent, so a config without them keeps
+     * its hash.
      */
     record StrategySection(String type, @JsonInclude(JsonInclude.Include.NON_NULL) Coin coin, Interval interval,
                            Thesis thesis, PriceMode trigger, FibHedgeParams.Levels levels, FibHedgeParams.Exposure exposure,
                            FibHedgeParams.Arm arm, FibHedgeParams.Entry entry, FibHedgeParams.HedgeExit hedgeExit,
                            FibHedgeParams.Reversal reversal, FibHedgeParams.LongStop longStop,
-                           FibHedgeParams.Sizing sizing, FibHedgeParams.Profit profit) {
+                           FibHedgeParams.Sizing sizing, FibHedgeParams.Profit profit,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) BarFilters filters,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) RuleSet rules) {
 
-        static final String FIB_HEDGE = "fib-hedge";
+        static final String FIB_HEDGE = StrategyKinds.FIB_HEDGE;
+        static final String TA4J_RULES = StrategyKinds.TA4J_RULES;
         /** The coin of a single-coin config that names none. */
         static final Coin DEFAULT_COIN = Coin.of("BTC");
 
@@ -100,8 +109,17 @@ record StrategyFile(String name, @JsonInclude(JsonInclude.Include.NON_NULL) Port
         static final StrategySection DEFAULTS = of(FIB_HEDGE, null, FibHedgeParams.defaults(DEFAULT_COIN, Interval.H1));
 
         StrategySection {
-            FieldCheck.require(FIB_HEDGE.equals(type), "type", String.valueOf(type),
-                    "unknown strategy type (this build knows: " + FIB_HEDGE + ")");
+            FieldCheck.require(FIB_HEDGE.equals(type) || TA4J_RULES.equals(type), "type", String.valueOf(type),
+                    "unknown strategy type (this build knows: " + FIB_HEDGE + ", " + TA4J_RULES + ")");
+            if (TA4J_RULES.equals(type)) {
+                FieldCheck.require(rules != null, "rules", "(missing)",
+                        "a ta4j-rules strategy needs rules: with at least longEntry or shortEntry (docs/strategy.md, \"ta4j-rules\")");
+                FieldCheck.require(filters == null, "filters", "(given)",
+                        "filters: belong to fib-hedge; a ta4j-rules strategy writes its conditions into its rules");
+            } else {
+                FieldCheck.require(rules == null, "rules", "(given)",
+                        "rules: belong to type ta4j-rules; the hedge takes filters: (docs/strategy.md, \"Filters\")");
+            }
             FieldCheck.present("interval", interval);
             FieldCheck.present("thesis", thesis);
             FieldCheck.present("trigger", trigger);
@@ -118,18 +136,18 @@ record StrategyFile(String name, @JsonInclude(JsonInclude.Include.NON_NULL) Port
 
         static StrategySection of(String type, Coin coin, FibHedgeParams p) {
             return new StrategySection(type, coin, p.interval(), p.thesis(), p.trigger(), p.levels(), p.exposure(), p.arm(),
-                    p.entry(), p.hedgeExit(), p.reversal(), p.longStop(), p.sizing(), p.profit());
+                    p.entry(), p.hedgeExit(), p.reversal(), p.longStop(), p.sizing(), p.profit(), p.filters(), p.rules());
         }
 
         StrategySection withCoin(Coin c) {
             return new StrategySection(type, c, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
-                    longStop, sizing, profit);
+                    longStop, sizing, profit, filters, rules);
         }
 
         /** The parameter record for {@code forCoin}. */
         FibHedgeParams params(Coin forCoin) {
             return new FibHedgeParams(forCoin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
-                    longStop, sizing, profit);
+                    longStop, sizing, profit, filters, rules);
         }
     }
 

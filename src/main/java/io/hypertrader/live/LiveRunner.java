@@ -144,6 +144,7 @@ public final class LiveRunner extends RunnerBase {
     }
 
     private Outcome runSession(Settings settings) throws TransportException {
+        plan.requireLiveCapable(deployment.stage().code()); // promotion refuses it first; a stored plan is checked again
         long started = clock.getAsLong();
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);

@@ -13,7 +13,8 @@ import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.strategy.StatefulStrategy;
+import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class PaperEngine {
     }
 
     /** A replay's result with the risk events raised during it, and each coin's strategy as the replay left it. */
-    public record Replay(BacktestResult result, List<RiskEvent> riskEvents, Map<Coin, FibHedgeStrategy> strategies) {
+    public record Replay(BacktestResult result, List<RiskEvent> riskEvents, Map<Coin, StatefulStrategy> strategies) {
     }
 
     /** The risk limits a deployment runs with: the config's, with the deployment's position cap (mainnet). */
@@ -71,7 +72,7 @@ public final class PaperEngine {
         List<Instrument> instruments = new ArrayList<>();
         Map<Coin, FundingHistory> funding = new LinkedHashMap<>();
         List<StrategySlot> slots = new ArrayList<>();
-        Map<Coin, FibHedgeStrategy> strategies = new LinkedHashMap<>();
+        Map<Coin, StatefulStrategy> strategies = new LinkedHashMap<>();
         for (FibHedgeParams p : plan.perCoin()) {
             Coin coin = p.coin();
             List<Candle> cs = candles.getOrDefault(coin, List.of());
@@ -81,10 +82,8 @@ public final class PaperEngine {
             series.add(CandleSeries.of(coin, plan.interval(), cs));
             instruments.add(plan.instrument(coin));
             funding.put(coin, FundingHistory.EMPTY);
-            FibHedgeStrategy strategy = new FibHedgeStrategy(p);
-            if (cycleCap != Double.POSITIVE_INFINITY) {
-                strategy.capCycleNotional(cycleCap, m -> { }); // the replay runs again every bar: nothing to journal from here
-            }
+            // the hedge, or a ta4j-rules strategy; the replay runs again every bar: nothing to journal from here
+            StatefulStrategy strategy = StrategyKinds.createStateful(p, cycleCap, m -> { });
             strategies.put(coin, strategy);
             slots.add(new StrategySlot(strategy, List.of(coin)));
         }

@@ -18,7 +18,8 @@ import io.hypertrader.sim.SimulatedVenue;
 import io.hypertrader.sim.model.FundingSchedule;
 import io.hypertrader.sim.model.SimModels;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.strategy.StatefulStrategy;
+import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -199,12 +200,10 @@ public final class PaperRunner extends RunnerBase {
         double cap = entryCap();
         List<StrategySlot> slots = new ArrayList<>();
         for (FibHedgeParams p : plan.perCoin()) {
-            FibHedgeStrategy fib = new FibHedgeStrategy(p);
-            if (cap != Double.POSITIVE_INFINITY) {
-                fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
-            }
-            states.add(p.coin(), fib);
-            slots.add(new StrategySlot(new RiskGuardedStrategy(fib, risk), List.of(p.coin())));
+            // the config's strategy: the hedge, or a ta4j-rules strategy
+            StatefulStrategy strategy = StrategyKinds.createStateful(p, cap, m -> journal("sizing", p.coin().name(), m));
+            states.add(p.coin(), strategy);
+            slots.add(new StrategySlot(new RiskGuardedStrategy(strategy, risk), List.of(p.coin())));
         }
         kernel = new TradingKernel(plan.coins(), slots, interval, clock);
         venue.setListener(this::venueEvent);

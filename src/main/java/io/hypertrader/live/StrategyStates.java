@@ -80,6 +80,12 @@ final class StrategyStates {
             if (saved.isEmpty()) {
                 continue;
             }
+            if (!e.getValue().restorable()) {
+                String[] head = saved.get().detail().split(" ", 3); // "<STATE> strategy=<type> ..."
+                journal(RESTORE, coin, head[0] + " " + coin + " not restorable (" + (head.length > 1 ? head[1] : "?")
+                        + "): starts fresh on the warm-up bars; its coin must be flat to resume");
+                continue;
+            }
             String text = saved.get().detail();
             try {
                 e.getValue().restore(StrategyState.parse(text));

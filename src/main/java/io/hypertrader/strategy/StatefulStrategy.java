@@ -50,6 +50,15 @@ public interface StatefulStrategy extends Strategy {
     StrategyState snapshot();
 
     /**
+     * False for a strategy whose memory does not fit a saved state (a ta4j-rules strategy: its
+     * closed bars and ta4j's trading records): a paper restart then starts it fresh on the warm-up
+     * bars, and the restart rule requires its coin to be flat.
+     */
+    default boolean restorable() {
+        return true;
+    }
+
+    /**
      * Replaces the state of this fresh instance (one that has seen no price or bar) with
      * {@code state}: all or nothing. Refuses, with a message naming what differs, a state of
      * another strategy kind, coin, thesis, parameter set or state version, a malformed field, or

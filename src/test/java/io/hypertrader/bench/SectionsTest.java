@@ -183,4 +183,16 @@ class SectionsTest {
         assertThat(FibHedgeSection.LIMITS)
                 .isEqualTo(io.hypertrader.config.ConfigLoader.load(java.nio.file.Path.of("config/fib-hedge.yaml")).risk());
     }
+
+    @Test
+    void rulesParityRowsHoldTheCheckAndStateTheTarget() {
+        List<BenchRow> rows = new RulesParitySection().run(ONCE);
+        assertThat(rows).extracting(BenchRow::name).containsExactly(RulesParitySection.TA4J, RulesParitySection.TA4J_BUILT,
+                RulesParitySection.ENGINE, RulesParitySection.RATIO, RulesParitySection.PARITY, RulesParitySection.REALISTIC);
+        assertThat(rows.subList(0, 3)).allSatisfy(r -> assertThat(r.median()).isPositive());
+        assertThat(rows.get(3).target()).isEqualTo(2);
+        assertThat(rows.get(4).mustHold()).isTrue();
+        assertThat(rows.get(4).meetsTarget()).as(rows.get(4).detail()).isTrue();
+        assertThat(rows.get(5).detail()).startsWith("realistic: ");
+    }
 }

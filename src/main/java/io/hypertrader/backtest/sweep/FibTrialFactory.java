@@ -10,7 +10,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.sim.model.FundingHistory;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +87,7 @@ public final class FibTrialFactory implements TrialFactory {
         SimConfig sim = spec.path() == null ? s.sim() : s.sim().withPath(spec.path());
         int warm = 0;
         for (FibHedgeParams p : s.strategies()) {
-            warm = Math.max(warm, Math.max(p.entry().warmupBars(), p.arm().atrBars() + 1));
+            warm = Math.max(warm, p.barsBeforeTrading());
         }
         List<CandleSeries> series = new ArrayList<>(candles.size());
         for (CandleSeries c : candles) {
@@ -98,7 +98,7 @@ public final class FibTrialFactory implements TrialFactory {
         for (int i = 0; i < candles.size(); i++) {
             Coin coin = candles.get(i).coin();
             FibHedgeParams p = s.strategies().get(i).withCoin(coin);
-            slots.add(new StrategySlot(new FibHedgeStrategy(p), List.of(coin)));
+            slots.add(new StrategySlot(StrategyKinds.create(p), List.of(coin)));
             levels.put(coin, CycleLevels.of(p));
         }
         BacktestInput in = new BacktestInput(series, funding, instruments, sim, spec.seed(), s.initialEquity(), s.risk());

@@ -5,6 +5,10 @@ import io.hypertrader.core.FieldCheck;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.InvalidFieldException;
 import io.hypertrader.strategy.PriceMode;
+import io.hypertrader.strategy.rules.BarFilters;
+import io.hypertrader.strategy.rules.FilterGate;
+import io.hypertrader.strategy.rules.RuleCompiler;
+import io.hypertrader.strategy.rules.RuleSet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,10 +26,24 @@ import static io.hypertrader.core.FieldCheck.fmt;
  * as config files spell it ({@link io.hypertrader.core.InvalidFieldException}): a parameter record
  * that exists is valid, whether a config, a sweep or a test built it. Ratios and percentages are
  * fractions (0.236 = 23.6 %); prices USDC.
+ *
+ * <p>Two optional parts, null when the config has none: {@code filters} (conditions over ta4j
+ * indicators that gate the hedge's entry, arming and re-entry) and {@code rules}, which makes the
+ * config a {@code ta4j-rules} strategy instead of the hedge; that strategy reads the coin,
+ * interval, trigger and sizing from here and ignores the hedge's own sections
+ * ({@link StrategyKinds#create} picks the strategy).
  */
 public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceMode trigger, Levels levels,
                              Exposure exposure, Arm arm, Entry entry, HedgeExit hedgeExit, Reversal reversal,
-                             LongStop longStop, Sizing sizing, Profit profit) {
+                             LongStop longStop, Sizing sizing, Profit profit, BarFilters filters, RuleSet rules) {
+
+    /** The hedge without filters (every parameter set before filters existed). */
+    public FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceMode trigger, Levels levels,
+                          Exposure exposure, Arm arm, Entry entry, HedgeExit hedgeExit, Reversal reversal,
+                          LongStop longStop, Sizing sizing, Profit profit) {
+        this(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal, longStop, sizing, profit,
+                null, null);
+    }
 
     public FibHedgeParams {
         Objects.requireNonNull(coin, "coin");
@@ -52,12 +70,48 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
 
     public FibHedgeParams withCoin(Coin c) {
         return new FibHedgeParams(c, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
-                longStop, sizing, profit);
+                longStop, sizing, profit, filters, rules);
     }
 
     public FibHedgeParams withSizing(Sizing s) {
         return new FibHedgeParams(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
-                longStop, s, profit);
+                longStop, s, profit, filters, rules);
+    }
+
+    /** The same parameters with {@code f} as the filters (null: none). */
+    public FibHedgeParams withFilters(BarFilters f) {
+        return new FibHedgeParams(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
+                longStop, sizing, profit, f, rules);
+    }
+
+    /** The same coin, interval, trigger and sizing as a ta4j-rules strategy with {@code r} (null: the hedge). */
+    public FibHedgeParams withRules(RuleSet r) {
+        return new FibHedgeParams(coin, interval, thesis, trigger, levels, exposure, arm, entry, hedgeExit, reversal,
+                longStop, sizing, profit, filters, r);
+    }
+
+    /** Whether these are the parameters of a {@code ta4j-rules} strategy rather than the hedge. */
+    public boolean isRules() {
+        return rules != null;
+    }
+
+    /**
+     * Closed bars the strategy needs before it may first trade: the hedge's entry warm-up and
+     * ATR, the slowest filter; for ta4j-rules the slowest rule's unstable bars. Runners replay at
+     * least this many bars before trading, and a windowed trial starts this many bars early.
+     */
+    public int barsBeforeTrading() {
+        if (rules != null) {
+            int n = 0;
+            for (String s : new String[]{rules.longEntry(), rules.longExit(), rules.shortEntry(), rules.shortExit()}) {
+                if (s != null) {
+                    n = Math.max(n, RuleCompiler.check(s, rules.params()));
+                }
+            }
+            return n + 1;
+        }
+        int n = Math.max(entry.warmupBars(), arm.atrBars() + 1);
+        return filters == null ? n : Math.max(n, FilterGate.unstableBars(filters) + 1);
     }
 
     /**
@@ -79,7 +133,10 @@ public record FibHedgeParams(Coin coin, Interval interval, Thesis thesis, PriceM
                 + " longStop=" + longStop.initialPct() + "/" + longStop.trailPct()
                 + " sizing=" + sizing.allocation() + "/" + sizing.cashReserve() + "/" + sizing.leverage() + "/"
                 + sizing.fixedQty()
-                + " profit=" + profit.spotSavingsPct();
+                + " profit=" + profit.spotSavingsPct()
+                // the optional parts only when present, so a config without them keeps its fingerprint
+                + (filters == null ? "" : " filters=" + filters.text())
+                + (rules == null ? "" : " rules=" + rules.text());
     }
 
     /**

@@ -20,6 +20,7 @@ import io.hypertrader.strategy.StrategyJournal;
 import io.hypertrader.strategy.StrategyState;
 import io.hypertrader.strategy.StrategyStateException;
 import io.hypertrader.strategy.TransitionRecord;
+import io.hypertrader.strategy.rules.FilterGate;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -187,10 +188,21 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     private boolean probing;
     private boolean wouldAct;
 
+    /**
+     * The config's filters over closed bars (null: none, the hedge as specified). Not state: it is
+     * rebuilt from the bars a runner replays at start (see {@link FilterGate}).
+     */
+    private final FilterGate filters;
+
     public FibHedgeStrategy(FibHedgeParams params) {
+        if (params.isRules()) {
+            throw new IllegalArgumentException("these are the parameters of a ta4j-rules strategy (StrategyKinds.create)");
+        }
         this.p = params;
         this.coin = params.coin();
         this.d = params.thesis().sign();
+        this.filters = params.filters() == null || !params.filters().any() ? null
+                : new FilterGate(params.filters(), params.interval().millis());
     }
 
     /**
@@ -249,11 +261,13 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
             if (y < loFlatY) {
                 loFlatY = y;
             }
-            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar) {
+            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar
+                    && (filters == null || filters.reentryOpen())) {
                 newCycle(t, price, "re-entry", true);
             }
         } else if (cycleIndex < 0 || !cycleOpen) {
-            if (barsClosed >= p.entry().warmupBars() && barsClosed >= entryBlockedUntilBar) {
+            if (barsClosed >= p.entry().warmupBars() && barsClosed >= entryBlockedUntilBar
+                    && (filters == null || filters.entryOpen())) {
                 if (p.entry().atMarket()) {
                     newCycle(t, price, "entry", true);
                 } else {
@@ -396,7 +410,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
     // ------------------------------------------------------------------ transitions
 
     private void updateArm() {
-        if (armed || Double.isNaN(eY)) {
+        if (armed || Double.isNaN(eY) || (filters != null && !filters.armingOpen())) {
             return;
         }
         double g = hY - eY;
@@ -785,6 +799,9 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView {
         }
         prevClose = close;
         barsClosed++;
+        if (filters != null) {
+            filters.barClosed(openTime, open, high, low, close, volume);
+        }
         if (state == FibState.FULL) {
             updateArm();
         }

@@ -51,6 +51,8 @@ class FibHedgeStateTest {
     private static final Set<String> NOT_STATE = Set.of("p", "coin", "d", "venue", "journal", "szDecimals", "probing",
             "maxCycleNotional", "onCapped",
             "wouldAct", "fingerprint",
+            // the config's filters: rebuilt from the closed bars a runner replays at start, not restored (FilterGate)
+            "filters",
             // what forced the fills of one order event (said right before it): never alive across a snapshot
             "forcedReason", "forcedLabel");
     private static final double Q = 270.0; // 10000 * 0.9 * 3 / 100, as in FibHedgeStrategyTest
