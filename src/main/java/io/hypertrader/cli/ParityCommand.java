@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hypertrader parity DEPLOYMENT}: the deployment against the backtest of the candles it recorded. */
 @Command(name = "parity", mixinStandardHelpOptions = true,
-        description = {"Replay a paper or live deployment's recorded candles through the backtester and list the differences.",
+        description = {"Replay a paper or live deployment's recorded candles through the backtester, and its recorded live stream"
+                + " (the price points its runner acted on) through the same kernel and simulator, and list the differences.",
                 "Same config, seed, simulator profile and risk limits; decision and fill differences are listed order by order."})
 final class ParityCommand implements Runnable {
 
@@ -29,12 +30,26 @@ final class ParityCommand implements Runnable {
         var out = root.out();
         out.println("parity " + d.id() + " (" + d.stage().code() + "): orders " + r.journaledOrders() + " journaled / "
                 + r.replayedOrders() + " in the backtest; fills " + r.journaledFills() + " / " + r.replayedFills());
+        print(out, r);
+        Parity.StreamReport stream = Parity.compareStream(store, d, TradingPlan.ofDeployment(d));
+        if (stream == null) {
+            out.println("live stream: none recorded (a deployment from before the stream was recorded)");
+        } else {
+            Parity.Report s = stream.report();
+            out.println("live stream: " + stream.points() + " price points, " + stream.bars() + " bars, " + stream.settlements()
+                    + " funding settlements replayed: orders " + s.journaledOrders() + " journaled / " + s.replayedOrders()
+                    + " in the stream replay; fills " + s.journaledFills() + " / " + s.replayedFills());
+            print(out, s);
+        }
+        out.flush();
+    }
+
+    private static void print(java.io.PrintWriter out, Parity.Report r) {
         if (r.identical()) {
             out.println("no differences");
         } else {
             out.println(r.differences().size() + " differences:");
             r.differences().forEach(x -> out.println("  " + x));
         }
-        out.flush();
     }
 }

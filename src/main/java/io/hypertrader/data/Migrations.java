@@ -21,7 +21,8 @@ public final class Migrations {
             Migration.fromResource(11, "recorder: asset_ctx, series_sources, recorder_cursor, recorder_status", "migrations/V11__recorder.sql"),
             Migration.fromResource(12, "reports: run_path_interval, sweep_results.sharpe_log", "migrations/V12__reports.sql"),
             Migration.fromResource(15, "backtest detail: runs.detail_interval", "migrations/V15__run_detail.sql"),
-            Migration.fromResource(18, "searches: search_trials (resumable sweep --search)", "migrations/V18__search_trials.sql")
+            Migration.fromResource(18, "searches: search_trials (resumable sweep --search)", "migrations/V18__search_trials.sql"),
+            Migration.fromResource(19, "live stream: live_points (the price points runners acted on)", "migrations/V19__live_points.sql")
             // 2 = backtest runs (engine), 3 = sweeps/analytics, 4 = live trading/deployments, 6 = deployment leases,
             // 11 = market data's second (the recorder), 12 = the reports' (path interval, log Sharpe),
             // numbered apart from the 6, 7... of parallel branches.

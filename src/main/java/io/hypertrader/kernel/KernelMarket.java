@@ -34,6 +34,11 @@ public final class KernelMarket implements MarketDataSource {
         last[c] = p;
     }
 
+    /** The time of the last price point (replay or live), the moment a decision on it was made. */
+    public long lastPointTime() {
+        return now;
+    }
+
     @Override
     public long now() {
         return clock == null ? now : clock.getAsLong();

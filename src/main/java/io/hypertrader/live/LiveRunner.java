@@ -281,6 +281,7 @@ public final class LiveRunner extends RunnerBase {
         }
         kernel.finish(clock.getAsLong());
         settle();
+        flushStream();
         if (deadMan != null) {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
         }
@@ -343,6 +344,7 @@ public final class LiveRunner extends RunnerBase {
             Double m = mids.get(kernel.coin(c).name());
             if (m != null && m > 0) {
                 venue.setMid(kernel.coin(c).name(), m);
+                streamPoint(kernel.coin(c), now, m, null);
                 if (kernel.everyPrice(c)) {
                     kernel.price(c, now, m);
                 } else {
@@ -365,6 +367,7 @@ public final class LiveRunner extends RunnerBase {
         }
         venue.poll();
         settle();
+        flushStream();
         midsActedOn = Math.max(midsActedOn, version);
         if (!bars.isEmpty()) {
             StringBuilder pos = new StringBuilder();

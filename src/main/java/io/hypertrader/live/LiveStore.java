@@ -467,6 +467,58 @@ public final class LiveStore {
         });
     }
 
+    /** A live price point a runner acted on: coin, runner-clock time, price, and the best bid/offer with it (NaN: none). */
+    public record Point(String coin, long timeMs, double price, double bid, double ask) {
+    }
+
+    /** Appends the price points a runner acted on (the recorded live stream). */
+    public void recordPoints(String deploymentId, List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO live_points VALUES (?,?,?,?,?,?)")) {
+                for (Point p : points) {
+                    ps.setString(1, deploymentId);
+                    ps.setString(2, p.coin());
+                    ps.setLong(3, p.timeMs());
+                    ps.setDouble(4, p.price());
+                    if (Double.isNaN(p.bid()) || Double.isNaN(p.ask())) {
+                        ps.setNull(5, java.sql.Types.DOUBLE);
+                        ps.setNull(6, java.sql.Types.DOUBLE);
+                    } else {
+                        ps.setDouble(5, p.bid());
+                        ps.setDouble(6, p.ask());
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The recorded live stream of a deployment, in time order (ties in recording order). */
+    public List<Point> points(String deploymentId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coin, time_ms, price, bid, ask FROM live_points"
+                    + " WHERE deployment_id = ? ORDER BY time_ms, rowid")) {
+                ps.setString(1, deploymentId);
+                List<Point> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double bid = rs.getDouble(4);
+                        boolean none = rs.wasNull();
+                        double ask = rs.getDouble(5);
+                        out.add(new Point(rs.getString(1), rs.getLong(2), rs.getDouble(3), none || rs.wasNull() ? Double.NaN : bid,
+                                none || rs.wasNull() ? Double.NaN : ask));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Records a closed candle the run saw (ignored when already recorded). True when new. */
     public boolean recordCandle(String deploymentId, Coin coin, Interval interval, Candle k, boolean warmup, long recordedMs) {
         return db.tx(c -> {
@@ -483,6 +535,30 @@ public final class LiveStore {
                 ps.setLong(10, recordedMs);
                 ps.setBoolean(11, warmup);
                 return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** A recorded candle with when the runner recorded (and so acted on) it, and whether it was warm-up. */
+    public record CandleRecord(Coin coin, Candle candle, long recordedMs, boolean warmup) {
+    }
+
+    /** Every candle recorded for a deployment, in the order the runner recorded them. */
+    public List<CandleRecord> candleRecords(String deploymentId, Interval interval) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coin, open_ms, open, high, low, close, volume, recorded_ms, warmup"
+                    + " FROM live_candles WHERE deployment_id = ? AND interval_code = ? ORDER BY recorded_ms, coin, open_ms")) {
+                ps.setString(1, deploymentId);
+                ps.setString(2, interval.code());
+                List<CandleRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long t = rs.getLong(2);
+                        out.add(new CandleRecord(Coin.of(rs.getString(1)), new Candle(t, t + interval.millis() - 1, rs.getDouble(3),
+                                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), -1), rs.getLong(8), rs.getBoolean(9)));
+                    }
+                }
+                return out;
             }
         });
     }

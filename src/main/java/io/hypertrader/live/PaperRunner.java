@@ -8,6 +8,7 @@ import io.hypertrader.core.OrderRequest;
 import io.hypertrader.exec.EventLog;
 import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.ForwardingVenue;
+import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.portfolio.Account;
@@ -143,6 +144,7 @@ public final class PaperRunner extends RunnerBase {
             }
         }
         kernel.finish(clock.getAsLong());
+        flushStream();
         store.runEnded(id, runNo, clock.getAsLong(), reason);
         journal("end", null, "run " + runNo + " ended: " + reason);
         say("paper " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, " + orders + " orders, " + fills
@@ -182,30 +184,17 @@ public final class PaperRunner extends RunnerBase {
         if (journal == null) {
             journal = new DbJournal(store, id, clock).guardedBy(lease);
         }
-        List<Instrument> instruments = new ArrayList<>();
-        List<FundingSchedule> none = new ArrayList<>();
-        for (Coin coin : plan.coins()) {
-            instruments.add(plan.instrument(coin));
-            none.add(FundingSchedule.NONE); // paid on the hour at the live rate (payFundingNow), not from a schedule
-        }
-        Account account = new Account(instruments, capital());
+        Account account = PaperSimulation.account(plan, capital());
         rebuildBook(account);
-        venue = new SimulatedVenue(PaperEngine.PROFILE, SimModels.of(PaperEngine.PROFILE, deployment.seed() + runNo), account, none,
-                interval.millis(), new EventLog());
+        PaperSimulation paper = PaperSimulation.build(plan, limits(), account, deployment.seed() + runNo, entryCap(), clock,
+                journal::risk, (coin, m) -> journal("sizing", coin.name(), m));
+        venue = paper.venue();
+        sim = paper.sim();
+        kernel = paper.kernel();
         long lastId = store.orders(id).stream().mapToLong(LiveStore.OrderRow::orderId).max().orElse(0);
         venue.continueIdsAfter(lastId);
-        sim = new RealTimeSimulation(venue, plan.coins().size(), interval.millis());
-        RiskManager risk = new RiskManager(limits(), journal::risk); // one for the account: its limits are account-wide
         states = new StrategyStates(store, id, clock);
-        double cap = entryCap();
-        List<StrategySlot> slots = new ArrayList<>();
-        for (FibHedgeParams p : plan.perCoin()) {
-            // the config's strategy: the hedge, or a ta4j-rules strategy
-            StatefulStrategy strategy = StrategyKinds.createStateful(p, cap, m -> journal("sizing", p.coin().name(), m));
-            states.add(p.coin(), strategy);
-            slots.add(new StrategySlot(new RiskGuardedStrategy(strategy, risk), List.of(p.coin())));
-        }
-        kernel = new TradingKernel(plan.coins(), slots, interval, clock);
+        paper.strategies().forEach(states::add);
         venue.setListener(this::venueEvent);
         kernel.venueSync(c -> {
             venue.settle(c);
@@ -330,6 +319,7 @@ public final class PaperRunner extends RunnerBase {
         if (!bars.isEmpty()) {
             snapshot();
         }
+        flushStream();
     }
 
     /** The newest mids move the simulated path, then reach the strategies that trade within a bar. */
@@ -347,7 +337,9 @@ public final class PaperRunner extends RunnerBase {
             } else {
                 sim.noQuote(c);
             }
+            sim.arrive(c, now); // what was due before this point arrives at the price known then
             sim.point(c, now, m);
+            streamPoint(kernel.coin(c), now, m, q);
             if (kernel.everyPrice(c)) {
                 kernel.price(c, now, m);
             } else {
@@ -360,9 +352,7 @@ public final class PaperRunner extends RunnerBase {
     private void arrivals() {
         long now = clock.getAsLong();
         for (int c = 0; c < kernel.size(); c++) {
-            if (sim.dueTime(c) <= now) {
-                sim.point(c, now, venue.price(c));
-            }
+            sim.arrive(c, now);
         }
     }
 
@@ -494,7 +484,10 @@ public final class PaperRunner extends RunnerBase {
         public long submit(OrderRequest request) {
             long oid = venue.submit(request);
             if (!warming) {
-                journal.intent(oid, null, request, clock.getAsLong(), venue.price(kernel.indexOf(request.coin())));
+                // decided at the venue's time: the price point or the arrival the strategy was answering (the
+                // journal line's wall time says when it was written)
+                TrackedOrder o = venue.tracker().get(oid);
+                journal.intent(oid, null, request, o.decisionTime(), o.decisionPrice());
                 orders++;
             }
             return oid;

@@ -33,8 +33,24 @@ public final class Parity {
     public static Report compare(LiveStore store, LiveStore.Deployment d, TradingPlan plan) {
         var candles = store.candles(d.id(), plan.interval());
         PaperEngine.Replay r = PaperEngine.replay(plan, d, candles); // from the deployment's capital, sized under its cap, as it ran
-        List<TrackedOrder> replayed = r == null ? List.of() : r.result().orders();
-        List<Fill> replayedFills = r == null ? List.of() : r.result().fills();
+        return diff(store, d, r == null ? List.of() : r.result().orders(), r == null ? List.of() : r.result().fills());
+    }
+
+    /**
+     * The deployment against the replay of its recorded live stream ({@link StreamReplay}: the
+     * price points its runner acted on, through the same kernel and simulator), compared the same
+     * way; null when the deployment recorded no stream (one from before this version).
+     */
+    public static StreamReport compareStream(LiveStore store, LiveStore.Deployment d, TradingPlan plan) {
+        StreamReplay.Result r = StreamReplay.replay(store, d, plan);
+        return r == null ? null : new StreamReport(r.points(), r.bars(), r.settlements(), diff(store, d, r.orders(), r.fills()));
+    }
+
+    /** The stream replay's comparison, with what it replayed. */
+    public record StreamReport(int points, int bars, int settlements, Report report) {
+    }
+
+    private static Report diff(LiveStore store, LiveStore.Deployment d, List<TrackedOrder> replayed, List<Fill> replayedFills) {
         List<LiveStore.OrderRow> journaled = store.orders(d.id()).stream().filter(o -> !"flatten".equals(o.tag())).toList();
         List<LiveStore.FillRow> fills = store.fills(d.id()).stream().filter(f -> !f.fillKey().startsWith("flatten")).toList();
         boolean paper = d.stage() == LiveStore.Stage.PAPER;

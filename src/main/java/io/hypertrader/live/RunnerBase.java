@@ -242,6 +242,27 @@ abstract class RunnerBase {
         return fresh;
     }
 
+    /** The price points acted on since the last flush (the recorded live stream; see {@link LiveStore#points}). */
+    private final List<LiveStore.Point> stream = new ArrayList<>();
+
+    /** A price point the strategies were handed (or, on closes, the market view moved to). */
+    void streamPoint(Coin coin, long timeMs, double price, double[] bidAsk) {
+        stream.add(new LiveStore.Point(coin.name(), timeMs, price, bidAsk == null ? Double.NaN : bidAsk[0],
+                bidAsk == null ? Double.NaN : bidAsk[1]));
+    }
+
+    /**
+     * Writes the buffered points: once per poll, in the unit of work that opens the database
+     * anyway (a push that changes nothing opens none), and when the run ends; a crash loses at
+     * most one poll's points, which only thins what {@code parity} can replay.
+     */
+    void flushStream() {
+        if (!stream.isEmpty()) {
+            store.recordPoints(id, List.copyOf(stream));
+            stream.clear();
+        }
+    }
+
     /** Journals what the feed reported since the last loop (WebSocket/REST switches, staleness). */
     void feedNotices() {
         for (String n : feed.notices()) {

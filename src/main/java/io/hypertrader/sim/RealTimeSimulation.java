@@ -5,12 +5,12 @@ package io.hypertrader.sim;
  * and models a backtest replays, moved along the path the live mids draw instead of a bar's
  * four points. O(1) work per price point (plus the venue's own events on the way).
  *
- * <p>Between two live points the path is the straight line from the earlier to the later; orders
- * arrive at decision time + the latency model's delay and fill at the path price then (a live
- * price when the arrival falls on a point), resting orders and triggers fire where the line
- * crosses them, funding is paid on the hour at the live rate ({@link SimulatedVenue#payFundingNow}).
- * When no price arrives, {@link #dueTime} says when an order in flight arrives, and the runner
- * moves the path to then at the last live price ({@link #point} with that price).
+ * <p>Orders arrive at decision time + the latency model's delay and fill at the last live price
+ * then ({@link #arrive}: the next point is not known yet), plus the latency model's noise and the
+ * slippage; between two live points the path is the straight line from the earlier to the later,
+ * and resting orders and triggers fire where it crosses them; funding is paid on the hour at the
+ * live rate ({@link SimulatedVenue#payFundingNow}). {@link #dueTime} says when the runner must
+ * wake for an arrival if no price comes first.
  *
  * <p>The spread a taker pays is the live book's ({@link #quote}) where the feed reports it.
  *
@@ -68,6 +68,23 @@ public final class RealTimeSimulation {
             venue.advance(c, t1, price);
             return;
         }
+    }
+
+    /**
+     * Every order or cancel of coin c due by {@code timeMs} arrives at its due time, at the last
+     * live price: the price known then (the next point is still in the future). Called before
+     * each new live point, and when the runner wakes for an arrival, so the path between two
+     * points only ever moves resting orders and triggers, never an arrival.
+     */
+    public void arrive(int c, long timeMs) {
+        for (int guard = 0; guard < 10_000; guard++) {
+            long due = dueTime(c);
+            if (due > timeMs) {
+                return;
+            }
+            point(c, due, venue.price(c));
+        }
+        throw new IllegalStateException("paper: more than 10,000 arrivals at " + timeMs);
     }
 
     /**

@@ -168,6 +168,15 @@ class PaperRealTimeTest {
                 .as("orders are journaled at the wall time of their decision")
                 .allSatisfy(e -> assertThat(e.wallMs() - e.eventMs()).isBetween(0L, 1_000L));
 
+        // parity replays the recorded live stream (points with their quotes, bars as recorded, the settlement)
+        // through the same kernel and simulator: the same decisions at the same times, the same fills
+        Parity.StreamReport stream = Parity.compareStream(store, d, plan);
+        System.out.println("paper: stream replay of " + stream.points() + " points: " + stream.report().differences());
+        assertThat(stream.points()).as("every point acted on was recorded").isGreaterThanOrEqualTo(LIVE * 4 / 2);
+        assertThat(stream.settlements()).isEqualTo(1);
+        assertThat(stream.report().replayedOrders()).isEqualTo(stream.report().journaledOrders());
+        assertThat(stream.report().differences()).as("the stream replay vs the journal, order by order and fill by fill").isEmpty();
+
         List<LiveStore.Entry> funding = journal.stream().filter(e -> e.kind().equals("funding")).toList();
         assertThat(funding).as("one settlement: the hour passed once").singleElement().satisfies(e -> {
             assertThat(e.eventMs()).as("settled at the hour of the runner's clock").isEqualTo(edge);
