@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -110,7 +110,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
     private final String deploymentId;
     private final OrderJournal journal;
     private final LongSupplier clock;
-    private final BooleanSupplier stopRequested;
+    private final Supplier<String> refusal;
     private final BigDecimal slippage;
     private final OrderTracker tracker = new OrderTracker();
     private final Map<Long, LiveOrder> orders = new LinkedHashMap<>();
@@ -140,18 +140,19 @@ public final class HyperliquidVenue implements ExecutionVenue {
     private boolean stateFresh;
 
     /**
-     * @param stopRequested true once the deployment must not place new orders (a stop was
-     *                      requested): submissions are then refused with {@link RejectCode#RISK}
+     * @param refusal       why no new order may be placed now (a runner warming up on recorded bars,
+     *                      a stop requested), or null while orders may go: a submission is then
+     *                      refused with {@link RejectCode#RISK} and that reason, never sent
      * @param slippage      market-order slippage bound as a fraction (0.05 = 5 %)
      */
     public HyperliquidVenue(HyperliquidExchangeClient exchange, String deploymentId, OrderJournal journal, LongSupplier clock,
-                            BooleanSupplier stopRequested, BigDecimal slippage, Resume resume) {
+                            Supplier<String> refusal, BigDecimal slippage, Resume resume) {
         this.exchange = Objects.requireNonNull(exchange);
         this.info = exchange.info();
         this.deploymentId = Objects.requireNonNull(deploymentId);
         this.journal = Objects.requireNonNull(journal);
         this.clock = Objects.requireNonNull(clock);
-        this.stopRequested = Objects.requireNonNull(stopRequested);
+        this.refusal = Objects.requireNonNull(refusal);
         this.slippage = Objects.requireNonNull(slippage);
         this.nextSeq = resume.nextSequence();
         this.fillCursor = resume.fillCursorMs();
@@ -200,10 +201,11 @@ public final class HyperliquidVenue implements ExecutionVenue {
         TrackedOrder t = tracker.register(id, req, now, ref);
         LiveOrder lo = new LiveOrder(t, cloid);
         index(id, lo);
-        if (stopRequested.getAsBoolean()) {
+        String refused = refusal.get();
+        if (refused != null) {
             journal.intent(id, cloid, req, now, ref);
-            journal.answer(id, cloid, "NOT_SENT", null, "stop requested", now);
-            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, "deployment stop requested: no new orders"));
+            journal.answer(id, cloid, "NOT_SENT", null, refused, now);
+            emit(new OrderEvent.Rejected(id, req.coin(), now, RejectCode.RISK, refused + ": no new orders"));
             return id;
         }
         var asset = exchange.assets().find(coin);

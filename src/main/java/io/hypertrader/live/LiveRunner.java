@@ -158,7 +158,7 @@ public final class LiveRunner extends RunnerBase {
                 pushToOrderMs.add((t - arrived) / 1e6);
             }
         });
-        venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, () -> warming || stops.requested(id), SLIPPAGE,
+        venue = new HyperliquidVenue(exchange, id, journalWrapper.apply(journal), clock, this::refusal, SLIPPAGE,
                 resume(first ? started : 0));
         // the deployment's money, not the account's: built before the first poll books this run's fills into it
         List<StrategySlot> slots = new ArrayList<>();
@@ -395,6 +395,14 @@ public final class LiveRunner extends RunnerBase {
             venue.deliver();
             states.save();
         }
+    }
+
+    /** Why the venue must send no new order now (warming up, a stop requested), or null. */
+    private String refusal() {
+        if (warming) {
+            return PaperRunner.WARMING;
+        }
+        return stops.requested(id) ? "deployment stop requested" : null;
     }
 
     /** The newest pushed mids version the strategies have acted on (for watchers such as tests). */

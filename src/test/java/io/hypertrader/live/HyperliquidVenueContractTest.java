@@ -46,7 +46,7 @@ class HyperliquidVenueContractTest extends ExecutionVenueContract {
                 new HyperliquidSigner(HyperliquidVenueTest.KEY, Network.TESTNET), new NonceSource(clock::get), info, info.meta(),
                 HyperliquidVenueTest.ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, clock::get, ms -> { });
         venue = new HyperliquidVenue(client, "dep-contract", new HyperliquidVenueTest.RecordingJournal(new ArrayList<>()),
-                clock::get, () -> false, new BigDecimal("0.05"), HyperliquidVenue.Resume.fresh());
+                clock::get, () -> null, new BigDecimal("0.05"), HyperliquidVenue.Resume.fresh());
         venue.setListener(events::add);
     }
 

@@ -63,10 +63,34 @@ class HyperliquidVenueTest {
     }
 
     HyperliquidVenue venue(HyperliquidVenue.Resume resume) {
-        HyperliquidVenue v = new HyperliquidVenue(client, "dep-test", new RecordingJournal(journal), clock::get, () -> false,
+        HyperliquidVenue v = new HyperliquidVenue(client, "dep-test", new RecordingJournal(journal), clock::get, () -> null,
                 new BigDecimal("0.05"), resume);
         v.setListener(events::add);
         return v;
+    }
+
+    @Test
+    void anOrderDecidedWhileTheRunnerRefusesIsJournaledNotSentAndRejectedWithTheReasonItWasRefusedFor() throws Exception {
+        String[] why = {"warming up on recorded bars: orders start with the live feed"};
+        HyperliquidVenue v = new HyperliquidVenue(client, "dep-test", new RecordingJournal(journal), clock::get, () -> why[0],
+                new BigDecimal("0.05"), HyperliquidVenue.Resume.fresh());
+        v.setListener(events::add);
+        long id = v.submit(OrderRequest.market(BTC, Side.BUY, 0.01, false, "entry"));
+        v.deliver();
+        assertThat(fake.orders(ACCOUNT)).as("nothing reached the exchange").isEmpty();
+        assertThat(journal).as("journaled as decided").anyMatch(l -> l.startsWith("intent " + id + " "));
+        assertThat(journal).anyMatch(l -> l.equals("answer " + id + " NOT_SENT"));
+        assertThat(events).singleElement().isInstanceOfSatisfying(OrderEvent.Rejected.class, r -> {
+            assertThat(r.code()).isEqualTo(io.hypertrader.core.RejectCode.RISK);
+            assertThat(r.message()).as("the warm-up is not called a stop").startsWith("warming up").doesNotContain("stop");
+        });
+        why[0] = "deployment stop requested";
+        events.clear();
+        v.submit(OrderRequest.market(BTC, Side.BUY, 0.01, false, "entry"));
+        v.deliver();
+        assertThat(events).singleElement().isInstanceOfSatisfying(OrderEvent.Rejected.class,
+                r -> assertThat(r.message()).startsWith("deployment stop requested"));
+        assertThat(fake.orders(ACCOUNT)).isEmpty();
     }
 
     @Test
