@@ -59,7 +59,7 @@ public record BacktestResult(List<Coin> coins, SimConfig sim, long seed, long fr
      * refusals (each refused order once), {@code riskEvents} every risk event (refusals, forced
      * closes, halts). {@code quietBars} is a diagnostic of the replay, not of the strategy: the bars
      * its fast path took whole (nothing but marks and funding could happen in them, see
-     * {@code Strategy#absorbQuietBar}); every other bar was replayed point by point.
+     * {@code QuietBarAbsorber#absorbQuietBar}); every other bar was replayed point by point.
      */
     public record Summary(double initialEquity, double finalEquity, double totalReturn, double maxDrawdown,
                           int orderCount, int fillCount, int rejectedCount, int cancelledCount, double fees,

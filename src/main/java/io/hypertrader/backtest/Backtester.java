@@ -23,6 +23,7 @@ import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.StrategyJournal;
@@ -55,7 +56,7 @@ import java.util.List;
  *
  * <p>Quiet bars (one coin): a bar in which nothing but marks and funding at its open can happen
  * (no order in flight or resting, no funding inside, the range clear of liquidation, and the
- * strategy absorbs it through {@link Strategy#absorbQuietBar}) is taken whole, without its path;
+ * strategy absorbs it through {@link QuietBarAbsorber#absorbQuietBar}) is taken whole, without its path;
  * the result is the same to the bit ({@link #runPointByPoint} is the reference the tests compare
  * with). See docs/engine.md, "Quiet bars".
  *
@@ -283,7 +284,8 @@ public final class Backtester {
             }
             // with detail candles every bar is replayed point by point (the fast path knows one path per bar;
             // without detail it gives the same result, QuietBarEquivalenceTest)
-            quietPath = quietAllowed && n == 1 && owner[0] != null && in.detail().isEmpty();
+            // the fast path is opt-in: only a strategy that can absorb a bar is offered one
+            quietPath = quietAllowed && n == 1 && owner[0] instanceof QuietBarAbsorber && in.detail().isEmpty();
             if (quietPath) {
                 qOpen = series[0].opens();
                 qHigh = series[0].highs();
@@ -505,7 +507,7 @@ public final class Backtester {
         /**
          * The quiet-bar fast path for the one coin from step k on: takes consecutive bars whole
          * while nothing but marks, funding at their opens and what the strategy absorbs (see
-         * {@link Strategy#absorbQuietBar}) happens in them, and returns how many it took. The
+         * {@link QuietBarAbsorber#absorbQuietBar}) happens in them, and returns how many it took. The
          * bar it stops at must be replayed, possibly after {@link #barBegun} (then {@link #step}
          * carries on from there, with the same result).
          *
@@ -526,7 +528,7 @@ public final class Backtester {
             final double savingsNow = account.savings();
             final double longL = lastLongLeg;
             final double shortL = lastShortLeg;
-            final Strategy strategy = owner[c];
+            final QuietBarAbsorber strategy = (QuietBarAbsorber) owner[c];
             final boolean points4 = intrabar[c];
             quiet.startRun(coinOf[c], barMs, points4, p, entry);
             final boolean track = venue.tracksMarketState();

@@ -12,6 +12,7 @@ import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 
@@ -45,7 +46,7 @@ import java.util.function.Consumer;
  * a rounding residue) and no forced close in flight. The forced close is the whole position
  * rounded to the nearest size step.
  */
-public final class RiskGuardedStrategy implements Strategy, LegView {
+public final class RiskGuardedStrategy implements Strategy, LegView, QuietBarAbsorber {
 
     private final Strategy inner;
     private final RiskManager risk;
@@ -191,7 +192,7 @@ public final class RiskGuardedStrategy implements Strategy, LegView {
                 }
             }
         }
-        if (!inner.absorbQuietBar(bar)) {
+        if (!QuietBarAbsorber.offer(inner, bar)) {
             return false;
         }
         risk.passQuiet(bar);

@@ -3,7 +3,7 @@ package io.hypertrader.strategy;
 import io.hypertrader.core.Coin;
 
 /**
- * One whole bar offered to {@link Strategy#absorbQuietBar}: the price points the strategy would
+ * One whole bar offered to {@link QuietBarAbsorber#absorbQuietBar}: the price points the strategy would
  * be delivered, in path order, each with the account's trading equity at that point, then the
  * bar itself for {@link Strategy#onBarClose}. The replay reuses one instance per run: read it
  * during the call only.

@@ -46,21 +46,6 @@ public interface Strategy {
     }
 
     /**
-     * The backtest's quiet-bar fast path: the whole bar at once, instead of its price points
-     * through {@link #onPrice} and then {@link #onBarClose}. If none of the bar's points would
-     * make the strategy act (send or cancel an order, change its target or state, journal
-     * anything), apply exactly what those calls would have done (tracked extremes, indicators,
-     * bar counters) and return true. Otherwise change nothing and return false: the driver then
-     * replays the bar point by point. Must not touch the venue, and the legs a {@link LegView}
-     * reports must not change (absorbing a bar is never a transition). The default declines every bar,
-     * which is always correct; a strategy that implements it is checked against the point-by-point
-     * replay by the engine's equivalence tests.
-     */
-    default boolean absorbQuietBar(QuietBar bar) {
-        return false;
-    }
-
-    /**
      * The next order event carries a fill that something other than the venue's liquidation engine
      * forced (a risk manager's position stop: {@code reason} "risk-stop"); such fills are marked
      * {@link io.hypertrader.core.Fill#liquidation()} like a liquidation's, and this says which it

@@ -42,7 +42,7 @@ public final class EngineTimingProbe {
     private static final Coin BTC = Coin.of("BTC");
 
     /** Never trades: what the replay costs by itself (absorbing: what its quiet-bar fast path costs). */
-    static final class Noop implements Strategy {
+    static final class Noop implements Strategy, io.hypertrader.strategy.QuietBarAbsorber {
         private final PriceMode mode;
         private final boolean absorbs;
 

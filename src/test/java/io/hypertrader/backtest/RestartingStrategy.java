@@ -30,7 +30,7 @@ import java.util.function.IntPredicate;
  * compare the state sequence of two runs ({@code states.get(k)} is after callback
  * {@code recordFrom + k}).
  */
-public final class RestartingStrategy implements Strategy, LegView {
+public final class RestartingStrategy implements Strategy, LegView, io.hypertrader.strategy.QuietBarAbsorber {
 
     /** The strategy after callback {@code index}: its state and what it waits on. */
     record Moment(int index, String callback, String state, boolean stoppedOut, boolean orderInFlight,
@@ -115,7 +115,7 @@ public final class RestartingStrategy implements Strategy, LegView {
     @Override
     public boolean absorbQuietBar(QuietBar bar) {
         enter();
-        boolean taken = inner.absorbQuietBar(bar);
+        boolean taken = io.hypertrader.strategy.QuietBarAbsorber.offer(inner, bar);
         exit(taken ? "quiet" : "quiet-declined");
         return taken;
     }

@@ -7,6 +7,7 @@ import io.hypertrader.strategy.DecisionInputs;
 import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
@@ -23,7 +24,7 @@ import java.util.SequencedMap;
  * closed: what the lookahead check compares between a full and a truncated run to name the value
  * that changed first. Only the attribution reruns use it.
  */
-final class RecordingStrategy implements Strategy, LegView {
+final class RecordingStrategy implements Strategy, LegView, QuietBarAbsorber {
 
     /** The inputs after the bar of {@code coin} that opened at {@code openTimeMs} closed. */
     record BarInputs(Coin coin, long openTimeMs, SequencedMap<String, String> inputs) {
@@ -104,7 +105,7 @@ final class RecordingStrategy implements Strategy, LegView {
 
     @Override
     public boolean absorbQuietBar(QuietBar bar) {
-        boolean absorbed = inner.absorbQuietBar(bar);
+        boolean absorbed = QuietBarAbsorber.offer(inner, bar);
         if (absorbed) {
             note(bar.coin(), bar.openTime());
         }

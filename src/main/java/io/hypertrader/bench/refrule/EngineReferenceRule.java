@@ -20,6 +20,7 @@ import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.sim.SimConfig;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 
@@ -45,7 +46,7 @@ import java.util.Map;
  * engine keeps up to 10^-8 coin of cash per buy uninvested; the bench prints the resulting equity
  * gap beside the others.
  */
-public final class EngineReferenceRule implements Strategy {
+public final class EngineReferenceRule implements Strategy, QuietBarAbsorber {
 
     /** Size decimals of the instrument used for the reference run (the finest the engine allows). */
     public static final int SZ_DECIMALS = 8;

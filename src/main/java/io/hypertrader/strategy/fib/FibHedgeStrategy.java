@@ -13,6 +13,7 @@ import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.StateSchema;
 import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.StrategyContext;
@@ -48,7 +49,7 @@ import java.util.Locale;
  * text are in price space (a bear's H is the lowest price); see docs/engine.md, "Strategy state".
  * This file is longer than most because the schema belongs next to the fields it lists.
  */
-public final class FibHedgeStrategy implements StatefulStrategy, LegView {
+public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 
     private static final int MAX_REJECTS = 3;
     private static final String[] TAGS = {"flat", "full", "hedged", "scaled", "deep", "recovering"};

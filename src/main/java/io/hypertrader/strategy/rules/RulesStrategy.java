@@ -12,6 +12,7 @@ import io.hypertrader.strategy.LegView;
 import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.QuietBar;
+import io.hypertrader.strategy.QuietBarAbsorber;
 import io.hypertrader.strategy.StateSchema;
 import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.StrategyContext;
@@ -71,7 +72,7 @@ import java.util.function.Function;
  * runner, which restores from text, cannot run it (promotion to testnet or mainnet refuses the
  * config first, {@code TradingPlan.requireLiveCapable}).
  */
-public final class RulesStrategy implements StatefulStrategy, LegView {
+public final class RulesStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 
     /** What the strategy holds or is reaching; the state's name. */
     public enum Holding { SHORT, FLAT, LONG }
