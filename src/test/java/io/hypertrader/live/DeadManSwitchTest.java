@@ -91,13 +91,7 @@ class DeadManSwitchTest {
     }
 
     static void await(String what, java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        io.hypertrader.testsupport.Await.until(what, cond, java.time.Duration.ofSeconds(20));
     }
 
     @Test

@@ -251,13 +251,7 @@ class HyperliquidVenueTest {
     }
 
     static void await(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(5);
-        }
+        io.hypertrader.testsupport.Await.until("the condition", cond);
     }
 
     /** Keeps the journal calls as short lines. */

@@ -79,13 +79,7 @@ class HyperliquidWebSocketTest {
     }
 
     static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        io.hypertrader.testsupport.Await.until(what, cond);
     }
 
     HyperliquidExchangeClient exchange() throws Exception {
@@ -164,8 +158,11 @@ class HyperliquidWebSocketTest {
         // The userFills snapshot after resubscribing repeats the old fill: it must not be delivered again.
         ex.place(OrderRequest.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.2"), Tif.IOC, Cloid.derive("ws", 2)));
         await("second fill", () -> rec.fills.size() == 2);
-        Thread.sleep(200);
-        assertThat(rec.fills).hasSize(2);
+        // one socket delivers in order: a third fill arriving proves anything the resubscription
+        // replayed before it (the snapshot with the first fill) has been handled, and not delivered
+        ex.place(OrderRequest.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.3"), Tif.IOC, Cloid.derive("ws", 3)));
+        await("third fill", () -> rec.fills.stream().anyMatch(f -> f.sz().compareTo(new BigDecimal("0.3")) == 0));
+        assertThat(rec.fills).hasSize(3);
         assertThat(rec.fills).extracting(UserFill::tid).doesNotHaveDuplicates();
         assertThat(rec.fills.get(1).sz()).isEqualByComparingTo("0.2");
         assertThat(ws.connectionCount()).isEqualTo(2);
@@ -177,7 +174,9 @@ class HyperliquidWebSocketTest {
         ws.subscribeAllMids();
         ws.start();
         await("connected", () -> rec.connects.size() == 1);
-        Thread.sleep(800); // pongs keep a quiet feed fresh
+        // pongs keep a quiet feed fresh: eight answered pings span twice the 400 ms stale window
+        int pongs = fake.pongsSent();
+        await("eight pongs", () -> fake.pongsSent() >= pongs + 8);
         assertThat(rec.stale).isEmpty();
         fake.setWebSocketSilent(true);
         await("stale reported", () -> !rec.stale.isEmpty());

@@ -79,13 +79,7 @@ class WebSocketMarketFeedTest {
     }
 
     static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        io.hypertrader.testsupport.Await.until(what, cond);
     }
 
     List<Candle> closed(long now) throws Exception {

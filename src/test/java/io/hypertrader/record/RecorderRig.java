@@ -127,17 +127,11 @@ final class RecorderRig implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        await(what, cond, 10);
+        io.hypertrader.testsupport.Await.until(what, cond);
     }
 
     static void await(String what, BooleanSupplier cond, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(2);
-        }
+        io.hypertrader.testsupport.Await.until(what, cond, java.time.Duration.ofSeconds(seconds));
     }
 
     // ------------------------------------------------------------------ the database, read by the test

@@ -196,6 +196,13 @@ public final class FakeHyperliquid implements Closeable {
         pushes.forEach(Runnable::run);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many WebSocket pings the fake has answered (silent sockets answer none). */
+    public int pongsSent() {
+        return pongs.get();
+    }
+
     private final Map<String, BigDecimal> halfSpreads = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -1250,7 +1257,10 @@ public final class FakeHyperliquid implements Closeable {
             }
             String method = m.path("method").asText();
             switch (method) {
-                case "ping" -> webSocket.send("{\"channel\":\"pong\"}");
+                case "ping" -> {
+                    pongs.incrementAndGet();
+                    webSocket.send("{\"channel\":\"pong\"}");
+                }
                 case "subscribe" -> {
                     JsonNode sub = m.path("subscription");
                     session.subscribeMessages++;
