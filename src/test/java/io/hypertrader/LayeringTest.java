@@ -54,16 +54,18 @@ class LayeringTest {
             Map.entry("config", Set.of("core", "exec", "risk", "sim", "strategy")), // builds what it configures
             Map.entry("backtest", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
                     "config")), // the replay: everything below it, nothing of live
+            Map.entry("store", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
+                    "config", "backtest")), // stored runs, sweeps, searches, the backtest job and the report service: the engine's I/O
             Map.entry("live", Set.of("kernel", "core", "exec", "portfolio", "data", "strategy", "sim", "risk", "config", "backtest")), // paper keeps a simulated account
             Map.entry("record", Set.of("core", "data", "live")), // the candle recorder service
             Map.entry("ops", Set.of("core", "data", "risk", "live")), // alerts, backups, metrics of deployments
-            Map.entry("serve", Set.of("kernel", "core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
-            Map.entry("bench", Set.of("kernel", "core", "exec", "analytics", "data", "strategy", "sim", "risk", "backtest", "live")),
-            Map.entry("cli", Set.of("kernel", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
+            Map.entry("serve", Set.of("kernel", "store", "core", "risk", "live", "backtest", "ops")), // the dashboard: reads the stores, acts through the CLI's code
+            Map.entry("bench", Set.of("kernel", "store", "core", "exec", "analytics", "data", "strategy", "sim", "risk", "backtest", "live")),
+            Map.entry("cli", Set.of("kernel", "store", "core", "exec", "portfolio", "analytics", "data", "strategy", "sim", "risk", "report",
                     "config", "backtest", "live", "record", "ops", "bench", "serve"))); // the entry points wire everything
 
     /** Packages that may touch JDBC, DuckDB or HTTP directly. */
-    static final Set<String> MAY_USE_IO = Set.of("data", "backtest", "live", "record", "ops", "cli");
+    static final Set<String> MAY_USE_IO = Set.of("data", "store", "live", "record", "ops", "cli");
     static final Pattern IO_LIBRARY = Pattern.compile("\\b(java\\.sql|javax\\.sql|org\\.duckdb|okhttp3|okio|java\\.net\\.http)\\.");
 
     /** The engine: deterministic code that reads no clock and draws no unseeded random number. */

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The fib-hedge backtest as a library call, without any database: a config, candles, funding,
  * the coins' grids, a simulator profile and a seed in; an in-memory {@link BacktestResult} out.
- * Reports, sweeps and benchmarks call this; {@link BacktestJob} adds loading and storing.
+ * Reports, sweeps and benchmarks call this; {@code store.BacktestJob} adds loading and storing.
  *
  * <p>A config's run is guarded by its {@code risk:} limits: one risk manager for the account in
  * front of every coin's strategy, the same rule set as paper and live (see {@link Backtester}).

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.store.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.analytics.AnalysisOptions;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.analytics.TradeTables;
-import io.hypertrader.backtest.RunStore;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.backtest.analysis.CycleLevels;
 import io.hypertrader.backtest.analysis.PathIntervals;
-import io.hypertrader.backtest.analysis.ReportService;
+import io.hypertrader.store.ReportService;
 import io.hypertrader.backtest.analysis.RunAdapter;
 import io.hypertrader.report.MetricsJson;
 import io.hypertrader.report.ReportData;
@@ -159,7 +159,8 @@ public final class BacktestCommand implements Callable<Integer> {
                     now, prefix, detailInterval);
             // the same run under the other three intrabar path modes: how much the unknown order of a
             // bar's high and low decides the result (stored with the run, shown everywhere)
-            PathInterval pi = PathIntervals.of(cfg, o.inputs(), simConfig, seed, o.result());
+            PathInterval pi = PathIntervals.of(cfg, o.inputs().series(), o.inputs().funding(), o.inputs().grids(),
+                    o.inputs().detail(), simConfig, seed, o.result());
             new RunStore(db).savePathInterval(o.manifest().runId(), pi);
             summary = Summary.of(db, o, cfg, pi);
             if (!noReport) {

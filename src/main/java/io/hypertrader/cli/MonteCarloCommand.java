@@ -4,7 +4,7 @@ import io.hypertrader.analytics.Distribution;
 import io.hypertrader.backtest.sweep.MonteCarlo;
 import io.hypertrader.backtest.sweep.ParamGrid;
 import io.hypertrader.backtest.sweep.StudyReports;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;

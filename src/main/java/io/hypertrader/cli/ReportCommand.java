@@ -1,7 +1,7 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.analytics.TradeTables;
-import io.hypertrader.backtest.analysis.ReportService;
+import io.hypertrader.store.ReportService;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.backtest.RunStore;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;

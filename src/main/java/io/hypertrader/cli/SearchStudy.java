@@ -1,12 +1,12 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.backtest.sweep.Search;
-import io.hypertrader.backtest.sweep.SearchTrialStore;
+import io.hypertrader.store.SearchTrialStore;
 import io.hypertrader.backtest.sweep.WalkForward;
 import io.hypertrader.backtest.sweep.WalkForwardSearch;
 import io.hypertrader.backtest.sweep.StudyReports;
 import io.hypertrader.backtest.sweep.Sweep;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
 import io.hypertrader.backtest.sweep.TrialRunner;
 import io.hypertrader.config.ConfigLoader;

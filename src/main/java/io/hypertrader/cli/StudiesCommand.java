@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;

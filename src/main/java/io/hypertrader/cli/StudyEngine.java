@@ -2,7 +2,7 @@ package io.hypertrader.cli;
 
 import io.hypertrader.backtest.sweep.FibTrialSource;
 import io.hypertrader.backtest.sweep.ResumableTrialEngine;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.backtest.sweep.TrialEngine;
 import io.hypertrader.backtest.sweep.TrialRunner;
 import io.hypertrader.config.ConfigLoader;

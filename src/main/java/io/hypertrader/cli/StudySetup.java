@@ -1,9 +1,9 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.store.BacktestJob;
 import io.hypertrader.backtest.sweep.FibTrialFactory;
 import io.hypertrader.backtest.sweep.FibTrialSource;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;

@@ -3,7 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.backtest.sweep.ParamGrid;
 import io.hypertrader.backtest.sweep.StudyReports;
 import io.hypertrader.backtest.sweep.Sweep;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.backtest.sweep.TrialResult;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;

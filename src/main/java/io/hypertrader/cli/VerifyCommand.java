@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.store.BacktestJob;
 import io.hypertrader.data.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package io.hypertrader.serve;
 
-import io.hypertrader.backtest.RunStore;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.RunStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.DeploymentBook;
 import io.hypertrader.live.DeploymentLease;

@@ -1,5 +1,7 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.store.BacktestJob;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.Coin;

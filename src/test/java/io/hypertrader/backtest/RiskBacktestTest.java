@@ -1,8 +1,10 @@
 package io.hypertrader.backtest;
 
+import io.hypertrader.store.BacktestJob;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.backtest.analysis.CycleLevels;
-import io.hypertrader.backtest.analysis.ReportService;
+import io.hypertrader.store.ReportService;
 import io.hypertrader.backtest.analysis.RunAdapter;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;

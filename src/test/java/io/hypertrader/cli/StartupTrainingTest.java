@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.backtest.RunStore;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.data.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.hypertrader.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hypertrader.backtest.sweep.SweepStore;
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.data.Database;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

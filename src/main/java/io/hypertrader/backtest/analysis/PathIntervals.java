@@ -1,7 +1,16 @@
 package io.hypertrader.backtest.analysis;
 
+import java.util.Map;
+
+import io.hypertrader.sim.model.FundingHistory;
+
+import io.hypertrader.core.Instrument;
+
+import io.hypertrader.core.Coin;
+
+import io.hypertrader.core.CandleSeries;
+
 import io.hypertrader.analytics.PathInterval;
-import io.hypertrader.backtest.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.FibBacktest;
 import io.hypertrader.config.StrategyConfig;
@@ -23,14 +32,17 @@ public final class PathIntervals {
     }
 
     /**
-     * @param main the run under {@code sim}'s own path mode
+     * @param series  the run's candles; {@code funding}, {@code grids}, {@code detail} as the run had them
+     * @param main    the run under {@code sim}'s own path mode
      */
-    public static PathInterval of(StrategyConfig cfg, BacktestJob.Inputs in, SimConfig sim, long seed, BacktestResult main) {
+    public static PathInterval of(StrategyConfig cfg, List<CandleSeries> series, Map<Coin, FundingHistory> funding,
+                                  Map<Coin, Instrument> grids, Map<Coin, CandleSeries> detail, SimConfig sim, long seed,
+                                  BacktestResult main) {
         // The other modes are independent runs: side by side on the common pool (two at a time on two
         // cores), collected in the simulator's order of modes, so the result does not depend on timing.
         List<BacktestResult> results = java.util.Arrays.stream(PathMode.values()).parallel()
                 .map(mode -> mode == sim.path() ? main
-                        : FibBacktest.runWithDetail(cfg, in.series(), in.funding(), in.grids(), sim.withPath(mode), seed, in.detail()))
+                        : FibBacktest.runWithDetail(cfg, series, funding, grids, sim.withPath(mode), seed, detail))
                 .toList();
         List<PathInterval.Outcome> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

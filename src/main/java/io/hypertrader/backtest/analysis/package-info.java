@@ -3,7 +3,7 @@
  * io.hypertrader.backtest.analysis.RunAdapter} is the one place that turns a {@link
  * io.hypertrader.backtest.BacktestResult} into an {@link io.hypertrader.analytics.PerformanceInput}
  * (equity marked at bar closes, round trips, cycles, costs) and a {@link
- * io.hypertrader.report.ReportData}; {@link io.hypertrader.backtest.analysis.ReportService} writes
+ * io.hypertrader.report.ReportData}; {@link io.hypertrader.store.ReportService} writes
  * the report folder of a run.
  *
  * <p>Every figure comes from {@code analytics}; this package only re-shapes the engine's records
@@ -11,3 +11,4 @@
  * prices, buy and hold).
  */
 package io.hypertrader.backtest.analysis;
+

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The backtests a search has already run, by point of its space and seed: what makes a search
- * resumable. A search stores each batch as soon as it finished ({@link SearchTrialStore} in
+ * resumable. A search stores each batch as soon as it finished ({@code store.SearchTrialStore} in
  * DuckDB), so a rerun of the same search (same key: config, data, space, window, path) finds
  * them and runs only the rest.
  */

@@ -4,7 +4,7 @@
  * io.hypertrader.backtest.sweep.MonteCarlo}) and walk-forward optimisation ({@link
  * io.hypertrader.backtest.sweep.WalkForward}), run in parallel on a fixed thread pool by {@link
  * io.hypertrader.backtest.sweep.TrialRunner}, and stored in DuckDB by {@link
- * io.hypertrader.backtest.sweep.SweepStore}.
+ * io.hypertrader.store.SweepStore}.
  *
  * <p>Determinism: every trial builds its own strategy and simulated venue from its own spec
  * (parameters, seed, path mode, window) and shares nothing mutable; results are ordered by trial
@@ -13,3 +13,4 @@
  * the whole grid is known).
  */
 package io.hypertrader.backtest.sweep;
+

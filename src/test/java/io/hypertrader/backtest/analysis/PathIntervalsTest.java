@@ -1,7 +1,7 @@
 package io.hypertrader.backtest.analysis;
 
 import io.hypertrader.analytics.PathInterval;
-import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.store.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
 import io.hypertrader.backtest.FibBacktest;
 import io.hypertrader.testdata.CandleCsv;
@@ -32,7 +32,7 @@ class PathIntervalsTest {
                 Map.of(BTC, FibBacktest.instrument(cfg, Map.of(), BTC)));
         SimConfig sim = SimConfig.REALISTIC.withPath(PathMode.LOW_FIRST);
         BacktestResult main = FibBacktest.run(cfg, in.series(), in.funding(), in.grids(), sim, 3);
-        PathInterval pi = PathIntervals.of(cfg, in, sim, 3, main);
+        PathInterval pi = PathIntervals.of(cfg, in.series(), in.funding(), in.grids(), in.detail(), sim, 3, main);
         assertThat(pi.mainMode()).isEqualTo("low-first");
         assertThat(pi.outcomes()).extracting(PathInterval.Outcome::mode)
                 .containsExactly("bullish-low-first", "high-first", "low-first", "worst-case");
@@ -46,7 +46,7 @@ class PathIntervalsTest {
         }
         // the modes differ (the assumption matters on these candles) and the interval is the same every time
         assertThat(pi.outcomes().stream().map(PathInterval.Outcome::eventLogSha256).distinct()).hasSize(4);
-        assertThat(PathIntervals.of(cfg, in, sim, 3, main)).isEqualTo(pi);
+        assertThat(PathIntervals.of(cfg, in.series(), in.funding(), in.grids(), in.detail(), sim, 3, main)).isEqualTo(pi);
     }
 
     @Test

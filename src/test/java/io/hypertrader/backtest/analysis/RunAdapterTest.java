@@ -1,5 +1,6 @@
 package io.hypertrader.backtest.analysis;
 
+import io.hypertrader.store.ReportService;
 import io.hypertrader.analytics.Drawdowns;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.PerformanceInput;

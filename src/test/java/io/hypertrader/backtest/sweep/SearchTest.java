@@ -1,5 +1,6 @@
 package io.hypertrader.backtest.sweep;
 
+import io.hypertrader.store.SearchTrialStore;
 import io.hypertrader.analytics.SharpeRatios;
 import io.hypertrader.backtest.analysis.RealCandles;
 import io.hypertrader.core.CandleSeries;

@@ -1,5 +1,6 @@
 package io.hypertrader.backtest.sweep;
 
+import io.hypertrader.store.SweepStore;
 import io.hypertrader.data.Database;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,8 @@
-package io.hypertrader.backtest.sweep;
+package io.hypertrader.store;
+
+import io.hypertrader.backtest.BacktestResult;
+
+import io.hypertrader.backtest.sweep.TrialMetrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,10 @@
-package io.hypertrader.backtest.analysis;
+package io.hypertrader.store;
+
+import io.hypertrader.backtest.analysis.PathIntervals;
+
+import io.hypertrader.backtest.analysis.RunAdapter;
+
+import io.hypertrader.backtest.analysis.CycleLevels;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,9 +12,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hypertrader.analytics.Metrics;
 import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.analytics.RunAnalysis;
-import io.hypertrader.backtest.BacktestJob;
+import io.hypertrader.store.BacktestJob;
 import io.hypertrader.backtest.BacktestResult;
-import io.hypertrader.backtest.RunStore;
+import io.hypertrader.store.RunStore;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.CandleSeries;
@@ -126,7 +132,8 @@ public final class ReportService {
         // get it computed the same way the backtest would have
         PathInterval pi = new RunStore(db).pathInterval(runId)
                 .filter(p -> p.mainMode().equals(v.stored().pathMode()))
-                .orElseGet(() -> PathIntervals.of(v.config(), v.inputs(), v.sim(), v.stored().seed(), v.rerun()));
+                .orElseGet(() -> PathIntervals.of(v.config(), v.inputs().series(), v.inputs().funding(),
+                        v.inputs().grids(), v.inputs().detail(), v.sim(), v.stored().seed(), v.rerun()));
         return writeFor(db, v.stored(), v.rerun(), pi, reportsRoot);
     }
 

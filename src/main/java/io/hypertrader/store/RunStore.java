@@ -1,4 +1,6 @@
-package io.hypertrader.backtest;
+package io.hypertrader.store;
+
+import io.hypertrader.backtest.BacktestResult;
 
 import io.hypertrader.analytics.PathInterval;
 import io.hypertrader.core.Coin;

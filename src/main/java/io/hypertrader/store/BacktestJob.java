@@ -1,4 +1,8 @@
-package io.hypertrader.backtest;
+package io.hypertrader.store;
+
+import io.hypertrader.backtest.FibBacktest;
+
+import io.hypertrader.backtest.BacktestResult;
 
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.SizingRules;

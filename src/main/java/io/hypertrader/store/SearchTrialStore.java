@@ -1,4 +1,10 @@
-package io.hypertrader.backtest.sweep;
+package io.hypertrader.store;
+
+import io.hypertrader.backtest.sweep.TrialMetrics;
+
+import io.hypertrader.backtest.sweep.SearchCache.Entry;
+
+import io.hypertrader.backtest.sweep.SearchCache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
