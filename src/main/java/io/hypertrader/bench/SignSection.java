@@ -5,7 +5,7 @@ import io.hypertrader.bench.harness.Measurement;
 import io.hypertrader.bench.harness.Timer;
 import io.hypertrader.core.Network;
 import io.hypertrader.live.AssetRegistry;
-import io.hypertrader.live.OrderRequest;
+import io.hypertrader.live.ExchangeOrder;
 import io.hypertrader.live.OrderWire;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.ExchangeRequest;
@@ -57,8 +57,8 @@ final class SignSection implements BenchSection {
 
     /** One BTC limit buy with a client order id, signed for mainnet. */
     static ExchangeRequest signOne(HyperliquidSigner signer, long nonce) {
-        OrderRequest order = OrderRequest.limit("BTC", true, new BigDecimal("64123"), new BigDecimal("0.01234"),
-                OrderRequest.Tif.GTC, Cloid.ofInt(nonce));
+        ExchangeOrder order = ExchangeOrder.limit("BTC", true, new BigDecimal("64123"), new BigDecimal("0.01234"),
+                ExchangeOrder.Tif.GTC, Cloid.ofInt(nonce));
         return signer.signL1(OrderWire.orderAction(List.of(order), OrderWire.Grouping.NA, ASSETS), nonce);
     }
 }

@@ -144,7 +144,7 @@ public final class HyperliquidExchangeClient {
     }
 
     /** Places one order. */
-    public OrderResult place(OrderRequest order) throws OutcomeUnknownException, ExchangeUnavailableException {
+    public OrderResult place(ExchangeOrder order) throws OutcomeUnknownException, ExchangeUnavailableException {
         return placeOrders(List.of(order), OrderWire.Grouping.NA).get(0);
     }
 
@@ -152,12 +152,12 @@ public final class HyperliquidExchangeClient {
      * Places a batch (one signature, one nonce); results come back in batch order. A whole-batch
      * refusal ({@code "status":"err"} or a pre-validation error) marks every order REJECTED.
      */
-    public List<OrderResult> placeOrders(List<OrderRequest> orders, OrderWire.Grouping grouping)
+    public List<OrderResult> placeOrders(List<ExchangeOrder> orders, OrderWire.Grouping grouping)
             throws OutcomeUnknownException, ExchangeUnavailableException {
         ObjectNode action = OrderWire.orderAction(orders, grouping, assets);
         ExchangeRequest req = sign(action);
         orderLeaving.accept(System.nanoTime()); // signed, handed to the transport: where push-to-order latency ends
-        List<Cloid> cloids = orders.stream().map(OrderRequest::cloid).toList();
+        List<Cloid> cloids = orders.stream().map(ExchangeOrder::cloid).toList();
         boolean allHaveCloids = cloids.stream().allMatch(Objects::nonNull);
         int weight = 1 + orders.size() / 40;
 
@@ -220,7 +220,7 @@ public final class HyperliquidExchangeClient {
         BigDecimal mid = mid(coin);
         BigDecimal px = OrderWire.slippagePrice(mid, isBuy, slippage == null ? settings.defaultSlippage() : slippage,
                 assets.get(coin));
-        return place(new OrderRequest(coin, isBuy, px, size, reduceOnly, new OrderRequest.Limit(OrderRequest.Tif.IOC), cloid));
+        return place(new ExchangeOrder(coin, isBuy, px, size, reduceOnly, new ExchangeOrder.Limit(ExchangeOrder.Tif.IOC), cloid));
     }
 
     /**

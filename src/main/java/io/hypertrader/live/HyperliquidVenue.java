@@ -228,7 +228,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
                     + VenueRules.message(rule, req, sz, Double.NaN, req.size() * VenueRules.referencePrice(req, ref))));
             return id;
         }
-        io.hypertrader.live.OrderRequest wire;
+        io.hypertrader.live.ExchangeOrder wire;
         try {
             wire = toWire(req, asset.get(), size, cloid, ref);
         } catch (IllegalStateException e) {
@@ -247,7 +247,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
     }
 
     /** Orders decided while sends are held, in decision order (see {@link #holdSends(boolean)}). */
-    private record HeldOrder(LiveOrder order, io.hypertrader.live.OrderRequest wire) {
+    private record HeldOrder(LiveOrder order, io.hypertrader.live.ExchangeOrder wire) {
     }
 
     private final List<HeldOrder> held = new ArrayList<>();
@@ -280,7 +280,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
     }
 
-    private void send(LiveOrder lo, io.hypertrader.live.OrderRequest wire) {
+    private void send(LiveOrder lo, io.hypertrader.live.ExchangeOrder wire) {
         long id = lo.tracked.id();
         Cloid cloid = lo.cloid;
         OrderRequest req = lo.tracked.request();
@@ -303,35 +303,35 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
     }
 
-    private io.hypertrader.live.OrderRequest toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
+    private io.hypertrader.live.ExchangeOrder toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
                                                     double ref) {
         boolean buy = req.side() == Side.BUY;
         return switch (req.type()) {
-            case LIMIT -> new io.hypertrader.live.OrderRequest(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
-                    req.reduceOnly(), new io.hypertrader.live.OrderRequest.Limit(tif(req.tif())), cloid);
+            case LIMIT -> new io.hypertrader.live.ExchangeOrder(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
+                    req.reduceOnly(), new io.hypertrader.live.ExchangeOrder.Limit(tif(req.tif())), cloid);
             case MARKET -> {
                 if (!(ref > 0)) {
                     throw new IllegalStateException("no mid price for " + req.coin() + ": cannot bound a market order");
                 }
                 BigDecimal px = OrderWire.slippagePrice(BigDecimal.valueOf(ref), buy, slippage, asset);
-                yield new io.hypertrader.live.OrderRequest(req.coin().name(), buy, px, size, req.reduceOnly(),
-                        new io.hypertrader.live.OrderRequest.Limit(io.hypertrader.live.OrderRequest.Tif.IOC), cloid);
+                yield new io.hypertrader.live.ExchangeOrder(req.coin().name(), buy, px, size, req.reduceOnly(),
+                        new io.hypertrader.live.ExchangeOrder.Limit(io.hypertrader.live.ExchangeOrder.Tif.IOC), cloid);
             }
             case STOP, TAKE_PROFIT -> {
                 BigDecimal trigger = BigDecimal.valueOf(req.triggerPrice());
                 BigDecimal px = OrderWire.slippagePrice(trigger, buy, slippage, asset);
-                yield io.hypertrader.live.OrderRequest.trigger(req.coin().name(), buy, px, size, trigger, true,
-                        req.type() == OrderType.STOP ? io.hypertrader.live.OrderRequest.Tpsl.SL : io.hypertrader.live.OrderRequest.Tpsl.TP,
+                yield io.hypertrader.live.ExchangeOrder.trigger(req.coin().name(), buy, px, size, trigger, true,
+                        req.type() == OrderType.STOP ? io.hypertrader.live.ExchangeOrder.Tpsl.SL : io.hypertrader.live.ExchangeOrder.Tpsl.TP,
                         req.reduceOnly(), cloid);
             }
         };
     }
 
-    private static io.hypertrader.live.OrderRequest.Tif tif(TimeInForce t) {
+    private static io.hypertrader.live.ExchangeOrder.Tif tif(TimeInForce t) {
         return switch (t) {
-            case GTC -> io.hypertrader.live.OrderRequest.Tif.GTC;
-            case IOC -> io.hypertrader.live.OrderRequest.Tif.IOC;
-            case ALO -> io.hypertrader.live.OrderRequest.Tif.ALO;
+            case GTC -> io.hypertrader.live.ExchangeOrder.Tif.GTC;
+            case IOC -> io.hypertrader.live.ExchangeOrder.Tif.IOC;
+            case ALO -> io.hypertrader.live.ExchangeOrder.Tif.ALO;
         };
     }
 
@@ -753,7 +753,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         rf[0] += f.closedPnl() == null ? 0 : f.closedPnl().doubleValue();
         rf[1] += f.fee() == null ? 0 : f.fee().doubleValue();
         if (f.startPosition() != null) {
-            double signed = f.side() == io.hypertrader.live.Side.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
+            double signed = f.side() == io.hypertrader.live.WireSide.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
             localPosition.put(f.coin(), f.startPosition().doubleValue() + signed);
         }
     }

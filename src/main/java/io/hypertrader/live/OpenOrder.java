@@ -20,7 +20,7 @@ import java.util.List;
  * @param cloid        client order id, or null
  * @param children     TP/SL children of a parent order (frontend lists only)
  */
-public record OpenOrder(String coin, Side side, BigDecimal limitPx, BigDecimal sz, long oid, long timestamp,
+public record OpenOrder(String coin, WireSide side, BigDecimal limitPx, BigDecimal sz, long oid, long timestamp,
                         BigDecimal origSz, Boolean reduceOnly, String orderType, String tif, Boolean isTrigger,
                         BigDecimal triggerPx, String triggerCondition, Boolean isPositionTpsl, Cloid cloid,
                         List<OpenOrder> children) {
@@ -35,7 +35,7 @@ public record OpenOrder(String coin, Side side, BigDecimal limitPx, BigDecimal s
             }
         }
         String cloid = Json.strOrNull(n, "cloid");
-        return new OpenOrder(Json.str(n, "coin"), Side.parse(Json.str(n, "side")), Json.dec(n, "limitPx"),
+        return new OpenOrder(Json.str(n, "coin"), WireSide.parse(Json.str(n, "side")), Json.dec(n, "limitPx"),
                 Json.dec(n, "sz"), Json.lng(n, "oid"), Json.lng(n, "timestamp"), Json.decOrNull(n, "origSz"),
                 Json.boolOrNull(n, "reduceOnly"), Json.strOrNull(n, "orderType"), Json.strOrNull(n, "tif"),
                 Json.boolOrNull(n, "isTrigger"), Json.decOrNull(n, "triggerPx"), Json.strOrNull(n, "triggerCondition"),

@@ -45,14 +45,14 @@ public final class OrderWire {
     }
 
     /** The order action for a batch. */
-    public static ObjectNode orderAction(List<OrderRequest> orders, Grouping grouping, AssetRegistry assets) {
+    public static ObjectNode orderAction(List<ExchangeOrder> orders, Grouping grouping, AssetRegistry assets) {
         if (orders.isEmpty()) {
             throw new IllegalArgumentException("an order action needs at least one order");
         }
         ObjectNode action = F.objectNode();
         action.put("type", "order");
         ArrayNode arr = action.putArray("orders");
-        for (OrderRequest o : orders) {
+        for (ExchangeOrder o : orders) {
             arr.add(orderWire(o, assets.get(o.coin())));
         }
         action.put("grouping", grouping.wire());
@@ -60,7 +60,7 @@ public final class OrderWire {
     }
 
     /** One order wire: a, b, p, s, r, t[, c]. */
-    public static ObjectNode orderWire(OrderRequest o, AssetRegistry.Asset asset) {
+    public static ObjectNode orderWire(ExchangeOrder o, AssetRegistry.Asset asset) {
         ObjectNode w = F.objectNode();
         w.put("a", asset.asset());
         w.put("b", o.isBuy());
@@ -74,8 +74,8 @@ public final class OrderWire {
         w.put("r", o.reduceOnly());
         ObjectNode t = w.putObject("t");
         switch (o.type()) {
-            case OrderRequest.Limit l -> t.putObject("limit").put("tif", l.tif().wire());
-            case OrderRequest.Trigger tr -> {
+            case ExchangeOrder.Limit l -> t.putObject("limit").put("tif", l.tif().wire());
+            case ExchangeOrder.Trigger tr -> {
                 ObjectNode trig = t.putObject("trigger");
                 trig.put("isMarket", tr.isMarket());
                 trig.put("triggerPx", OrderRounding.toWire(roundPrice(tr.triggerPx(), asset, RoundingMode.HALF_EVEN)));
@@ -89,8 +89,8 @@ public final class OrderWire {
     }
 
     /** The rounding direction by intent (see the class comment). */
-    static RoundingMode priceMode(OrderRequest o) {
-        if (o.type() instanceof OrderRequest.Trigger tr) {
+    static RoundingMode priceMode(ExchangeOrder o) {
+        if (o.type() instanceof ExchangeOrder.Trigger tr) {
             // A market trigger's p is a slippage bound (nearest, as the SDKs do); a limit trigger rests.
             return tr.isMarket() ? RoundingMode.HALF_EVEN : (o.isBuy() ? RoundingMode.FLOOR : RoundingMode.CEILING);
         }

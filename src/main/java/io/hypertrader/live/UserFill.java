@@ -20,13 +20,13 @@ import java.util.List;
  * @param fee           fee paid in {@code feeToken} (negative = rebate), or null in old records
  * @param tid           trade id, or null in very old records
  */
-public record UserFill(String coin, BigDecimal px, BigDecimal sz, Side side, long time, BigDecimal startPosition,
+public record UserFill(String coin, BigDecimal px, BigDecimal sz, WireSide side, long time, BigDecimal startPosition,
                        String dir, BigDecimal closedPnl, String hash, long oid, boolean crossed, BigDecimal fee,
                        String feeToken, Long tid, String cloid) {
 
     static UserFill parse(JsonNode n) {
         Json.object(n, "fill");
-        return new UserFill(Json.str(n, "coin"), Json.dec(n, "px"), Json.dec(n, "sz"), Side.parse(Json.str(n, "side")),
+        return new UserFill(Json.str(n, "coin"), Json.dec(n, "px"), Json.dec(n, "sz"), WireSide.parse(Json.str(n, "side")),
                 Json.lng(n, "time"), Json.decOrNull(n, "startPosition"), Json.strOrNull(n, "dir"),
                 Json.decOrNull(n, "closedPnl"), Json.strOrNull(n, "hash"), Json.lng(n, "oid"),
                 n.path("crossed").asBoolean(false), Json.decOrNull(n, "fee"), Json.strOrNull(n, "feeToken"),

@@ -5,7 +5,7 @@ import io.hypertrader.core.Network;
 import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.OrderRequest;
+import io.hypertrader.live.ExchangeOrder;
 import io.hypertrader.live.SharedBudgetTransport;
 import io.hypertrader.live.TradingInfoClient;
 import io.hypertrader.live.TradingPlan;
@@ -146,9 +146,9 @@ final class ServeRig implements AutoCloseable {
         HyperliquidExchangeClient c = new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET),
                 new NonceSource(System::currentTimeMillis), info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS,
                 System::currentTimeMillis, Thread::sleep);
-        c.place(OrderRequest.limit("BTC", true, new BigDecimal("31000"), new BigDecimal("0.01"), OrderRequest.Tif.IOC,
+        c.place(ExchangeOrder.limit("BTC", true, new BigDecimal("31000"), new BigDecimal("0.01"), ExchangeOrder.Tif.IOC,
                 Cloid.derive("rig", 1)));
-        c.place(OrderRequest.limit("BTC", true, new BigDecimal("20000"), new BigDecimal("0.01"), OrderRequest.Tif.GTC,
+        c.place(ExchangeOrder.limit("BTC", true, new BigDecimal("20000"), new BigDecimal("0.01"), ExchangeOrder.Tif.GTC,
                 Cloid.derive("rig", 2)));
         if (fake.position(ACCOUNT, "BTC").signum() == 0 || fake.orders(ACCOUNT).stream().noneMatch(FakeHyperliquid.FakeOrder::isOpen)) {
             throw new AssertionError("the rig's account should hold a position and a resting order");

@@ -121,7 +121,7 @@ class DeadManSwitchTest {
         long firstAt = fake.scheduledCancel(ACCOUNT);
         assertThat(firstAt - clock.get()).isBetween(5_000L, 60_000L);
         // a resting order (far below the market) that only the switch can cancel
-        client().place(OrderRequest.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"), OrderRequest.Tif.GTC,
+        client().place(ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"), ExchangeOrder.Tif.GTC,
                 Cloid.derive("manual", 1)));
         // while it loops, the runner pushes the schedule forward (every half window), never letting it fire
         await("refreshed twice", () -> scheduleCancels().size() >= 3);

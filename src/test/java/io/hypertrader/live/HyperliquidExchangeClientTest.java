@@ -2,7 +2,7 @@ package io.hypertrader.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypertrader.core.Network;
-import io.hypertrader.live.OrderRequest.Tif;
+import io.hypertrader.live.ExchangeOrder.Tif;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeHyperliquid.Fault;
 import io.hypertrader.live.sign.Cloid;
@@ -93,7 +93,7 @@ class HyperliquidExchangeClientTest {
     void restingOrderIsQueryableByOidAndCloidAndCancellable() throws Exception {
         HyperliquidExchangeClient c = client();
         Cloid cloid = nextCloid();
-        OrderResult r = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, cloid));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, cloid));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(r.cloid()).isEqualTo(cloid);
 
@@ -118,7 +118,7 @@ class HyperliquidExchangeClientTest {
     @Test
     void iocFillsUpdatePositionBalanceAndFills() throws Exception {
         HyperliquidExchangeClient c = client();
-        OrderResult r = c.place(OrderRequest.limit("ETH", true, d("2010"), d("0.5"), Tif.IOC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("ETH", true, d("2010"), d("0.5"), Tif.IOC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.FILLED);
         assertThat(r.totalSz()).isEqualByComparingTo("0.5");
         assertThat(r.avgPx()).isEqualByComparingTo("2000");
@@ -137,18 +137,18 @@ class HyperliquidExchangeClientTest {
     @Test
     void perOrderErrorsComeBackAsRejectedValuesWithTheExchangeText() throws Exception {
         HyperliquidExchangeClient c = client();
-        OrderResult tooSmall = c.place(OrderRequest.limit("SOL", true, d("19"), d("0.1"), Tif.GTC, nextCloid()));
+        OrderResult tooSmall = c.place(ExchangeOrder.limit("SOL", true, d("19"), d("0.1"), Tif.GTC, nextCloid()));
         assertThat(tooSmall.kind()).isEqualTo(OrderResult.Kind.REJECTED);
         assertThat(tooSmall.error()).startsWith("Order must have minimum value of $10.");
-        OrderResult alo = c.place(OrderRequest.limit("SOL", true, d("21"), d("1"), Tif.ALO, nextCloid()));
+        OrderResult alo = c.place(ExchangeOrder.limit("SOL", true, d("21"), d("1"), Tif.ALO, nextCloid()));
         assertThat(alo.error()).startsWith("Post only order would have immediately matched");
-        OrderResult ioc = c.place(OrderRequest.limit("SOL", true, d("19"), d("1"), Tif.IOC, nextCloid()));
+        OrderResult ioc = c.place(ExchangeOrder.limit("SOL", true, d("19"), d("1"), Tif.IOC, nextCloid()));
         assertThat(ioc.error()).startsWith("Order could not immediately match against any resting orders.");
-        OrderResult ro = c.place(OrderRequest.limit("SOL", false, d("19"), d("1"), Tif.IOC, nextCloid()).withReduceOnly(true));
+        OrderResult ro = c.place(ExchangeOrder.limit("SOL", false, d("19"), d("1"), Tif.IOC, nextCloid()).withReduceOnly(true));
         assertThat(ro.error()).startsWith("Reduce only order would increase position.");
         Cloid dup = nextCloid();
-        assertThat(c.place(OrderRequest.limit("SOL", true, d("19"), d("1"), Tif.GTC, dup)).kind()).isEqualTo(OrderResult.Kind.RESTING);
-        assertThat(c.place(OrderRequest.limit("SOL", true, d("18"), d("1"), Tif.GTC, dup)).error()).contains("cloid");
+        assertThat(c.place(ExchangeOrder.limit("SOL", true, d("19"), d("1"), Tif.GTC, dup)).kind()).isEqualTo(OrderResult.Kind.RESTING);
+        assertThat(c.place(ExchangeOrder.limit("SOL", true, d("18"), d("1"), Tif.GTC, dup)).error()).contains("cloid");
     }
 
     @Test
@@ -176,7 +176,7 @@ class HyperliquidExchangeClientTest {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
         Cloid cloid = nextCloid();
-        OrderResult r = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, cloid));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, cloid));
         assertThat(r.recovered()).isTrue();
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(fake.orders(ACCOUNT)).hasSize(1);
@@ -189,7 +189,7 @@ class HyperliquidExchangeClientTest {
         HyperliquidExchangeClient c = client();
         for (Fault f : List.of(Fault.TIMEOUT_AFTER_ACCEPT, Fault.HTTP_500_AFTER_ACCEPT, Fault.DROP_AFTER_ACCEPT, Fault.MALFORMED_AFTER_ACCEPT)) {
             fake.inject("/exchange", f, 1);
-            OrderResult r = c.place(OrderRequest.limit("ETH", true, d("2100"), d("0.1"), Tif.IOC, nextCloid()));
+            OrderResult r = c.place(ExchangeOrder.limit("ETH", true, d("2100"), d("0.1"), Tif.IOC, nextCloid()));
             assertThat(r.kind()).as(f.name()).isEqualTo(OrderResult.Kind.FILLED);
             assertThat(r.recovered()).as(f.name()).isTrue();
             assertThat(r.totalSz()).as(f.name()).isEqualByComparingTo("0.1");
@@ -204,7 +204,7 @@ class HyperliquidExchangeClientTest {
     void lostBeforeArrivalIsLookedUpThenResentIdenticallyOnce() throws Exception {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.HTTP_502_BEFORE, 1);
-        OrderResult r = c.place(OrderRequest.limit("BTC", false, d("31000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", false, d("31000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(r.recovered()).isFalse();
         List<JsonNode> bodies = fake.exchangeBodies();
@@ -217,7 +217,7 @@ class HyperliquidExchangeClientTest {
     void rateLimitedRequestsAreResentWithTheSameNonceAndSignature() throws Exception {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.HTTP_429, 2);
-        OrderResult r = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(fake.orders(ACCOUNT)).hasSize(1);
         assertThat(sleeps).containsExactly(250L, 500L);
@@ -227,7 +227,7 @@ class HyperliquidExchangeClientTest {
     void persistentRateLimitIsUnavailableAndNothingWasPlaced() throws Exception {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.HTTP_429, 10);
-        assertThatThrownBy(() -> c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())))
+        assertThatThrownBy(() -> c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())))
                 .isInstanceOf(ExchangeUnavailableException.class).hasMessageContaining("429");
         assertThat(fake.orders(ACCOUNT)).isEmpty();
     }
@@ -237,7 +237,7 @@ class HyperliquidExchangeClientTest {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
         OutcomeUnknownException e = org.junit.jupiter.api.Assertions.assertThrows(OutcomeUnknownException.class,
-                () -> c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, null)));
+                () -> c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, null)));
         assertThat(fake.exchangeBodies()).hasSize(1);
         assertThat(fake.orders(ACCOUNT)).hasSize(1);
         // Re-sending the identical signed body is harmless: the exchange refuses the reused nonce.
@@ -252,7 +252,7 @@ class HyperliquidExchangeClientTest {
         HyperliquidExchangeClient c = client();
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
         fake.inject("/info", Fault.HTTP_502_BEFORE, 1);
-        assertThatThrownBy(() -> c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())))
+        assertThatThrownBy(() -> c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())))
                 .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("lookup failed");
         assertThat(fake.exchangeBodies()).hasSize(1);
         assertThat(fake.orders(ACCOUNT)).hasSize(1);
@@ -262,7 +262,7 @@ class HyperliquidExchangeClientTest {
     void manyOrdersInTheSameMillisecondGetDistinctNonces() throws Exception {
         HyperliquidExchangeClient c = client(); // the test clock does not move at all
         for (int i = 0; i < 30; i++) {
-            assertThat(c.place(OrderRequest.limit("BTC", true, d("20000").add(BigDecimal.valueOf(i)), d("0.001"), Tif.GTC, nextCloid())).kind())
+            assertThat(c.place(ExchangeOrder.limit("BTC", true, d("20000").add(BigDecimal.valueOf(i)), d("0.001"), Tif.GTC, nextCloid())).kind())
                     .isEqualTo(OrderResult.Kind.RESTING);
         }
         assertThat(fake.exchangeErrors()).isEmpty();
@@ -274,7 +274,7 @@ class HyperliquidExchangeClientTest {
     @Test
     void wrongNetworkSignatureIsRejectedWithTheRealErrorAndPlacesNothing() throws Exception {
         HyperliquidExchangeClient mainnetSigned = client(ACCOUNT_KEY, Network.MAINNET, null);
-        OrderResult r = mainnetSigned.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = mainnetSigned.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.REJECTED);
         assertThat(r.error()).matches("L1 error: User or API Wallet 0x[0-9a-f]{40} does not exist\\.");
         assertThat(r.error()).doesNotContain(ACCOUNT);
@@ -284,7 +284,7 @@ class HyperliquidExchangeClientTest {
     @Test
     void tamperedBodyRecoversAnotherSignerAndIsRejected() throws Exception {
         HyperliquidSigner signer = new HyperliquidSigner(ACCOUNT_KEY, Network.TESTNET);
-        ExchangeRequest req = signer.signL1(OrderWire.orderAction(List.of(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, null)),
+        ExchangeRequest req = signer.signL1(OrderWire.orderAction(List.of(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, null)),
                 OrderWire.Grouping.NA, info.meta()), clock.get());
         var body = req.toJson();
         ((com.fasterxml.jackson.databind.node.ObjectNode) body.at("/action/orders/0")).put("p", "29001");
@@ -301,13 +301,13 @@ class HyperliquidExchangeClientTest {
         assertThat(resp.get("status").asText()).isEqualTo("ok");
 
         HyperliquidExchangeClient agent = client(AGENT_KEY, Network.TESTNET, null);
-        OrderResult r = agent.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = agent.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(fake.orders(ACCOUNT)).hasSize(1);
         assertThat(agent.tradingUser()).isEqualTo(ACCOUNT);
 
         HyperliquidExchangeClient stranger = client(STRANGER_KEY, Network.TESTNET, null);
-        OrderResult s = stranger.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult s = stranger.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(s.error()).isEqualTo("L1 error: User or API Wallet " + STRANGER_KEY.address() + " does not exist.");
     }
 
@@ -315,7 +315,7 @@ class HyperliquidExchangeClientTest {
     void vaultOrdersLandInTheSubAccount() throws Exception {
         fake.addAccount(SUB_ACCOUNT, 5_000);
         HyperliquidExchangeClient c = client(ACCOUNT_KEY, Network.TESTNET, SUB_ACCOUNT);
-        OrderResult r = c.place(OrderRequest.limit("ETH", true, d("2100"), d("0.1"), Tif.IOC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("ETH", true, d("2100"), d("0.1"), Tif.IOC, nextCloid()));
         assertThat(r.kind()).isEqualTo(OrderResult.Kind.FILLED);
         assertThat(last(fake.exchangeBodies()).get("vaultAddress").asText()).isEqualTo(SUB_ACCOUNT);
         assertThat(fake.position(SUB_ACCOUNT, "ETH")).isEqualByComparingTo("0.1");
@@ -328,12 +328,12 @@ class HyperliquidExchangeClientTest {
         HyperliquidExchangeClient c = new HyperliquidExchangeClient(transport, new HyperliquidSigner(ACCOUNT_KEY, Network.TESTNET),
                 nonces, info, info.meta(), ACCOUNT, null,
                 HyperliquidExchangeClient.Settings.DEFAULTS.withExpiresAfter(Duration.ofSeconds(-1)), clock::get, sleeps::add);
-        OrderResult r = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThat(r.error()).startsWith("Action expired");
         HyperliquidExchangeClient ok = new HyperliquidExchangeClient(transport, new HyperliquidSigner(ACCOUNT_KEY, Network.TESTNET),
                 nonces, info, info.meta(), ACCOUNT, null,
                 HyperliquidExchangeClient.Settings.DEFAULTS.withExpiresAfter(Duration.ofSeconds(30)), clock::get, sleeps::add);
-        assertThat(ok.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())).kind())
+        assertThat(ok.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid())).kind())
                 .isEqualTo(OrderResult.Kind.RESTING);
         assertThat(last(fake.exchangeBodies()).get("expiresAfter").asLong()).isEqualTo(clock.get() + 30_000);
     }
@@ -343,7 +343,7 @@ class HyperliquidExchangeClientTest {
     @Test
     void scheduleCancelIsADeadManSwitch() throws Exception {
         HyperliquidExchangeClient c = client();
-        c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         assertThatThrownBy(() -> c.scheduleCancel(clock.get() + 1_000)).hasMessageContaining("5 s");
         assertThat(c.scheduleCancel(clock.get() + 10_000).ok()).isTrue();
         assertThat(fake.scheduledCancel(ACCOUNT)).isEqualTo(clock.get() + 10_000);
@@ -368,13 +368,13 @@ class HyperliquidExchangeClientTest {
     @Test
     void cancelIsResentAfterAnUnknownOutcomeAndReportsWhenTheFirstCopyLanded() throws Exception {
         HyperliquidExchangeClient c = client();
-        OrderResult r = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
         assertThatThrownBy(() -> c.cancel("BTC", r.oid())).isInstanceOf(OutcomeUnknownException.class)
                 .hasMessageContaining("landed");
         assertThat(info.orderStatus(ACCOUNT, r.oid()).status()).isEqualTo("canceled");
         fake.inject("/exchange", Fault.HTTP_502_BEFORE, 1);
-        OrderResult r2 = c.place(OrderRequest.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
+        OrderResult r2 = c.place(ExchangeOrder.limit("BTC", true, d("29000"), d("0.01"), Tif.GTC, nextCloid()));
         fake.inject("/exchange", Fault.HTTP_502_BEFORE, 1);
         assertThat(c.cancel("BTC", r2.oid()).success()).isTrue();
     }
@@ -382,8 +382,8 @@ class HyperliquidExchangeClientTest {
     @Test
     void stopLossTriggerClosesTheLongWhenThePriceFalls() throws Exception {
         HyperliquidExchangeClient c = client();
-        c.place(OrderRequest.limit("SOL", true, d("21"), d("2"), Tif.IOC, nextCloid()));
-        OrderResult sl = c.place(OrderRequest.trigger("SOL", false, d("17.1"), d("2"), d("18"), true, OrderRequest.Tpsl.SL, true, nextCloid()));
+        c.place(ExchangeOrder.limit("SOL", true, d("21"), d("2"), Tif.IOC, nextCloid()));
+        OrderResult sl = c.place(ExchangeOrder.trigger("SOL", false, d("17.1"), d("2"), d("18"), true, ExchangeOrder.Tpsl.SL, true, nextCloid()));
         assertThat(sl.kind()).isEqualTo(OrderResult.Kind.RESTING);
         assertThat(last(fake.exchangeBodies()).at("/action/orders/0/t").toString())
                 .isEqualTo("{\"trigger\":{\"isMarket\":true,\"triggerPx\":\"18\",\"tpsl\":\"sl\"}}");
@@ -399,15 +399,15 @@ class HyperliquidExchangeClientTest {
     void groupedTakeProfitAndStopLossWaitForTheirParent() throws Exception {
         HyperliquidExchangeClient c = client();
         List<OrderResult> rs = c.placeOrders(List.of(
-                OrderRequest.limit("SOL", true, d("21"), d("1"), Tif.IOC, nextCloid()),
-                OrderRequest.trigger("SOL", false, d("24"), d("1"), d("25"), true, OrderRequest.Tpsl.TP, true, nextCloid()),
-                OrderRequest.trigger("SOL", false, d("14"), d("1"), d("15"), true, OrderRequest.Tpsl.SL, true, nextCloid())),
+                ExchangeOrder.limit("SOL", true, d("21"), d("1"), Tif.IOC, nextCloid()),
+                ExchangeOrder.trigger("SOL", false, d("24"), d("1"), d("25"), true, ExchangeOrder.Tpsl.TP, true, nextCloid()),
+                ExchangeOrder.trigger("SOL", false, d("14"), d("1"), d("15"), true, ExchangeOrder.Tpsl.SL, true, nextCloid())),
                 OrderWire.Grouping.NORMAL_TPSL);
         assertThat(rs).extracting(OrderResult::kind).containsExactly(OrderResult.Kind.FILLED,
                 OrderResult.Kind.WAITING_FOR_TRIGGER, OrderResult.Kind.WAITING_FOR_TRIGGER);
         List<OrderResult> bad = c.placeOrders(List.of(
-                OrderRequest.limit("SOL", true, d("21"), d("1"), Tif.IOC, nextCloid()),
-                OrderRequest.trigger("SOL", false, d("24"), d("1"), d("25"), true, OrderRequest.Tpsl.TP, false, nextCloid())),
+                ExchangeOrder.limit("SOL", true, d("21"), d("1"), Tif.IOC, nextCloid()),
+                ExchangeOrder.trigger("SOL", false, d("24"), d("1"), d("25"), true, ExchangeOrder.Tpsl.TP, false, nextCloid())),
                 OrderWire.Grouping.NORMAL_TPSL);
         assertThat(bad).allSatisfy(o -> assertThat(o.error()).isEqualTo("TP/SL orders must be reduce-only."));
     }

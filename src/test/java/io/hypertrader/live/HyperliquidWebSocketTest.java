@@ -1,7 +1,7 @@
 package io.hypertrader.live;
 
 import io.hypertrader.core.Network;
-import io.hypertrader.live.OrderRequest.Tif;
+import io.hypertrader.live.ExchangeOrder.Tif;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;
@@ -148,7 +148,7 @@ class HyperliquidWebSocketTest {
         ws.start();
         await("connected", () -> rec.connects.size() == 1 && fake.subscribeCount() == 3);
         HyperliquidExchangeClient ex = exchange();
-        ex.place(OrderRequest.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.1"), Tif.IOC, Cloid.derive("ws", 1)));
+        ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.1"), Tif.IOC, Cloid.derive("ws", 1)));
         await("first fill", () -> rec.fills.size() == 1);
         await("order update", () -> rec.orderUpdates.stream().anyMatch(OrderStatusInfo::isFilled));
 
@@ -156,11 +156,11 @@ class HyperliquidWebSocketTest {
         await("reconnected and resubscribed", () -> rec.connects.size() == 2 && fake.subscribeCount() == 6);
         assertThat(rec.disconnects).isNotEmpty();
         // The userFills snapshot after resubscribing repeats the old fill: it must not be delivered again.
-        ex.place(OrderRequest.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.2"), Tif.IOC, Cloid.derive("ws", 2)));
+        ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.2"), Tif.IOC, Cloid.derive("ws", 2)));
         await("second fill", () -> rec.fills.size() == 2);
         // one socket delivers in order: a third fill arriving proves anything the resubscription
         // replayed before it (the snapshot with the first fill) has been handled, and not delivered
-        ex.place(OrderRequest.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.3"), Tif.IOC, Cloid.derive("ws", 3)));
+        ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.3"), Tif.IOC, Cloid.derive("ws", 3)));
         await("third fill", () -> rec.fills.stream().anyMatch(f -> f.sz().compareTo(new BigDecimal("0.3")) == 0));
         assertThat(rec.fills).hasSize(3);
         assertThat(rec.fills).extracting(UserFill::tid).doesNotHaveDuplicates();

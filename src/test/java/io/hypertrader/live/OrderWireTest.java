@@ -2,8 +2,8 @@ package io.hypertrader.live;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.exec.OrderRounding;
-import io.hypertrader.live.OrderRequest.Tif;
-import io.hypertrader.live.OrderRequest.Tpsl;
+import io.hypertrader.live.ExchangeOrder.Tif;
+import io.hypertrader.live.ExchangeOrder.Tpsl;
 import io.hypertrader.live.sign.Cloid;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +37,13 @@ class OrderWireTest {
     static String ccxtLimitWire(AssetRegistry.Asset a, boolean buy, String amount, String price, Tif tif) {
         BigDecimal px = OrderRounding.roundPrice(d(price), a.szDecimals(), a.spot(), RoundingMode.HALF_EVEN);
         BigDecimal sz = OrderRounding.roundSizeNearest(d(amount), a.szDecimals());
-        return OrderWire.orderWire(new OrderRequest(a.coin(), buy, px, sz, false, new OrderRequest.Limit(tif), null), a).toString();
+        return OrderWire.orderWire(new ExchangeOrder(a.coin(), buy, px, sz, false, new ExchangeOrder.Limit(tif), null), a).toString();
     }
 
     static String ccxtMarketWire(AssetRegistry.Asset a, boolean buy, String amount, String price, Cloid cloid) {
         BigDecimal px = OrderWire.slippagePrice(d(price), buy, SLIP, a);
         BigDecimal sz = OrderRounding.roundSizeNearest(d(amount), a.szDecimals());
-        return OrderWire.orderWire(new OrderRequest(a.coin(), buy, px, sz, false, new OrderRequest.Limit(Tif.IOC), cloid), a).toString();
+        return OrderWire.orderWire(new ExchangeOrder(a.coin(), buy, px, sz, false, new ExchangeOrder.Limit(Tif.IOC), cloid), a).toString();
     }
 
     static String wire(int a, boolean b, String p, String s, boolean r, String t) {
@@ -82,18 +82,18 @@ class OrderWireTest {
     @Test
     void ccxtTriggerRows() {
         // 4: limit trigger, p 50, triggerPx 55, sl
-        ObjectNode w4 = OrderWire.orderWire(OrderRequest.trigger("SOL", true, d("50"), d("0.5"), d("55"), false, Tpsl.SL, false, null), SOL);
+        ObjectNode w4 = OrderWire.orderWire(ExchangeOrder.trigger("SOL", true, d("50"), d("0.5"), d("55"), false, Tpsl.SL, false, null), SOL);
         assertThat(w4.toString()).isEqualTo(wire(5, true, "50", "0.5", false, "{\"trigger\":{\"isMarket\":false,\"triggerPx\":\"55\",\"tpsl\":\"sl\"}}"));
         // 5: market trigger: p = 55 * 1.05
-        ObjectNode w5 = OrderWire.orderWire(OrderRequest.trigger("SOL", true, OrderWire.slippagePrice(d("55"), true, SLIP, SOL), d("0.5"),
+        ObjectNode w5 = OrderWire.orderWire(ExchangeOrder.trigger("SOL", true, OrderWire.slippagePrice(d("55"), true, SLIP, SOL), d("0.5"),
                 d("55"), true, Tpsl.SL, false, null), SOL);
         assertThat(w5.toString()).isEqualTo(wire(5, true, "57.75", "0.5", false, "{\"trigger\":{\"isMarket\":true,\"triggerPx\":\"55\",\"tpsl\":\"sl\"}}"));
         // 12: market sell stop at 100 -> p 95
-        ObjectNode w12 = OrderWire.orderWire(OrderRequest.trigger("SOL", false, OrderWire.slippagePrice(d("100"), false, SLIP, SOL), d("3.34"),
+        ObjectNode w12 = OrderWire.orderWire(ExchangeOrder.trigger("SOL", false, OrderWire.slippagePrice(d("100"), false, SLIP, SOL), d("3.34"),
                 d("100"), true, Tpsl.SL, false, null), SOL);
         assertThat(w12.toString()).isEqualTo(wire(5, false, "95", "3.34", false, "{\"trigger\":{\"isMarket\":true,\"triggerPx\":\"100\",\"tpsl\":\"sl\"}}"));
         // 13: market buy take profit at 500 -> p 525
-        ObjectNode w13 = OrderWire.orderWire(OrderRequest.trigger("SOL", true, OrderWire.slippagePrice(d("500"), true, SLIP, SOL), d("3.34"),
+        ObjectNode w13 = OrderWire.orderWire(ExchangeOrder.trigger("SOL", true, OrderWire.slippagePrice(d("500"), true, SLIP, SOL), d("3.34"),
                 d("500"), true, Tpsl.TP, false, null), SOL);
         assertThat(w13.toString()).isEqualTo(wire(5, true, "525", "3.34", false, "{\"trigger\":{\"isMarket\":true,\"triggerPx\":\"500\",\"tpsl\":\"tp\"}}"));
     }
@@ -101,9 +101,9 @@ class OrderWireTest {
     @Test
     void ccxtRow21GroupedParentWithTakeProfitAndStopLoss() {
         ObjectNode action = OrderWire.orderAction(List.of(
-                new OrderRequest("SOL", false, OrderWire.slippagePrice(d("150"), false, SLIP, SOL), d("2"), false, new OrderRequest.Limit(Tif.IOC), null),
-                OrderRequest.trigger("SOL", true, OrderWire.slippagePrice(d("50"), true, SLIP, SOL), d("2"), d("50"), true, Tpsl.TP, true, null),
-                OrderRequest.trigger("SOL", true, OrderWire.slippagePrice(d("200"), true, SLIP, SOL), d("2"), d("200"), true, Tpsl.SL, true, null)),
+                new ExchangeOrder("SOL", false, OrderWire.slippagePrice(d("150"), false, SLIP, SOL), d("2"), false, new ExchangeOrder.Limit(Tif.IOC), null),
+                ExchangeOrder.trigger("SOL", true, OrderWire.slippagePrice(d("50"), true, SLIP, SOL), d("2"), d("50"), true, Tpsl.TP, true, null),
+                ExchangeOrder.trigger("SOL", true, OrderWire.slippagePrice(d("200"), true, SLIP, SOL), d("2"), d("200"), true, Tpsl.SL, true, null)),
                 OrderWire.Grouping.NORMAL_TPSL, ASSETS);
         assertThat(action.toString()).isEqualTo("{\"type\":\"order\",\"orders\":["
                 + wire(5, false, "142.5", "2", false, IOC) + ","
@@ -115,13 +115,13 @@ class OrderWireTest {
     @Test
     void pricesRoundByIntentAndSizesDown() {
         // Resting buy rounds down, resting sell up; IOC buy up, IOC sell down.
-        assertThat(OrderWire.orderWire(OrderRequest.limit("SOL", true, d("100.3456"), d("1.239"), Tif.GTC, null), SOL).get("p").asText()).isEqualTo("100.34");
-        assertThat(OrderWire.orderWire(OrderRequest.limit("SOL", false, d("100.3416"), d("1"), Tif.GTC, null), SOL).get("p").asText()).isEqualTo("100.35");
-        assertThat(OrderWire.orderWire(OrderRequest.limit("SOL", true, d("100.3416"), d("1"), Tif.IOC, null), SOL).get("p").asText()).isEqualTo("100.35");
-        assertThat(OrderWire.orderWire(OrderRequest.limit("SOL", false, d("100.3456"), d("1"), Tif.IOC, null), SOL).get("p").asText()).isEqualTo("100.34");
-        assertThat(OrderWire.orderWire(OrderRequest.limit("SOL", true, d("100.3456"), d("1.239"), Tif.GTC, null), SOL).get("s").asText()).isEqualTo("1.23");
-        assertThat(OrderWire.orderWire(OrderRequest.limit("BTC", true, d("123456.7"), d("0.001"), Tif.GTC, null), BTC).get("p").asText()).isEqualTo("123456");
-        assertThatThrownBy(() -> OrderWire.orderWire(OrderRequest.limit("SOL", true, d("100"), d("0.004"), Tif.GTC, null), SOL))
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("SOL", true, d("100.3456"), d("1.239"), Tif.GTC, null), SOL).get("p").asText()).isEqualTo("100.34");
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("SOL", false, d("100.3416"), d("1"), Tif.GTC, null), SOL).get("p").asText()).isEqualTo("100.35");
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("SOL", true, d("100.3416"), d("1"), Tif.IOC, null), SOL).get("p").asText()).isEqualTo("100.35");
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("SOL", false, d("100.3456"), d("1"), Tif.IOC, null), SOL).get("p").asText()).isEqualTo("100.34");
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("SOL", true, d("100.3456"), d("1.239"), Tif.GTC, null), SOL).get("s").asText()).isEqualTo("1.23");
+        assertThat(OrderWire.orderWire(ExchangeOrder.limit("BTC", true, d("123456.7"), d("0.001"), Tif.GTC, null), BTC).get("p").asText()).isEqualTo("123456");
+        assertThatThrownBy(() -> OrderWire.orderWire(ExchangeOrder.limit("SOL", true, d("100"), d("0.004"), Tif.GTC, null), SOL))
                 .hasMessageContaining("rounds to zero");
     }
 
@@ -140,7 +140,7 @@ class OrderWireTest {
     void py0ActionIsRebuiltFromAnOrderRequest() {
         // PY-0: ETH asset 4, buy 0.0147 @ 1670.1 Ioc: the hash vector's action, byte for byte.
         AssetRegistry.Asset eth4 = new AssetRegistry.Asset("ETH", 4, 4, 50, false, false);
-        ObjectNode action = OrderWire.orderAction(List.of(OrderRequest.limit("ETH", true, d("1670.1"), d("0.0147"), Tif.IOC, null)),
+        ObjectNode action = OrderWire.orderAction(List.of(ExchangeOrder.limit("ETH", true, d("1670.1"), d("0.0147"), Tif.IOC, null)),
                 OrderWire.Grouping.NA, AssetRegistry.of(eth4));
         assertThat(org.web3j.utils.Numeric.toHexString(io.hypertrader.live.sign.ActionHash.connectionId(action, 1677777606040L, null,
                 java.util.OptionalLong.empty()))).isEqualTo("0x0fcbeda5ae3c4950a548021552a4fea2226858c4453571bf3f24ba017eac2908");

@@ -62,14 +62,14 @@ class RecordedSamplesTest {
         List<OpenOrder> orders = OpenOrder.parseAll(Json.MAPPER.readTree(java.nio.file.Files.readAllBytes(file)), "openOrders");
         assertThat(orders).hasSize(196);
         OpenOrder first = orders.get(0);
-        assertThat(first).isEqualTo(new OpenOrder("MATIC", Side.BUY, d("1.0357"), d("208.7"), 62269971L, 1679940217356L,
+        assertThat(first).isEqualTo(new OpenOrder("MATIC", WireSide.BUY, d("1.0357"), d("208.7"), 62269971L, 1679940217356L,
                 null, null, null, null, null, null, null, null, null, List.of()));
         OpenOrder last = orders.get(195);
         assertThat(last.coin()).isEqualTo("AVAX");
-        assertThat(last.side()).isEqualTo(Side.BUY);
+        assertThat(last.side()).isEqualTo(WireSide.BUY);
         assertThat(last.sz()).isEqualTo(d("232.88"));
         assertThat(last.oid()).isEqualTo(62126835L);
-        assertThat(orders.stream().filter(o -> o.side() == Side.SELL).count() + orders.stream().filter(o -> o.side() == Side.BUY).count())
+        assertThat(orders.stream().filter(o -> o.side() == WireSide.SELL).count() + orders.stream().filter(o -> o.side() == WireSide.BUY).count())
                 .isEqualTo(196);
     }
 
@@ -85,7 +85,7 @@ class RecordedSamplesTest {
         assertThat(tp.limitPx()).isEqualTo(d("9.2037"));
         assertThat(tp.reduceOnly()).isTrue();
         assertThat(tp.tif()).isNull();
-        assertThat(tp.side()).isEqualTo(Side.SELL);
+        assertThat(tp.side()).isEqualTo(WireSide.SELL);
         assertThat(tp.oid()).isEqualTo(3184595907L);
         OpenOrder sl = orders.get(1);
         assertThat(sl.orderType()).isEqualTo("Stop Market");
@@ -122,7 +122,7 @@ class RecordedSamplesTest {
         assertThat(f.coin()).isEqualTo("SUI");
         assertThat(f.px()).isEqualTo(d("1.3189"));
         assertThat(f.sz()).isEqualTo(d("142.7"));
-        assertThat(f.side()).isEqualTo(Side.SELL);
+        assertThat(f.side()).isEqualTo(WireSide.SELL);
         assertThat(f.time()).isEqualTo(1683245884863L);
         assertThat(f.startPosition()).isEqualTo(d("4623.5"));
         assertThat(f.dir()).isEqualTo("Close Long");

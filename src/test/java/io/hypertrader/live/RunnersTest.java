@@ -198,8 +198,8 @@ class RunnersTest {
         // someone sells 0.01 BTC on the exchange's website while the runner is down
         BigDecimal px = new BigDecimal(LiveFixtures.Script.px(fake.fills(ACCOUNT).getLast().px().doubleValue() * 0.9))
                 .setScale(0, java.math.RoundingMode.DOWN);
-        OrderResult manual = client().place(io.hypertrader.live.OrderRequest.limit("BTC", false, px, new BigDecimal("0.01"),
-                io.hypertrader.live.OrderRequest.Tif.IOC, null));
+        OrderResult manual = client().place(io.hypertrader.live.ExchangeOrder.limit("BTC", false, px, new BigDecimal("0.01"),
+                io.hypertrader.live.ExchangeOrder.Tif.IOC, null));
         assertThat(manual.kind()).isEqualTo(OrderResult.Kind.FILLED);
         int placed = fake.orders(ACCOUNT).size();
 
@@ -362,8 +362,8 @@ class RunnersTest {
         }
         assertThat(fake.position(ACCOUNT, "BTC").signum()).as("the runner opened a position").isNotZero();
         // a resting order the stop must cancel
-        client().place(io.hypertrader.live.OrderRequest.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"),
-                io.hypertrader.live.OrderRequest.Tif.GTC, Cloid.derive("manual", 1)));
+        client().place(io.hypertrader.live.ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"),
+                io.hypertrader.live.ExchangeOrder.Tif.GTC, Cloid.derive("manual", 1)));
         stops.request(d.id(), true, System.currentTimeMillis());
         StopExecutor.Report rep = StopExecutor.stop(client(), Set.of("BTC"), d.id(), true, System::currentTimeMillis);
         t.join(20_000);

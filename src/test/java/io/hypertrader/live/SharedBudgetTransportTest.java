@@ -76,8 +76,8 @@ class SharedBudgetTransportTest {
         HyperliquidExchangeClient client = HyperliquidExchangeClient.create(transport, new HyperliquidSigner(KEY, Network.TESTNET),
                 info, info.meta(), KEY.address(), null, HyperliquidExchangeClient.Settings.DEFAULTS);
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
-        OrderResult r = client.place(OrderRequest.limit("BTC", true, new BigDecimal("29000"), new BigDecimal("0.01"),
-                OrderRequest.Tif.GTC, Cloid.derive("shared", 1)));
+        OrderResult r = client.place(ExchangeOrder.limit("BTC", true, new BigDecimal("29000"), new BigDecimal("0.01"),
+                ExchangeOrder.Tif.GTC, Cloid.derive("shared", 1)));
         assertThat(r.recovered()).isTrue();
         assertThat(fake.orders(KEY.address())).hasSize(1);
         assertThat(budget.available()).isLessThan(WeightBudget.HYPERLIQUID_PER_MINUTE);

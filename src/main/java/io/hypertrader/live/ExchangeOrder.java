@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An order to send to Hyperliquid. Prices and sizes are exact decimals; {@link OrderWire} puts
+ * An order as Hyperliquid's wire takes it (named apart from the engine's {@code core.OrderRequest},
+ * which strategies send; {@code HyperliquidVenue} turns one into the other). Prices and sizes are
+ * exact decimals; {@link OrderWire} puts
  * them on the exchange's grid through {@code OrderRounding} (price by intent, size down) before
  * signing.
  *
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param cloid      client order id; strongly recommended (without it an unknown outcome cannot be
  *                   resolved and surfaces as {@link OutcomeUnknownException})
  */
-public record OrderRequest(String coin, boolean isBuy, BigDecimal limitPx, BigDecimal size, boolean reduceOnly,
+public record ExchangeOrder(String coin, boolean isBuy, BigDecimal limitPx, BigDecimal size, boolean reduceOnly,
                            Type type, Cloid cloid) {
 
     /** Time in force of a limit order. */
@@ -80,7 +82,7 @@ public record OrderRequest(String coin, boolean isBuy, BigDecimal limitPx, BigDe
         }
     }
 
-    public OrderRequest {
+    public ExchangeOrder {
         Objects.requireNonNull(coin, "coin");
         Objects.requireNonNull(limitPx, "limitPx");
         Objects.requireNonNull(size, "size");
@@ -93,21 +95,21 @@ public record OrderRequest(String coin, boolean isBuy, BigDecimal limitPx, BigDe
         }
     }
 
-    public static OrderRequest limit(String coin, boolean isBuy, BigDecimal px, BigDecimal size, Tif tif, Cloid cloid) {
-        return new OrderRequest(coin, isBuy, px, size, false, new Limit(tif), cloid);
+    public static ExchangeOrder limit(String coin, boolean isBuy, BigDecimal px, BigDecimal size, Tif tif, Cloid cloid) {
+        return new ExchangeOrder(coin, isBuy, px, size, false, new Limit(tif), cloid);
     }
 
-    public static OrderRequest trigger(String coin, boolean isBuy, BigDecimal px, BigDecimal size, BigDecimal triggerPx,
+    public static ExchangeOrder trigger(String coin, boolean isBuy, BigDecimal px, BigDecimal size, BigDecimal triggerPx,
                                        boolean isMarket, Tpsl tpsl, boolean reduceOnly, Cloid cloid) {
-        return new OrderRequest(coin, isBuy, px, size, reduceOnly, new Trigger(triggerPx, isMarket, tpsl), cloid);
+        return new ExchangeOrder(coin, isBuy, px, size, reduceOnly, new Trigger(triggerPx, isMarket, tpsl), cloid);
     }
 
-    public OrderRequest withReduceOnly(boolean r) {
-        return new OrderRequest(coin, isBuy, limitPx, size, r, type, cloid);
+    public ExchangeOrder withReduceOnly(boolean r) {
+        return new ExchangeOrder(coin, isBuy, limitPx, size, r, type, cloid);
     }
 
-    public OrderRequest withCloid(Cloid c) {
-        return new OrderRequest(coin, isBuy, limitPx, size, reduceOnly, type, c);
+    public ExchangeOrder withCloid(Cloid c) {
+        return new ExchangeOrder(coin, isBuy, limitPx, size, reduceOnly, type, c);
     }
 
     /** True for IOC limits (and market orders built as IOC limits): price rounds aggressively. */

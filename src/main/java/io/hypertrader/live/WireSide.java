@@ -3,12 +3,12 @@ package io.hypertrader.live;
 import io.hypertrader.data.MalformedResponseException;
 
 /** Hyperliquid's side codes: "B" = bid/buy, "A" = ask/sell. */
-public enum Side {
+public enum WireSide {
     BUY("B"), SELL("A");
 
     private final String code;
 
-    Side(String code) {
+    WireSide(String code) {
         this.code = code;
     }
 
@@ -20,7 +20,7 @@ public enum Side {
         return this == BUY;
     }
 
-    public static Side parse(String code) {
+    public static WireSide parse(String code) {
         return switch (code) {
             case "B" -> BUY;
             case "A" -> SELL;
