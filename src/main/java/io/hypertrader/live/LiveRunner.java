@@ -465,16 +465,6 @@ public final class LiveRunner extends RunnerBase {
         return deadMan;
     }
 
-    /** True once the bar after the last recorded one has closed (candles are read only then). */
-    private boolean barDue(long now) {
-        for (Coin c : plan.coins()) {
-            Long last = lastOpen.get(c);
-            if (last == null || now >= last + 2 * interval.millis()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Rebuilds the venue's memory from the journal. */
     private HyperliquidVenue.Resume resume(long freshCursor) {

@@ -494,16 +494,6 @@ public final class PaperRunner extends RunnerBase {
         }
     }
 
-    /** True once the bar after the last recorded one has closed (candles are read only then). */
-    private boolean barDue(long now) {
-        for (Coin c : plan.coins()) {
-            Long last = lastOpen.get(c);
-            if (last == null || now >= last + 2 * interval.millis()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Stops: with flatten, closes paper positions at the current price (taker fee of the profile). */
     private String halt(boolean flatten) {

@@ -263,6 +263,17 @@ abstract class RunnerBase {
         }
     }
 
+    /** True once the bar after the last recorded one has closed (candles are read only then). */
+    boolean barDue(long now) {
+        for (Coin c : plan.coins()) {
+            Long last = lastOpen.get(c);
+            if (last == null || now >= last + 2 * interval.millis()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Journals what the feed reported since the last loop (WebSocket/REST switches, staleness). */
     void feedNotices() {
         for (String n : feed.notices()) {
