@@ -85,7 +85,6 @@ final class Promotion {
         TradingPlan.Promotion p = plan.promotion();
         String acct = null;
         if (stage != LiveStore.Stage.PAPER) {
-            plan.requireLiveCapable(stage.code());
             if (account == null) {
                 throw UserError.usage("--account: a " + stage.code() + " deployment needs the trading account address");
             }

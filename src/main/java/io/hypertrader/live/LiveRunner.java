@@ -19,7 +19,8 @@ import io.hypertrader.strategy.PriceMode;
 import io.hypertrader.strategy.Strategy;
 import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.fib.FibHedgeStrategy;
+import io.hypertrader.strategy.StatefulStrategy;
+import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -144,7 +145,6 @@ public final class LiveRunner extends RunnerBase {
     }
 
     private Outcome runSession(Settings settings) throws TransportException {
-        plan.requireLiveCapable(deployment.stage().code()); // promotion refuses it first; a stored plan is checked again
         long started = clock.getAsLong();
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
@@ -167,12 +167,10 @@ public final class LiveRunner extends RunnerBase {
         states = new StrategyStates(store, id, clock);
         double cap = entryCap();
         for (FibHedgeParams p : plan.perCoin()) {
-            FibHedgeStrategy fib = new FibHedgeStrategy(p);
-            if (cap != Double.POSITIVE_INFINITY) {
-                fib.capCycleNotional(cap, m -> journal("sizing", p.coin().name(), m));
-            }
-            states.add(p.coin(), fib);
-            slots.add(new StrategySlot(new RiskGuardedStrategy(fib, risk), List.of(p.coin())));
+            // the config's strategy: the hedge, or a ta4j-rules strategy (which a restart starts fresh: its coin must be flat)
+            StatefulStrategy strategy = StrategyKinds.createStateful(p, cap, m -> journal("sizing", p.coin().name(), m));
+            states.add(p.coin(), strategy);
+            slots.add(new StrategySlot(new RiskGuardedStrategy(strategy, risk), List.of(p.coin())));
         }
         kernel = new TradingKernel(plan.coins(), slots, interval, clock);
         KernelMarket market = kernel.market();

@@ -60,20 +60,6 @@ public record TradingPlan(String name, List<FibHedgeParams> perCoin, Map<Coin, I
         }
     }
 
-    /**
-     * Refuses a plan the testnet and mainnet runner cannot run: a ta4j-rules strategy, which paper
-     * rebuilds by replaying its bars and which cannot be restored from a saved state, as a live
-     * restart needs (docs/strategy.md, "ta4j-rules").
-     */
-    public void requireLiveCapable(String stage) {
-        for (FibHedgeParams p : perCoin) {
-            if (p.isRules()) {
-                throw io.hypertrader.core.UserError.usage("strategy.type = ta4j-rules: a " + stage + " deployment needs a"
-                        + " strategy that restores from its saved state; ta4j-rules runs in backtests, studies and paper");
-            }
-        }
-    }
-
     /** The plan of a loaded config (the engine's binding and hash, unchanged). */
     public static TradingPlan of(io.hypertrader.config.StrategyConfig c) {
         io.hypertrader.config.PromotionConfig p = c.promotion();

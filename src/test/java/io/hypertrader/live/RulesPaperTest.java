@@ -95,9 +95,34 @@ class RulesPaperTest {
     }
 
     @Test
-    void testnetAndMainnetRefuseARulePlan() {
-        assertThatThrownBy(() -> plan.requireLiveCapable("testnet")).isInstanceOf(UserError.class)
-                .hasMessageContaining("strategy.type = ta4j-rules: a testnet deployment needs a strategy that restores");
-        LiveFixtures.plan(BTC, Interval.M1, "x".repeat(64)).requireLiveCapable("mainnet"); // the hedge is fine
+    void aTestnetRunTradesTheRulesAtTheExchangeAndARestartInAPositionHaltsWithoutSendingAnything() throws Exception {
+        io.hypertrader.live.sign.SigningKey key = RunnersTest.KEY;
+        fake.addAccount(key.address(), 10_000);
+        String id = store.newDeploymentId(LiveStore.Stage.TESTNET, plan.hash());
+        store.insert(new LiveStore.Deployment(id, LiveStore.Stage.TESTNET, plan.hash(), "test", null, plan.json(), key.address(),
+                "created", System.currentTimeMillis(), null, "test", 42L, plan.initialEquity(), null, null, null, null, null));
+        TradingInfoClient info = new TradingInfoClient(transport);
+        HyperliquidExchangeClient client = new HyperliquidExchangeClient(transport,
+                new io.hypertrader.live.sign.HyperliquidSigner(key, Network.TESTNET), io.hypertrader.live.sign.NonceSource.systemClock(),
+                info, info.meta(), key.address(), null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
+        StringWriter out = new StringWriter();
+        LiveRunner first = new LiveRunner(store, store.deployment(id).orElseThrow(), plan, new RestMarketFeed(transport), stops,
+                System::currentTimeMillis, ms -> { }, new PrintWriter(out, true), client).deadManWindow(0);
+        assertThat(first.run(new RunnerBase.Settings(0, 30, 0)).endReason()).isEqualTo("bounded");
+        assertThat(fake.orders(key.address())).as("the rules traded at the exchange").isNotEmpty();
+        double held = fake.position(key.address(), "BTC").doubleValue();
+        int sent = fake.orders(key.address()).size();
+        LiveRunner again = new LiveRunner(store, store.deployment(id).orElseThrow(), plan, new RestMarketFeed(transport), stops,
+                System::currentTimeMillis, ms -> { }, new PrintWriter(out, true), client).deadManWindow(0);
+        if (held != 0) {
+            // the fresh rule strategy believes it is flat: the position it does not know of halts the restart
+            assertThatThrownBy(() -> again.run(new RunnerBase.Settings(0, 3, 0))).isInstanceOf(UserError.class)
+                    .hasMessageContaining("no saved strategy state");
+            assertThat(fake.orders(key.address())).as("nothing sent by the halted restart").hasSize(sent);
+        } else {
+            assertThat(again.run(new RunnerBase.Settings(0, 3, 0)).endReason()).isEqualTo("bounded");
+        }
+        assertThat(store.journal(id)).filteredOn(e -> e.kind().equals("restore")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("BTC not restorable (strategy=ta4j-rules)"));
     }
 }

@@ -66,11 +66,11 @@ import java.util.function.Function;
  * FLAT/LONG/SHORT, so reports read it like the hedge's cycles.
  *
  * <p><b>State.</b> {@link #snapshot()} writes the fields below as a {@code ta4j-rules} state (the
- * paper runner journals it as it does the hedge's). The strategy's memory is mostly its closed
- * bars and ta4j's trading records, which a state line cannot hold: paper rebuilds the strategy by
- * replaying the recorded bars (as it does the hedge), and {@link #restore} refuses, so a live
- * runner, which restores from text, cannot run it (promotion to testnet or mainnet refuses the
- * config first, {@code TradingPlan.requireLiveCapable}).
+ * runners journal it as they do the hedge's). The strategy's memory is mostly its closed bars and
+ * ta4j's trading records, which a state line cannot hold, so it is not {@link #restorable()}: a
+ * restarted paper or live runner starts it fresh on the warm-up bars, and its restart rule then
+ * requires the coin to be flat (a position the fresh strategy does not know of halts the run,
+ * exit 5; it is never adopted or traded blind).
  */
 public final class RulesStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 
