@@ -182,10 +182,30 @@ class SparkSweepTest {
         if (!Files.isDirectory(results)) {
             return 0;
         }
-        try (Stream<Path> s = Files.walk(results)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".parquet") && !p.toString().contains("_temporary"))
-                    .count();
-        }
+        // Spark creates and deletes its _temporary folders while the child runs: skip them, and let a
+        // file that vanishes between listing and visiting simply not count (the walk goes on)
+        long[] count = {0};
+        Files.walkFileTree(results, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                return d.getFileName().toString().equals("_temporary") ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                if (f.getFileName().toString().endsWith(".parquet")) {
+                    count[0]++;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE; // gone while we looked: not committed
+            }
+        });
+        return count[0];
     }
 
     static int parquetRows(Path folder) throws Exception {
