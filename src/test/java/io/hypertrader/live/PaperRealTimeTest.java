@@ -152,13 +152,16 @@ class PaperRealTimeTest {
 
         List<LiveStore.FillRow> fills = store.fills(d.id()).stream().filter(f -> f.timeMs() >= replayStart).toList();
         assertThat(fills).as("orders decided on live prices filled").isNotEmpty();
+        List<LiveStore.Point> seen = store.points(d.id()); // the live mids as the runner received them (a push lags its set)
         for (LiveStore.FillRow f : fills) {
             double mid = Double.NaN;
-            for (Point p : points) {
+            for (LiveStore.Point p : seen) {
                 if (p.timeMs() <= f.timeMs()) {
-                    mid = p.price(); // the live price in force when the order reached the simulated venue
+                    mid = p.price(); // the live price known when the order reached the simulated venue
                 }
             }
+            double m = mid;
+            assertThat(points).as("the runner's mid " + m + " is one the exchange pushed").anyMatch(p -> p.price() == m);
             // a taker pays the live book's half spread (not the profile's 1 bp) on top of the live price
             double signed = ("BUY".equals(f.side()) ? 1 : -1) * (f.price() / mid - 1);
             assertThat(signed).as(f.side() + " fill " + f.fillKey() + " at " + f.price() + " vs the live mid " + mid)
