@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The account as the risk rules see it: every coin of every strategy one {@link RiskManager}
- * guards. A backtest, a paper replay and a live deployment run one strategy per coin, each behind
+ * guards. A backtest, a paper and a live deployment run one strategy per coin, each behind
  * its own {@link RiskCheckedVenue}; each of those joins this view with the coins it trades, so an
  * order for one coin is checked against the positions and working orders of all the others. That
  * is what makes total leverage and the open-coin count account-wide rather than per strategy.

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Checks orders before they reach a venue and positions on every price update, against
- * {@link RiskLimits}. One instance per account: a deployment, a paper replay or a backtest run,
+ * {@link RiskLimits}. One instance per account: a paper or live deployment or a backtest run,
  * shared by every coin's guarded strategy, whose checked venues join its {@link #account() view
  * of the account}, so the account-wide rules (total leverage, open coins, the daily loss, the
  * order rate) see every coin. Not thread-safe.
