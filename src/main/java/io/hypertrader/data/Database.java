@@ -322,10 +322,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it
-     * throws (the exception is rethrown). Not re-entrant.
+     * throws (the exception is rethrown). A call inside another's work joins the enclosing
+     * transaction (it commits or rolls back with it), so several store calls can be made one
+     * atomic write (see {@code DbAccess.atomic}).
      */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         boolean auto = connection.getAutoCommit();
+        if (!auto) {
+            return work.run(connection); // nested: the outer transaction commits or rolls back
+        }
         connection.setAutoCommit(false);
         try {
             T result = work.run(connection);

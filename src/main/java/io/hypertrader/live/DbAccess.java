@@ -107,6 +107,19 @@ public final class DbAccess {
         }
     }
 
+    /**
+     * Runs {@code work} as one transaction on one open: every store call inside it joins, so a
+     * process killed part-way leaves all of it or none. For writes that only mean something
+     * together (a fill row, its order's status and its journal line: a restart that found the
+     * fill but not its journal line would never hand it to the strategy).
+     */
+    public void atomic(Runnable work) {
+        batch(() -> tx(c -> {
+            work.run();
+            return null;
+        }));
+    }
+
     /** Opens the file; inside a batch it stays open (held) until the batch ends. */
     private Database openForUse() {
         Database db = openWithRetry();

@@ -18,8 +18,10 @@ import java.util.function.LongSupplier;
 /**
  * The DuckDB journal of one deployment: implements the venue's {@link OrderJournal} (orders
  * before sending, answers, events, fills) and the strategy's {@link StrategyJournal} (decisions
- * and cycles), and records risk events. Each call is one short transaction (see {@link DbAccess});
- * the journal line and the order/fill books it updates are written together.
+ * and cycles), and records risk events. Each call is one transaction ({@link DbAccess#atomic}):
+ * the journal line and the order/fill rows it updates are committed together or not at all, so a
+ * process killed in between never leaves a fill the restart would count as seen but never hand
+ * to the strategy.
  */
 public final class DbJournal implements OrderJournal, StrategyJournal {
 
@@ -63,7 +65,7 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
 
     @Override
     public void intent(long id, Cloid cloid, OrderRequest r, long timeMs, double ref) {
-        store.db().batch(() -> {
+        store.db().atomic(() -> {
             if (lease != null) {
                 lease.verify(); // throws LeaseLostException: nothing written, so nothing sent
             }
@@ -80,7 +82,7 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
 
     @Override
     public void answer(long id, Cloid cloid, String outcome, Long oid, String detail, long timeMs) {
-        store.db().batch(() -> {
+        store.db().atomic(() -> {
             LiveStore.OrderRow o = orders.get(id);
             if (o != null && oid != null) {
                 update(with(o, oid, o.status(), o.filled(), o.avgPx(), o.reason()));
@@ -92,7 +94,7 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
 
     @Override
     public void event(OrderEvent e, String fillKey) {
-        store.db().batch(() -> {
+        store.db().atomic(() -> {
             LiveStore.OrderRow o = orders.get(e.orderId());
             String cloid = o == null ? null : o.cloid();
             switch (e) {
@@ -140,7 +142,7 @@ public final class DbJournal implements OrderJournal, StrategyJournal {
 
     /** Records a risk event (table and journal line). */
     public void risk(RiskEvent e) {
-        store.db().batch(() -> {
+        store.db().atomic(() -> {
             store.riskEvent(deploymentId, e);
             append(e.timeMs(), "risk", null, null, e.coin(), null, null, null, e.rule() + " " + e.action() + ": " + e.reason());
         });
