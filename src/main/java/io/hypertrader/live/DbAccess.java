@@ -13,7 +13,8 @@ import java.util.Objects;
  * in another process. Each unit of work opens the file, runs in one transaction and closes it;
  * {@link #batch} keeps it open for a short group of writes (one bar, one poll), from its first
  * use on. Opening retries for a while when another process holds the lock (a {@code status}
- * reading for a moment).
+ * reading for a moment). Threads of one process share the open file and take turns with other
+ * processes through the file's {@link Door}.
  *
  * <p>Not thread-safe; one instance per thread of work.
  */
@@ -61,7 +62,7 @@ public final class DbAccess {
             throw new UserError(UserError.Kind.FAILURE, "database " + describe() + ": " + e.getMessage(), e);
         } finally {
             if (opened) {
-                db.close();
+                closeOpened(db);
             }
         }
     }
@@ -80,7 +81,7 @@ public final class DbAccess {
             return work.apply(db);
         } finally {
             if (!batching) {
-                db.close();
+                closeOpened(db);
             }
         }
     }
@@ -102,7 +103,7 @@ public final class DbAccess {
             Database h = held;
             held = null;
             if (h != null) {
-                h.close();
+                closeOpened(h);
             }
         }
     }
@@ -137,6 +138,26 @@ public final class DbAccess {
     }
 
     private Database openWithRetry() {
+        Door door = Door.of(file);
+        door.enter();
+        try {
+            return openLocked();
+        } catch (RuntimeException | Error e) {
+            door.leave();
+            throw e;
+        }
+    }
+
+    /** Closes a database this access opened from its file, and lets the file's door know. */
+    private void closeOpened(Database db) {
+        try {
+            db.close();
+        } finally {
+            Door.of(file).leave();
+        }
+    }
+
+    private Database openLocked() {
         long deadline = System.nanoTime() + lockWaitMs * 1_000_000L; // a wait, not a time of day: monotonic
         long sleep = 10;
         while (true) {
@@ -156,6 +177,81 @@ public final class DbAccess {
                 sleep = Math.min(200, sleep * 2);
             }
         }
+    }
+
+    /**
+     * The JVM's way into one database file when several threads work on it (many deployments in
+     * one process: {@code run --all}). DuckDB shares one open instance between the connections of
+     * a process, and releases the file only when the last one closes; threads taking turns could
+     * keep it open for good and lock {@code status} and {@code stop} of other processes out.
+     * So once the file has been open without a break for {@link #MAX_HOLD_NANOS}, newcomers wait
+     * for the units inside to finish, the file closes, and stays closed for {@link #GAP_NANOS}
+     * (longer than another process's longest wait between two tries, 200 ms) before they go on.
+     * A single runner (one unit at a time) never meets the door.
+     */
+    static final class Door {
+        static final long MAX_HOLD_NANOS = 1_000_000_000L;
+        static final long GAP_NANOS = 300_000_000L;
+        private static final java.util.concurrent.ConcurrentHashMap<Path, Door> DOORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private int inside;
+        private long openSince;
+        private boolean closing;
+        private long reopenAt;
+        private boolean gap;
+        private long forcedCloses;
+
+        static Door of(Path file) {
+            return DOORS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Door());
+        }
+
+        synchronized void enter() {
+            try {
+                while (true) {
+                    long now = System.nanoTime(); // a wait, not a time of day: monotonic
+                    if (closing) {
+                        wait(); // the units inside finish, then the gap begins
+                    } else if (inside == 0 && gap && now - reopenAt < 0) {
+                        wait(Math.max(1, (reopenAt - now) / 1_000_000L));
+                    } else if (inside > 0 && now - openSince >= MAX_HOLD_NANOS) {
+                        closing = true;
+                    } else {
+                        if (inside == 0) {
+                            openSince = now;
+                            gap = false;
+                        }
+                        inside++;
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError(UserError.Kind.FAILURE, "interrupted while waiting for the database file");
+            }
+        }
+
+        synchronized void leave() {
+            inside--;
+            if (inside == 0) {
+                if (closing) {
+                    closing = false;
+                    gap = true;
+                    reopenAt = System.nanoTime() + GAP_NANOS;
+                    forcedCloses++;
+                }
+                notifyAll();
+            }
+        }
+
+        /** How often the file was closed to let other processes in (for tests and the soak's figures). */
+        synchronized long forcedCloses() {
+            return forcedCloses;
+        }
+    }
+
+    /** How often this JVM closed {@code file} for other processes because its threads kept it open. */
+    public static long forcedCloses(Path file) {
+        return Door.of(file).forcedCloses();
     }
 
     private String describe() {
