@@ -124,7 +124,15 @@ final class RunCommand implements Runnable {
                 return runs.isEmpty() ? null : runs.getLast().heartbeatMs();
             }, d -> launcher.run(d.id()), System::currentTimeMillis, settings, line -> say(root, line));
             Thread main = Thread.currentThread();
-            Thread hook = new Thread(main::interrupt, "run-all-shutdown"); // SIGTERM: every runner ends its unit of work, then stops
+            // SIGTERM: every runner ends its unit of work and its run cleanly, then the summary; the JVM waits for it
+            Thread hook = new Thread(() -> {
+                main.interrupt();
+                try {
+                    main.join(45_000);
+                } catch (InterruptedException ignored) {
+                    // the JVM halts anyway
+                }
+            }, "run-all-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             say(root, "fleet: running every active " + describe(chosen) + " deployment in this process (rescan every "
                     + rescanMs / 1000 + "s)");

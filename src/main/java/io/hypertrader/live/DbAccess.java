@@ -5,6 +5,8 @@ import io.hypertrader.data.Database;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -138,23 +140,12 @@ public final class DbAccess {
     }
 
     private Database openWithRetry() {
-        Door door = Door.of(file);
-        door.enter();
-        try {
-            return openLocked();
-        } catch (RuntimeException | Error e) {
-            door.leave();
-            throw e;
-        }
+        return Door.of(file).enter(this::openLocked);
     }
 
-    /** Closes a database this access opened from its file, and lets the file's door know. */
+    /** Closes a database this access opened from its file, through the file's door. */
     private void closeOpened(Database db) {
-        try {
-            db.close();
-        } finally {
-            Door.of(file).leave();
-        }
+        Door.of(file).leave(db);
     }
 
     private Database openLocked() {
@@ -181,20 +172,25 @@ public final class DbAccess {
 
     /**
      * The JVM's way into one database file when several threads work on it (many deployments in
-     * one process: {@code run --all}). DuckDB shares one open instance between the connections of
-     * a process, and releases the file only when the last one closes; threads taking turns could
-     * keep it open for good and lock {@code status} and {@code stop} of other processes out.
-     * So once the file has been open without a break for {@link #MAX_HOLD_NANOS}, newcomers wait
-     * for the units inside to finish, the file closes, and stays closed for {@link #GAP_NANOS}
-     * (longer than another process's longest wait between two tries, 200 ms) before they go on.
-     * A single runner (one unit at a time) never meets the door.
+     * one process: {@code run --all}). The first unit to enter opens the file (the anchor); units
+     * that enter while it is open get a duplicate connection to it (DuckDB allows one instance per
+     * file and process: opening it again while it closes fails with "already attached"); the last
+     * to leave closes it, and the file is free for other processes. Threads taking turns could
+     * keep it open for good and lock {@code status} and {@code stop} of other processes out, so
+     * once the file has been open without a break for {@link #MAX_HOLD_NANOS}, newcomers wait for
+     * the units inside to finish, the file closes, and stays closed for {@link #GAP_NANOS} (longer
+     * than another process's longest wait between two tries, 200 ms) before they go on. A single
+     * runner (one unit at a time) never waits at the door.
      */
     static final class Door {
         static final long MAX_HOLD_NANOS = 1_000_000_000L;
         static final long GAP_NANOS = 300_000_000L;
         private static final java.util.concurrent.ConcurrentHashMap<Path, Door> DOORS = new java.util.concurrent.ConcurrentHashMap<>();
 
+        private Database anchor;
         private int inside;
+        /** Connections held per thread: a thread inside may enter again (nested units) without waiting. */
+        private final Map<Thread, Integer> holders = new HashMap<>();
         private long openSince;
         private boolean closing;
         private long reopenAt;
@@ -205,41 +201,89 @@ public final class DbAccess {
             return DOORS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Door());
         }
 
-        synchronized void enter() {
+        /**
+         * Waits for its turn and returns a connection of its own. Not interruptible: the waits are
+         * short (units inside finishing, a 300 ms gap), and a runner interrupted to end still
+         * writes its clean end; the interrupt is kept for the caller.
+         *
+         * @param opener opens the file (waiting for another process's lock) when nobody here has it open
+         */
+        synchronized Database enter(java.util.function.Supplier<Database> opener) {
+            boolean interrupted = false;
             try {
                 while (true) {
                     long now = System.nanoTime(); // a wait, not a time of day: monotonic
-                    if (closing) {
-                        wait(); // the units inside finish, then the gap begins
-                    } else if (inside == 0 && gap && now - reopenAt < 0) {
-                        wait(Math.max(1, (reopenAt - now) / 1_000_000L));
-                    } else if (inside > 0 && now - openSince >= MAX_HOLD_NANOS) {
-                        closing = true;
-                    } else {
-                        if (inside == 0) {
-                            openSince = now;
-                            gap = false;
+                    // a thread already inside (a store call within another store's unit) never waits for itself
+                    boolean holding = holders.containsKey(Thread.currentThread());
+                    try {
+                        if (closing && !holding) {
+                            wait(); // the units inside finish, then the gap begins
+                            continue;
+                        } else if (inside == 0 && gap && now - reopenAt < 0) {
+                            wait(Math.max(1, (reopenAt - now) / 1_000_000L));
+                            continue;
                         }
-                        inside++;
-                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        continue;
                     }
+                    if (inside > 0 && !holding && now - openSince >= MAX_HOLD_NANOS) {
+                        closing = true;
+                        continue;
+                    }
+                    if (inside == 0) {
+                        anchor = opener.get();
+                        openSince = System.nanoTime();
+                        gap = false;
+                    }
+                    Database own;
+                    try {
+                        own = anchor.duplicate();
+                    } catch (RuntimeException e) {
+                        if (inside == 0) {
+                            closeAnchor();
+                        }
+                        throw e;
+                    }
+                    inside++;
+                    holders.merge(Thread.currentThread(), 1, Integer::sum);
+                    return own;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserError(UserError.Kind.FAILURE, "interrupted while waiting for the database file");
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
-        synchronized void leave() {
-            inside--;
-            if (inside == 0) {
-                if (closing) {
-                    closing = false;
-                    gap = true;
-                    reopenAt = System.nanoTime() + GAP_NANOS;
-                    forcedCloses++;
+        /** Closes a connection {@link #enter} gave; the last one out closes the file. */
+        synchronized void leave(Database own) {
+            try {
+                own.close();
+            } finally {
+                inside--;
+                holders.computeIfPresent(Thread.currentThread(), (t, n) -> n == 1 ? null : n - 1);
+                if (inside == 0) {
+                    try {
+                        closeAnchor();
+                    } finally {
+                        if (closing) {
+                            closing = false;
+                            gap = true;
+                            reopenAt = System.nanoTime() + GAP_NANOS;
+                            forcedCloses++;
+                        }
+                        notifyAll();
+                    }
                 }
-                notifyAll();
+            }
+        }
+
+        private void closeAnchor() {
+            Database a = anchor;
+            anchor = null;
+            if (a != null) {
+                a.close();
             }
         }
 
