@@ -16,6 +16,7 @@ import io.hypertrader.live.TradingPlan;
 import io.hypertrader.live.TransportException;
 import io.hypertrader.live.WebSocketMarketFeed;
 import io.hypertrader.live.sign.SigningKey;
+import io.hypertrader.ops.DeploymentOps;
 import io.hypertrader.ops.fleet.SharedMarketFeed;
 import okhttp3.OkHttpClient;
 
@@ -42,14 +43,16 @@ final class DeploymentLauncher implements AutoCloseable {
 
     private final HyperTraderCli root;
     private final Options options;
+    private final RunOperations operations;
     private final boolean shareFeeds;
     private final Map<String, SharedBudgetTransport> transports = new HashMap<>();
     private final Map<String, SharedMarketFeed> feeds = new HashMap<>();
     private final Map<String, SigningKey> keys = new HashMap<>();
 
-    DeploymentLauncher(HyperTraderCli root, Options options, boolean shareFeeds) {
+    DeploymentLauncher(HyperTraderCli root, Options options, RunOperations operations, boolean shareFeeds) {
         this.root = root;
         this.options = options;
+        this.operations = operations;
         this.shareFeeds = shareFeeds;
     }
 
@@ -85,42 +88,64 @@ final class DeploymentLauncher implements AutoCloseable {
         if (why != null) {
             throw new UserError(UserError.Kind.REFUSED, why);
         }
+        try (DeploymentOps ops = operations.forDeployment(store, d)) {
+            try {
+                return start(d, store, ops);
+            } catch (UserError e) {
+                if (e.kind() != UserError.Kind.REFUSED) { // a refusal is the rules working (its reason is alerted where it arises)
+                    ops.crashed(e);
+                }
+                throw e;
+            } catch (TransportException | RuntimeException | Error e) {
+                ops.crashed(e);
+                throw e;
+            }
+        }
+    }
+
+    /** Wires the deployment's runner and runs it. */
+    private String start(LiveStore.Deployment d, LiveStore store, DeploymentOps ops) throws TransportException {
         TradingPlan plan = TradingPlan.ofDeployment(d);
         Network network = LiveSupport.network(root, d);
         String url = LiveSupport.apiUrl(root, network);
         LiveSupport.recordEndpoint(store, d, url);
         SharedBudgetTransport transport = transport(url);
-        var settings = new PaperRunner.Settings(options.pollMs(), options.maxBars(), options.durationMs());
-        var stops = LiveSupport.stops(root);
-        var lease = DeploymentLease.Settings.defaults().withTimeout(options.leaseMs());
         TimeChecks time = TimeChecks.of(plan, transport::serverDateMs, System::currentTimeMillis, options.pollMs(), line -> {
             synchronized (root.err()) {
                 root.err().println(line);
                 root.err().flush();
             }
         });
+        operations.watch(transport, network.name().toLowerCase(java.util.Locale.ROOT));
         MarketFeed own = shareFeeds ? sharedFeed(transport, url).view() : newFeed(transport, url);
         try (MarketFeed feed = time.observe(own)) {
-            String reason;
-            if (d.stage() == LiveStore.Stage.PAPER) {
-                PaperRunner runner = new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out());
-                runner.leaseSettings(lease);
-                runner.watchTime(time);
-                reason = runner.run(settings).endReason();
-            } else {
-                HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, key(), d.accountAddress());
-                LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
-                        client).deadManWindow(options.deadManMs());
-                runner.leaseSettings(lease);
-                runner.watchTime(time);
-                if (!options.restFeed()) {
-                    runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
-                            HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
-                }
-                reason = runner.run(settings).endReason();
-            }
-            return reason;
+            return run(d, store, plan, network, url, transport, feed, time, ops);
         }
+    }
+
+    private String run(LiveStore.Deployment d, LiveStore store, TradingPlan plan, Network network, String url,
+                       SharedBudgetTransport transport, MarketFeed feed, TimeChecks time, DeploymentOps ops) throws TransportException {
+        var settings = new PaperRunner.Settings(options.pollMs(), options.maxBars(), options.durationMs());
+        var stops = LiveSupport.stops(root);
+        var lease = DeploymentLease.Settings.defaults().withTimeout(options.leaseMs());
+        if (d.stage() == LiveStore.Stage.PAPER) {
+            PaperRunner runner = new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out());
+            runner.leaseSettings(lease);
+            runner.watchTime(time);
+            runner.events(ops);
+            return runner.run(settings).endReason();
+        }
+        HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, key(), d.accountAddress());
+        LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
+                client).deadManWindow(options.deadManMs());
+        runner.leaseSettings(lease);
+        runner.watchTime(time);
+        runner.events(ops);
+        if (!options.restFeed()) {
+            runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
+                    HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
+        }
+        return runner.run(settings).endReason();
     }
 
     /** Closes the shared feeds (their sockets). */

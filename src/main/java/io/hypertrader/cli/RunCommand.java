@@ -76,6 +76,21 @@ final class RunCommand implements Runnable {
             "at least 10s and 3 poll intervals."})
     String leaseTimeout;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = {"Serve Prometheus metrics of the runners at",
+            "http://127.0.0.1:PORT/metrics (0 picks a free port; printed as METRICS ...). Default: none."})
+    Integer metricsPort;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = {"Where the daily backup of the database goes while",
+            "this runs (default: $HYPERTRADER_HOME/backups, as 'hypertrader backup')."})
+    java.nio.file.Path backupDir;
+
+    @Option(names = "--backup-keep", paramLabel = "DAYS", defaultValue = "7",
+            description = "Keep the newest backup of each of the last DAYS days; 0 keeps all (default: ${DEFAULT-VALUE}).")
+    int backupKeep;
+
+    @Option(names = "--no-backup", description = "No daily backup while this runs.")
+    boolean noBackup;
+
     @Override
     public void run() {
         HyperTraderCli root = HyperTraderCli.root(spec);
@@ -94,31 +109,38 @@ final class RunCommand implements Runnable {
         if (deadManMs != 0 && deadManMs < 10_000) {
             throw UserError.usage("--dead-man " + deadMan + ": the window must be 0 (off) or at least 10s (the exchange demands 5 s ahead)");
         }
-        var options = new DeploymentLauncher.Options(pollMs, maxBars, durationMs, deadManMs, restFeed, keyAddress, leaseTimeoutMs());
-        if (all) {
-            runAll(root, options);
-            return;
+        if (backupKeep < 0 || (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535))) {
+            throw UserError.usage("--backup-keep must not be negative and --metrics-port must be 0..65535");
         }
-        try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, false)) {
-            launcher.run(deploymentId);
-        } catch (TransportException e) {
-            throw UserError.exchange("cannot read market data: " + e.getMessage(), e);
+        var options = new DeploymentLauncher.Options(pollMs, maxBars, durationMs, deadManMs, restFeed, keyAddress, leaseTimeoutMs());
+        Set<LiveStore.Stage> chosen = all ? stages() : Set.of();
+        long rescanMs = all ? parseDuration("--rescan", rescan) : 0;
+        if (all && rescanMs < 1_000) {
+            throw UserError.usage("--rescan " + rescan + ": at least 1s");
+        }
+        java.nio.file.Path backups = noBackup ? null : backupDir != null ? backupDir : BackupCommand.defaultRoot(root.env());
+        try (RunOperations operations = RunOperations.start(root, metricsPort, backups, backupKeep, line -> say(root, line))) {
+            if (all) {
+                runAll(root, options, operations, chosen, rescanMs);
+                return;
+            }
+            try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, operations, false)) {
+                launcher.run(deploymentId);
+            } catch (TransportException e) {
+                throw UserError.exchange("cannot read market data: " + e.getMessage(), e);
+            }
         }
     }
 
-    private void runAll(HyperTraderCli root, DeploymentLauncher.Options options) {
-        Set<LiveStore.Stage> chosen = stages();
-        long rescanMs = parseDuration("--rescan", rescan);
-        if (rescanMs < 1_000) {
-            throw UserError.usage("--rescan " + rescan + ": at least 1s");
-        }
+    private void runAll(HyperTraderCli root, DeploymentLauncher.Options options, RunOperations operations, Set<LiveStore.Stage> chosen,
+                        long rescanMs) {
         LiveStore scanStore = LiveSupport.store(root, true);
         long started = System.currentTimeMillis();
         List<String> skipped = new ArrayList<>();
         // a stall is judged well past a silent lease, so a runner waiting out another holder is not taken for stalled
         long stallMs = Math.max(3 * options.leaseMs(), 10 * pollMs);
         var settings = new Fleet.Settings(rescanMs, 5_000, 300_000, stallMs);
-        try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, true)) {
+        try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, operations, true)) {
             Fleet fleet = new Fleet(() -> active(scanStore, chosen, skipped, root), id -> {
                 var runs = scanStore.runs(id);
                 return runs.isEmpty() ? null : runs.getLast().heartbeatMs();

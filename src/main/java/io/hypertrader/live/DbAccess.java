@@ -148,24 +148,38 @@ public final class DbAccess {
         Door.of(file).leave(db);
     }
 
+    /**
+     * Opens the file, waiting up to the lock wait for another process to let go. The wait is not
+     * cut short by an interrupt: a runner interrupted to end (SIGTERM to {@code run --all}) still
+     * has its clean end to write; the interrupt is kept for the caller.
+     */
     private Database openLocked() {
         long deadline = System.nanoTime() + lockWaitMs * 1_000_000L; // a wait, not a time of day: monotonic
         long sleep = 10;
-        while (true) {
-            try {
-                return Database.open(file);
-            } catch (UserError e) {
-                boolean locked = e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains("in use");
-                if (!locked || System.nanoTime() - deadline >= 0) {
-                    throw e;
-                }
+        boolean interrupted = false;
+        try {
+            while (true) {
                 try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    return Database.open(file);
+                } catch (UserError e) {
+                    boolean locked = e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains("in use");
+                    if (!locked || System.nanoTime() - deadline >= 0) {
+                        throw e;
+                    }
+                    long until = System.nanoTime() + sleep * 1_000_000L;
+                    for (long left = sleep; left > 0; left = (until - System.nanoTime()) / 1_000_000L) {
+                        try {
+                            Thread.sleep(left);
+                        } catch (InterruptedException ie) {
+                            interrupted = true;
+                        }
+                    }
+                    sleep = Math.min(200, sleep * 2);
                 }
-                sleep = Math.min(200, sleep * 2);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -126,8 +126,8 @@ public final class Fleet {
                 }
             }
         } catch (InterruptedException e) {
+            interruptAll(30_000); // before the flag is set again: the joins must wait
             Thread.currentThread().interrupt();
-            interruptAll(30_000);
         }
     }
 
@@ -203,7 +203,7 @@ public final class Fleet {
                 t.join(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return; // asked twice: stop waiting
             }
         }
     }
@@ -260,9 +260,10 @@ public final class Fleet {
     }
 
     private void reap(Slot s, long now) {
-        if (s.state != State.RUNNING || (s.thread != null && s.thread.isAlive())) {
+        if (s.state != State.RUNNING) {
             return;
         }
+        // queued from the runner thread's last lines: its launcher has returned (the thread may still be exiting)
         Throwable f = s.failure;
         if (f instanceof VirtualMachineError vm) {
             say.accept("fleet: " + s.d.id() + ": " + vm + "; the process is no longer sound, every runner is stopped");
