@@ -262,7 +262,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
             if (y < loFlatY) {
                 loFlatY = y;
             }
-            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar
+            if (y >= reentryY() && barsClosed >= entryBlockedUntilBar
                     && (filters == null || filters.reentryOpen())) {
                 newCycle(t, price, "re-entry", true);
             }
@@ -290,7 +290,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (trail > stopY) {
             stopY = trail;
         }
-        double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+        double hedgeY = hedgeY();
         if (y <= stopY || y <= hedgeY) {
             if (armed && hedgeY >= stopY) {
                 enterHedge(t, price, y);
@@ -304,15 +304,15 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (y < loY) {
             loY = y;
         }
-        boolean liftPeak = p.hedgeExit().peakReclaim() && y >= hY;
-        boolean liftStop = !Double.isNaN(sY) && y >= sY + p.hedgeExit().shortStopPct() * Math.abs(sY);
+        boolean liftPeak = y >= peakReclaimY();
+        boolean liftStop = y >= shortStopY();
         if (liftPeak || liftStop) {
             newCycle(t, price, liftPeak ? "lift-peak" : "lift-stop", false);
             return;
         }
-        if (state != FibState.HEDGED && y >= loY + p.reversal().half() * (hY - loY)) {
+        if (state != FibState.HEDGED && y >= reversalHalfY()) {
             go(FibState.RECOVERING, t, price, "reversal-half");
-            if (y >= loY + p.reversal().full() * (hY - loY)) {
+            if (y >= reversalFullY()) {
                 newCycle(t, price, "reversal", false);
             }
             return;
@@ -324,7 +324,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     }
 
     private void onRecovering(long t, double price, double y) {
-        if (y >= loY + p.reversal().full() * (hY - loY)) {
+        if (y >= reversalFullY()) {
             newCycle(t, price, "reversal", false);
         } else if (y < loY) {
             loY = y;
@@ -818,26 +818,59 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         return d > 0 ? dnY() : -upY();
     }
 
+    // One method per threshold (thesis space): the price rules (onFlat, onFull, onHedged,
+    // onRecovering) test against them and the triggers (upY, dnY) deliver their crossings, so the
+    // two can never disagree. The notation is docs/strategy.md's.
+
+    /** FLAT after a stop: the re-entry level, the full reversal from the low since the stop towards the last H. */
+    private double reentryY() {
+        return loFlatY + p.reversal().full() * (hPrevY - loFlatY);
+    }
+
+    /** FULL: the hedge level below H (-infinity until armed); with the trailing stop, what ends FULL. */
+    private double hedgeY() {
+        return armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Hedged: H reclaimed lifts the hedge (+infinity when the rule is off). */
+    private double peakReclaimY() {
+        return p.hedgeExit().peakReclaim() ? hY : Double.POSITIVE_INFINITY;
+    }
+
+    /** Hedged: the short's stop above its entry S lifts the hedge (NaN, never reached, before S is known). */
+    private double shortStopY() {
+        return sY + p.hedgeExit().shortStopPct() * Math.abs(sY);
+    }
+
+    /** SCALED or DEEP: the half reversal from the low towards H (to RECOVERING). */
+    private double reversalHalfY() {
+        return loY + p.reversal().half() * (hY - loY);
+    }
+
+    /** SCALED, DEEP or RECOVERING: the full reversal from the low towards H (a new cycle). */
+    private double reversalFullY() {
+        return loY + p.reversal().full() * (hY - loY);
+    }
+
     /** Thesis-space price at or above which a rule fires (crossings delivered exactly). */
     private double upY() {
         switch (state) {
             case FLAT:
-                return stoppedOut && activeOrder < 0 ? loFlatY + p.reversal().full() * (hPrevY - loFlatY)
-                        : Double.POSITIVE_INFINITY;
+                return stoppedOut && activeOrder < 0 ? reentryY() : Double.POSITIVE_INFINITY;
             case HEDGED:
             case SCALED:
             case DEEP: {
-                double up = p.hedgeExit().peakReclaim() ? hY : Double.POSITIVE_INFINITY;
+                double up = peakReclaimY();
                 if (!Double.isNaN(sY)) {
-                    up = Math.min(up, sY + p.hedgeExit().shortStopPct() * Math.abs(sY));
+                    up = Math.min(up, shortStopY());
                 }
                 if (state != FibState.HEDGED) {
-                    up = Math.min(up, loY + p.reversal().half() * (hY - loY));
+                    up = Math.min(up, reversalHalfY());
                 }
                 return up;
             }
             case RECOVERING:
-                return loY + p.reversal().full() * (hY - loY);
+                return reversalFullY();
             default:
                 return Double.POSITIVE_INFINITY;
         }
@@ -850,8 +883,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                 if (Double.isNaN(eY)) {
                     return Double.NEGATIVE_INFINITY;
                 }
-                double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
-                return Math.max(stopY, hedgeY);
+                return Math.max(stopY, hedgeY());
             }
             case HEDGED:
                 return lvlS;
@@ -934,7 +966,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                     .append(num(px(lvlS))).append('/').append(num(px(lvlD))).append(" S=").append(num(px(sY)));
         } else if (stoppedOut) {
             b.append(" after-stop H=").append(num(px(hPrevY))).append(" low=").append(num(px(loFlatY)))
-                    .append(" re-entry=").append(num(px(loFlatY + p.reversal().full() * (hPrevY - loFlatY))));
+                    .append(" re-entry=").append(num(px(reentryY())));
         }
         if (activeOrder >= 0) {
             b.append(" order=").append(activeOrder);
