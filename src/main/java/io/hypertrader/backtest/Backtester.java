@@ -4,6 +4,7 @@ import io.hypertrader.kernel.KernelMarket;
 import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
 
+import io.hypertrader.core.BarPath;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.OrderEvent;
@@ -350,11 +351,11 @@ public final class Backtester {
                 // a detailed bar's segments draw on its sub-bars' volumes (the ADV above stays the bar's)
                 venue.beginBarLiquidity(c, detailAt[c] >= 0 ? det[c].volume(detailAt[c]) : s.volume(i));
                 boolean lowFirst = path.lowFirst(o, cl, account.position(c));
-                tp1[c] = t + barMs / 3;
-                tp2[c] = t + 2 * barMs / 3;
-                tp3[c] = t + barMs - 1;
-                pp1[c] = lowFirst ? l : h;
-                pp2[c] = lowFirst ? h : l;
+                tp1[c] = BarPath.time(t, barMs, 1);
+                tp2[c] = BarPath.time(t, barMs, 2);
+                tp3[c] = BarPath.closeTime(t, barMs);
+                pp1[c] = BarPath.firstExtreme(h, l, lowFirst);
+                pp2[c] = BarPath.secondExtreme(h, l, lowFirst);
                 venue.jump(c, t, o);
                 if (intrabar[c]) {
                     deliver(c, t, o);
@@ -467,8 +468,8 @@ public final class Backtester {
                             }
                         }
                         boolean lowFirst = path.lowFirst(d.open(i), d.close(i), account.position(c));
-                        dp1[c] = lowFirst ? d.low(i) : d.high(i);
-                        dp2[c] = lowFirst ? d.high(i) : d.low(i);
+                        dp1[c] = BarPath.firstExtreme(d.high(i), d.low(i), lowFirst);
+                        dp2[c] = BarPath.secondExtreme(d.high(i), d.low(i), lowFirst);
                         segment(c, bestEnd, dp1[c], false, intrabar[c]);
                     }
                     case 1 -> segment(c, bestEnd, dp2[c], true, intrabar[c]);
@@ -488,11 +489,7 @@ public final class Backtester {
                 return s == 0 ? tp1[c] : s == 1 ? tp2[c] : tp3[c];
             }
             long ts = t + (s / 3) * subMs[c];
-            return switch (s % 3) {
-                case 0 -> ts + subMs[c] / 3;
-                case 1 -> ts + 2 * subMs[c] / 3;
-                default -> ts + subMs[c] - 1;
-            };
+            return BarPath.time(ts, subMs[c], s % 3 + 1); // segment s % 3 of its sub-bar ends at that point
         }
 
         /** Coin c's current bar, its path at the close (time t3), closes: the strategy hears of it, the pointer moves on. */
@@ -554,7 +551,7 @@ public final class Backtester {
                     cashNow = account.cash();
                     liquidationBound = venue.liquidationBound(c);
                 }
-                long t3 = t + bar - 1;
+                long t3 = BarPath.closeTime(t, bar);
                 if (nextFunding <= t3 || (p > 0 ? !(l > liquidationBound) : p < 0 && !(h < liquidationBound))) {
                     barBegun = true; // window pushed, funding at the open paid: step() carries on from there
                     break;
@@ -581,7 +578,7 @@ public final class Backtester {
             int taken = k - k0;
             if (taken > 0) {
                 int last = k - 1;
-                long t3 = steps[last] + bar - 1;
+                long t3 = BarPath.closeTime(steps[last], bar);
                 venue.quietBarsPassed(c, taken);
                 market.set(c, t3, qClose[last]);
                 ptr[c] = k;
@@ -591,7 +588,7 @@ public final class Backtester {
             }
             if (closeReady) {
                 venue.quietBarsPassed(c, 1);
-                venue.quietBarsEnd(c, steps[k] + bar - 1, qClose[k], qVolume[k]);
+                venue.quietBarsEnd(c, BarPath.closeTime(steps[k], bar), qClose[k], qVolume[k]);
             }
             return taken;
         }
@@ -604,7 +601,7 @@ public final class Backtester {
         private void finishAtClose(int k) {
             final int c = 0;
             long t = steps[k];
-            long t3 = t + barMs - 1;
+            long t3 = BarPath.closeTime(t, barMs);
             deliver(c, t3, qClose[k]);
             closeBar(c, t3);
             barBegun = false;
@@ -617,7 +614,7 @@ public final class Backtester {
             if (m > 0 && lastQuiet == m - 1) {
                 CandleSeries s = series[0];
                 int i = s.size() - 1;
-                venue.quietBarsEnd(0, s.openTime(i) + barMs - 1, s.close(i), s.volume(i));
+                venue.quietBarsEnd(0, BarPath.closeTime(s.openTime(i), barMs), s.close(i), s.volume(i));
             }
         }
 
