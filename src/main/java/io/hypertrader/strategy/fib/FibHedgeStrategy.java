@@ -167,15 +167,8 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     /** The parameters' fingerprint, computed on the first snapshot or restore (not state). */
     private String fingerprint;
 
-    /**
-     * Largest notional a cycle is sized to, USDC: a live deployment's position cap (and order cap),
-     * so a capped deployment trades smaller instead of having every entry refused. Not state and
-     * not a parameter: the runner sets it; backtests leave it infinite (no effect).
-     */
-    private double maxCycleNotional = Double.POSITIVE_INFINITY;
-    /** Told when a cycle's size was cut to {@link #maxCycleNotional} (what it would have been, what it is). */
-    private java.util.function.Consumer<String> onCapped = m -> {
-    };
+    /** Q of a new cycle and the profit skim (not state: only the cap a runner sets, see {@link #capCycleNotional}). */
+    private final FibSizing sizing;
 
     /**
      * What forced the fills of the event being handled when it was not the venue's liquidation
@@ -202,6 +195,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         this.p = params;
         this.coin = params.coin();
         this.d = params.thesis().sign();
+        this.sizing = new FibSizing(params);
         this.filters = params.filters() == null || !params.filters().any() ? null
                 : new FilterGate(params.filters(), params.interval().millis());
     }
@@ -212,11 +206,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
      * config says.
      */
     public FibHedgeStrategy capCycleNotional(double usd, java.util.function.Consumer<String> onCapped) {
-        if (!(usd > 0)) {
-            throw new IllegalArgumentException("the notional cap must be positive, got " + usd);
-        }
-        this.maxCycleNotional = usd;
-        this.onCapped = java.util.Objects.requireNonNull(onCapped);
+        sizing.capCycleNotional(usd, onCapped);
         return this;
     }
 
@@ -456,9 +446,9 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (cycleOpen) {
             endCycle(t, reason, true);
         }
-        double qNew = computeQ(price);
-        if (qNew > 0 && maxCycleNotional != Double.POSITIVE_INFINITY) {
-            reportCap(price, qNew);
+        double qNew = sizing.q(venue, szDecimals, price);
+        if (qNew > 0) {
+            sizing.reportCap(venue, price, qNew);
         }
         if (!(qNew > 0)) {
             // Not enough equity to trade the minimum: stay (or go) flat, retry later.
@@ -499,7 +489,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         }
         double px = OrderRounding.roundPrice(p.entry().price(), szDecimals, false,
                 d > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        double qNew = computeQ(px);
+        double qNew = sizing.q(venue, szDecimals, px);
         if (!(qNew > 0)) {
             entryBlockedUntilBar = barsClosed + 1;
             return;
@@ -522,58 +512,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                 d * eY, d * hY, d * cycleLvlH, d * cycleLvlS, d * cycleLvlD, pnl, capture, maxState.name(), reason,
                 complete));
         if (complete && pnl > 0 && p.profit().spotSavingsPct() > 0) {
-            skim(pnl);
-        }
-    }
-
-    /** Realized profit first tops the cash reserve back up, then spotSavingsPct of the rest goes to savings. */
-    private void skim(double pnl) {
-        double equity = venue.equity();
-        double deficit = Math.max(0, p.sizing().cashReserve() * equity - venue.freeCollateral());
-        double rest = pnl - deficit;
-        if (rest > 0) {
-            double amount = Math.min(rest * p.profit().spotSavingsPct(), Math.max(0, venue.freeCollateral()));
-            if (amount > 0) {
-                venue.transferToSavings(amount);
-            }
-        }
-    }
-
-    private double computeQ(double price) {
-        double equity = venue.equity();
-        FibHedgeParams.Sizing s = p.sizing();
-        // the venue's absolute caps (a risk manager's order and position notional): sized down to
-        // them, Q stays tradable when equity has outgrown them, instead of every entry being refused
-        double cap = price > 0 ? venue.maxOpeningNotional(coin) / price : Double.POSITIVE_INFINITY;
-        if (!Double.isNaN(s.fixedQty())) {
-            double fq = OrderRounding.roundSize(Math.min(s.fixedQty(), cap), szDecimals);
-            if (fq * price > maxCycleNotional && price > 0) {
-                fq = OrderRounding.roundSize(maxCycleNotional / price, szDecimals); // rounded down: stays under the cap
-            }
-            return fq * price >= OrderRounding.MIN_NOTIONAL_USD ? fq : 0;
-        }
-        double notional = Math.min(notional(s, equity), maxCycleNotional);
-        if (!(notional > 0) || !(price > 0)) {
-            return 0;
-        }
-        double qNew = OrderRounding.roundSize(Math.min(notional / price, cap), szDecimals);
-        return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
-    }
-
-    /** The notional the config's sizing gives at the venue's equity: allocation x (1 - cashReserve) x equity x leverage. */
-    private static double notional(FibHedgeParams.Sizing s, double equity) {
-        double margin = s.allocation() * (equity - s.cashReserve() * equity);
-        return margin * s.leverage();
-    }
-
-    /** Tells the runner when the cap cut the size of the cycle being opened at {@code price}. */
-    private void reportCap(double price, double qNew) {
-        FibHedgeParams.Sizing s = p.sizing();
-        double wanted = Double.isNaN(s.fixedQty()) ? notional(s, venue.equity()) : s.fixedQty() * price;
-        if (wanted > maxCycleNotional) {
-            onCapped.accept(String.format(Locale.ROOT, "%s cycle sized to %s %s = %.2f USDC at %s, cut from %.2f USDC by the"
-                    + " position cap %.2f USDC", coin, OrderRounding.toWire(qNew), coin, qNew * price, price, wanted,
-                    maxCycleNotional));
+            sizing.skim(venue, pnl);
         }
     }
 
