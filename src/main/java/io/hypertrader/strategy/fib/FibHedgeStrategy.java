@@ -47,7 +47,9 @@ import java.util.Locale;
  * lists them beside their declarations) as a {@code fib-hedge} {@link StrategyState}; a fresh
  * instance given it through {@link #restore} continues exactly as this one would. Prices in the
  * text are in price space (a bear's H is the lowest price); see docs/engine.md, "Strategy state".
- * This file is longer than most because the schema belongs next to the fields it lists.
+ * This file is longer than most because the schema belongs next to the fields it lists and the
+ * fields are one state machine's: sizing and the profit skim, which hold no state, are in
+ * {@link FibSizing}.
  */
 public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 
@@ -62,6 +64,13 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     private StrategyJournal journal;
     private int szDecimals;
 
+    // The key to the names below (docs/strategy.md, "Notation", maps each to its state key): a Y
+    // suffix is a thesis-space price, y = d * price (d = +1 bull, -1 bear). q = Q, the cycle's base
+    // quantity in coins; eY = E, the long's average entry; hY = H, the highest y of the cycle; loY =
+    // Lo, the lowest y since the hedge; sY = S, the hedge short's entry; lvlH/lvlS/lvlD = the hedge,
+    // scale and deep levels L(r) = H - r * (H - E); stopY = the long's stop in FULL; hPrevY and
+    // loFlatY = after a stop, the ended cycle's H and the lowest y since.
+
     private FibState state = FibState.FLAT;
     private double q;
     private double eY = Double.NaN;
@@ -75,6 +84,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     private double stopY = Double.NEGATIVE_INFINITY;
     private boolean hFromEntry;
 
+    /** FLAT after a stop (or a refused re-entry): re-entry follows the reversal rule against hPrevY and loFlatY. */
     private boolean stoppedOut;
     private double hPrevY = Double.NaN;
     private double loFlatY = Double.NaN;
@@ -82,23 +92,31 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     // own view of the net position (thesis space), for the average cost E
     private double ownPos;
     private double ownAvg = Double.NaN;
+    /** The short leg is being opened from zero: its sells' notional and size make S. */
     private boolean openingShort;
     private double sNotional;
     private double sSize;
 
+    /** The market order in flight (-1: none) and the resting entry limit (-1: none). */
     private long activeOrder = -1;
     private long entryLimit = -1;
+    /** The venue's position differs from the state's target: reconcile at the next price point. */
     private boolean dirty;
+    /** Refusals in a row of the current target's orders; at MAX_REJECTS the strategy gives up on that target. */
     private int rejectStreak;
     private boolean gaveUp;
+    /** No new cycle before this many closed bars (a too-small or refused entry waits a bar). */
     private int entryBlockedUntilBar;
 
     private int barsClosed;
+    // the ATR: the previous close, the average (simple over the first arm.atrBars bars, then Wilder's) and its sum and count
     private double prevClose = Double.NaN;
     private double atr = Double.NaN;
     private double trSum;
     private int trCount;
 
+    // the current cycle: its index (-1 before the first), whether open, its start time, the venue's
+    // net P&L at its start, its deepest state and its levels as first set (for its record)
     private int cycleIndex = -1;
     private boolean cycleOpen;
     private long cycleStart;
