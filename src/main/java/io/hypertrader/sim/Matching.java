@@ -17,6 +17,7 @@ import io.hypertrader.portfolio.Account;
 import io.hypertrader.sim.model.SimModels;
 
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,8 @@ final class Matching {
     private final MarketWindow market;
     private final PendingOrders pending;
     private final VenueRefusals refusals;
+    /** pending.inFlight, held here too: read at every path point (see SimulatedVenue's note on its arrays). */
+    private final ArrayList<PendingOrders.Flight>[] inFlight;
 
     Matching(SimConfig config, SimModels models, Account account, OrderTracker tracker, EventLog log, VenueEvents events,
              PricePath path, SegmentLiquidity liquidity, MarketWindow market, PendingOrders pending) {
@@ -54,13 +57,14 @@ final class Matching {
         this.market = market;
         this.pending = pending;
         this.refusals = new VenueRefusals(account, models.rejection());
+        this.inFlight = pending.inFlight;
     }
 
     // ================================================================== arrivals
 
     /** Handles everything in flight to coin c that arrives by t, earliest first, at the current path price. */
     void processArrivals(int c, long t) {
-        List<PendingOrders.Flight> fl = pending.inFlight[c];
+        List<PendingOrders.Flight> fl = inFlight[c];
         while (!fl.isEmpty()) {
             int best = -1;
             for (int i = 0; i < fl.size(); i++) {

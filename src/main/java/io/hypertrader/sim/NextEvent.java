@@ -4,6 +4,7 @@ import io.hypertrader.core.OrderType;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.portfolio.Account;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,14 @@ final class NextEvent {
     private final Account account;
     private final PricePath path;
     private final SegmentLiquidity liquidity;
-    private final PendingOrders pending;
+    // the owners' arrays, held here too: read at every path point (see SimulatedVenue's note on its arrays)
+    private final long[] time;
+    private final double[] price;
+    private final long[] endTime;
+    private final double[] endPrice;
+    private final boolean[] inSegment;
+    private final ArrayList<PendingOrders.Flight>[] inFlight;
+    private final ArrayList<PendingOrders.Resting>[] resting;
     /** The exact price of the earliest event found by {@link #find} (NaN: the path price at its time). */
     private double eventPrice = Double.NaN;
 
@@ -25,15 +33,21 @@ final class NextEvent {
         this.account = account;
         this.path = path;
         this.liquidity = liquidity;
-        this.pending = pending;
+        time = path.time;
+        price = path.price;
+        endTime = path.segmentEndTime;
+        endPrice = path.segmentEndPrice;
+        inSegment = path.inSegment;
+        inFlight = pending.inFlight;
+        resting = pending.resting;
     }
 
     /** The earliest internal event of coin c on the current segment, or {@link Long#MAX_VALUE}. */
     long find(int c) {
         long best = Long.MAX_VALUE;
         eventPrice = Double.NaN;
-        long t0 = path.time[c];
-        List<PendingOrders.Flight> fl = pending.inFlight[c];
+        long t0 = time[c];
+        List<PendingOrders.Flight> fl = inFlight[c];
         for (int i = 0, k = fl.size(); i < k; i++) {
             long at = fl.get(i).at;
             if (at < best) {
@@ -43,9 +57,9 @@ final class NextEvent {
         if (best != Long.MAX_VALUE && best < t0) {
             best = t0;
         }
-        boolean inSegment = path.inSegment[c];
-        List<PendingOrders.Resting> rs = pending.resting[c];
-        if (!rs.isEmpty() && inSegment) {
+        boolean active = inSegment[c];
+        List<PendingOrders.Resting> rs = resting[c];
+        if (!rs.isEmpty() && active) {
             int szDecimals = account.instrument(c).szDecimals();
             for (int i = 0, k = rs.size(); i < k; i++) {
                 PendingOrders.Resting r = rs.get(i);
@@ -56,9 +70,9 @@ final class NextEvent {
                 double thr = PendingOrders.threshold(o, szDecimals);
                 boolean up = PendingOrders.crossesUp(o);
                 long tc;
-                double p0 = path.price[c];
-                double p1 = path.segmentEndPrice[c];
-                long t1 = path.segmentEndTime[c];
+                double p0 = price[c];
+                double p1 = endPrice[c];
+                long t1 = endTime[c];
                 if (up ? p0 >= thr : p0 <= thr) {
                     if (o.request().type() == OrderType.LIMIT
                             && (r.lastSegment == liquidity.segmentId[c] || liquidity.left[c] <= 0)) {
@@ -79,12 +93,12 @@ final class NextEvent {
             }
         }
         double pos = account.position(c);
-        if (pos != 0 && inSegment) {
+        if (pos != 0 && active) {
             // the exchange liquidates continuously: stop exactly where equity meets maintenance
             double pl = account.liquidationPrice(c);
-            double p0 = path.price[c];
-            double p1 = path.segmentEndPrice[c];
-            long t1 = path.segmentEndTime[c];
+            double p0 = price[c];
+            double p1 = endPrice[c];
+            long t1 = endTime[c];
             boolean cross = pos > 0 ? (p0 > pl && p1 <= pl) : (p0 < pl && p1 >= pl);
             if (cross) {
                 long tc = t0 + (long) Math.ceil((pl - p0) / (p1 - p0) * (t1 - t0));

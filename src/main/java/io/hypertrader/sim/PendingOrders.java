@@ -75,17 +75,6 @@ final class PendingOrders {
         return best;
     }
 
-    /** True when something in flight to coin c arrives at or before {@code t}. */
-    boolean arrivesBy(int c, long t) {
-        List<Flight> fl = inFlight[c];
-        for (int i = 0, k = fl.size(); i < k; i++) {
-            if (fl.get(i).at <= t) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Sends order {@code o} (or its cancel) to coin c's venue: it arrives at {@code at}. */
     void send(int c, TrackedOrder o, long at, long delay, boolean cancel) {
         inFlight[c].add(new Flight(o, at, delay, cancel));

@@ -77,6 +77,16 @@ public final class SimulatedVenue implements ExecutionVenue {
     private final Matching matching;
     private final FundingPayments funding;
     private final Liquidator liquidator;
+    // The arrays read at every path point, held here as well as by their owners (PricePath,
+    // PendingOrders): a field of a field is loaded again after every call. With the guards in
+    // jump and advance (funding due, resting orders there) that keep the parts' large methods out
+    // of the per-point path, this keeps a replay point as fast as before the venue was cut into
+    // its parts (EngineTimingProbe).
+    private final long[] pathTime;
+    private final double[] pathPrice;
+    private final boolean[] inSegment;
+    private final ArrayList<PendingOrders.Flight>[] inFlight;
+    private final ArrayList<PendingOrders.Resting>[] resting;
 
     /**
      * @param config   simulator parameters
@@ -106,6 +116,11 @@ public final class SimulatedVenue implements ExecutionVenue {
         matching = new Matching(config, models, account, tracker, log, events, path, liquidity, market, pending);
         this.funding = new FundingPayments(account, path, funding);
         liquidator = new Liquidator(account, models, market, path, pending, tracker, events, log, () -> nextId++);
+        pathTime = path.time;
+        pathPrice = path.price;
+        inSegment = path.inSegment;
+        inFlight = pending.inFlight;
+        resting = pending.resting;
     }
 
     // ================================================================== driver protocol
@@ -124,7 +139,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     /** Starts a bar, part two: the liquidity of its first segment, a third of the bar's volume. */
     public void beginBarLiquidity(int c, double volume) {
         liquidity.beginBar(c, volume);
-        path.inSegment[c] = false;
+        inSegment[c] = false;
     }
 
     /** Parkinson variance of one bar, ln(H/L)^2 / (4 ln 2), 0 without a positive range: the one formula. */
@@ -152,13 +167,17 @@ public final class SimulatedVenue implements ExecutionVenue {
      * liquidation test runs.
      */
     public void jump(int c, long t, double p) {
-        long from = path.time[c];
+        long from = pathTime[c];
         path.jump(c, t, p);
         now = Math.max(now, t);
         account.setMark(c, p);
-        funding.pay(c, from, t, p);
+        if (funding.nextTime(c) <= t) {
+            funding.pay(c, from, t, p);
+        }
         matching.processArrivals(c, t);
-        matching.processResting(c, t);
+        if (!resting[c].isEmpty()) {
+            matching.processResting(c, t);
+        }
         liquidator.check(t);
         events.deliver();
     }
@@ -196,18 +215,18 @@ public final class SimulatedVenue implements ExecutionVenue {
             price = p;
             nextEvent.forget();
         }
-        long from = path.time[c];
-        if (t > from) {
+        long from = pathTime[c];
+        if (t > from && funding.nextTime(c) <= t) {
             funding.pay(c, from, t, Double.NaN); // inside the segment: at the path price at each settlement
         }
-        if (t >= path.time[c]) {
-            path.time[c] = t;
-            path.price[c] = price;
+        if (t >= pathTime[c]) {
+            pathTime[c] = t;
+            pathPrice[c] = price;
         }
         now = Math.max(now, t);
-        account.setMark(c, path.price[c]);
+        account.setMark(c, pathPrice[c]);
         matching.processArrivals(c, t);
-        if (path.inSegment[c] || !pending.resting[c].isEmpty()) {
+        if (!resting[c].isEmpty()) {
             matching.processResting(c, t);
         }
         liquidator.check(t);
@@ -217,15 +236,26 @@ public final class SimulatedVenue implements ExecutionVenue {
     /** Executes zero-latency orders decided at the current time and delivers their events. */
     public void settle(int c) {
         for (int guard = 0; guard < 1000; guard++) {
-            if (!pending.arrivesBy(c, path.time[c])) {
+            if (!arrivesBy(c, pathTime[c])) {
                 events.deliver();
                 return;
             }
-            matching.processArrivals(c, path.time[c]);
-            liquidator.check(path.time[c]);
+            matching.processArrivals(c, pathTime[c]);
+            liquidator.check(pathTime[c]);
             events.deliver();
         }
-        throw new IllegalStateException("order storm: more than 1000 zero-latency rounds at " + path.time[c]);
+        throw new IllegalStateException("order storm: more than 1000 zero-latency rounds at " + pathTime[c]);
+    }
+
+    /** True when something in flight to coin c arrives at or before {@code t}. */
+    private boolean arrivesBy(int c, long t) {
+        List<PendingOrders.Flight> fl = inFlight[c];
+        for (int i = 0, k = fl.size(); i < k; i++) {
+            if (fl.get(i).at <= t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ================================================================== ExecutionVenue
@@ -234,7 +264,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public long submit(OrderRequest req) {
         long id = nextId++;
         int c = account.index(req.coin());
-        double decisionPrice = c < 0 ? Double.NaN : path.price[c];
+        double decisionPrice = c < 0 ? Double.NaN : pathPrice[c];
         TrackedOrder o = tracker.register(id, req, now, decisionPrice);
         log.begin('S').l(id).s(req.coin().name()).l(req.side().ordinal()).l(req.type().ordinal()).d(req.size())
                 .d(req.limitPrice()).d(req.triggerPrice()).l(req.tif().ordinal()).l(req.reduceOnly() ? 1 : 0)
@@ -345,7 +375,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public boolean quietOpen(int c, long t, double open) {
         if (funding.nextTime(c) <= t) {
             // the path's time is the last replayed point; every settlement up to the last quiet bar's close is paid already
-            funding.pay(c, path.time[c], t, open);
+            funding.pay(c, pathTime[c], t, open);
             return true;
         }
         return false;
@@ -426,7 +456,7 @@ public final class SimulatedVenue implements ExecutionVenue {
     public double payFundingNow(int c, long t, double rate) {
         now = Math.max(now, t);
         double paid = 0;
-        double px = path.price[c];
+        double px = pathPrice[c];
         if (account.position(c) != 0 && px > 0) {
             paid = account.fund(c, px, rate);
         }
@@ -464,17 +494,17 @@ public final class SimulatedVenue implements ExecutionVenue {
 
     /** Time of coin c's current path point. */
     public long time(int c) {
-        return path.time[c];
+        return pathTime[c];
     }
 
     /** Current path price of coin c. */
     public double price(int c) {
-        return path.price[c];
+        return pathPrice[c];
     }
 
     /** True when nothing can happen inside a segment of coin c: no order in flight or resting, no position. */
     public boolean idle(int c) {
-        return pending.none(c) && account.position(c) == 0;
+        return inFlight[c].isEmpty() && resting[c].isEmpty() && account.position(c) == 0;
     }
 
     /**
