@@ -174,7 +174,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         if (funding.nextTime(c) <= t) {
             funding.pay(c, from, t, p);
         }
-        matching.processArrivals(c, t);
+        if (!inFlight[c].isEmpty()) {
+            matching.processArrivals(c, t);
+        }
         if (!resting[c].isEmpty()) {
             matching.processResting(c, t);
         }
@@ -225,7 +227,9 @@ public final class SimulatedVenue implements ExecutionVenue {
         }
         now = Math.max(now, t);
         account.setMark(c, pathPrice[c]);
-        matching.processArrivals(c, t);
+        if (!inFlight[c].isEmpty()) {
+            matching.processArrivals(c, t);
+        }
         if (!resting[c].isEmpty()) {
             matching.processResting(c, t);
         }
