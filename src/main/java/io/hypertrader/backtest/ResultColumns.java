@@ -33,6 +33,11 @@ final class ResultColumns {
     final double[][] shortLeg;
     final double[][] mark;
 
+    /** The first coin's columns of {@link #pos}, {@link #longLeg}, {@link #shortLeg}: the fast path writes them per bar. */
+    private final double[] firstPos;
+    private final double[] firstLongLeg;
+    private final double[] firstShortLeg;
+
     /** The first coin's legs at the last {@link #record}ed step: an absorbed quiet bar keeps them. */
     private double lastLongLeg;
     private double lastShortLeg;
@@ -55,6 +60,9 @@ final class ResultColumns {
         shortLeg = new double[n][m];
         // one coin: after each bar the mark is its close (record checks it), so the mark column is the closes
         mark = n == 1 ? new double[][]{series[0].closes()} : new double[n][m];
+        firstPos = pos[0];
+        firstLongLeg = longLeg[0];
+        firstShortLeg = shortLeg[0];
     }
 
     /** The row of step k (open time t), from the account and the legs as they stand after it. */
@@ -100,9 +108,9 @@ final class ResultColumns {
         cash[k] = cashNow;
         margin[k] = p == 0 ? 0 : Math.abs(p) * close / leverage;
         savings[k] = savingsNow;
-        pos[0][k] = p;
-        longLeg[0][k] = lastLongLeg;
-        shortLeg[0][k] = lastShortLeg;
+        firstPos[k] = p;
+        firstLongLeg[k] = lastLongLeg;
+        firstShortLeg[k] = lastShortLeg;
     }
 
     /** Largest fall of the equity column from its running peak (starting at {@code initial}), fraction of the peak. */
