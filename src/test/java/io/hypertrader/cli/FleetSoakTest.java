@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       reported overdue by the feed check;</li>
  *   <li><b>flat heap:</b> the heap in use after a full GC at the end is within 10% (and 24 MB) of
  *       the same figure once the warm-ups are done;</li>
- *   <li><b>bounded CPU:</b> each deployment's runner thread used under 2% of a core, and none more
- *       than 4 times the median (no runaway).</li>
+ *   <li><b>bounded CPU:</b> the runner threads used under 1.5% of a core each on average, none
+ *       more than 3%, and none more than 4 times the median (no runaway).</li>
  * </ul>
  * The figures go to the test's output (docs/operations.md quotes them).
  */
@@ -138,7 +138,8 @@ class FleetSoakTest {
             assertThat(problems).isEmpty();
             assertThat(minBars).as("bars each deployment saw").isGreaterThanOrEqualTo(MINUTES - 3);
             assertThat(cpuPct).as("every runner thread measured").hasSize(DEPLOYMENTS);
-            assertThat(max).as("CPU of the busiest deployment, % of a core").isLessThan(2.0);
+            assertThat(mean).as("CPU per deployment, % of a core (100 of them fit in 1.5 cores)").isLessThan(1.5);
+            assertThat(max).as("CPU of the busiest deployment, % of a core").isLessThan(3.0);
             assertThat(max).as("no runaway: the busiest against the median").isLessThan(Math.max(4 * median, 0.2));
             long grown = last.heapAfterGc - settled.heapAfterGc;
             assertThat(grown).as("heap growth after warm-up, bytes (settled " + mb(settled.heapAfterGc) + " MB)")
