@@ -158,7 +158,9 @@ final class RunCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(hook);
             say(root, "fleet: running every active " + describe(chosen) + " deployment in this process (rescan every "
                     + rescanMs / 1000 + "s)");
-            fleet.run(() -> options.durationMs() == 0 || System.currentTimeMillis() - started < options.durationMs(), 1_000);
+            // bounded by bars or time: the fleet ends with its runners; unbounded, it waits for promotions
+            boolean bounded = options.maxBars() > 0 || options.durationMs() > 0;
+            fleet.run(() -> options.durationMs() == 0 || System.currentTimeMillis() - started < options.durationMs(), bounded, 1_000);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

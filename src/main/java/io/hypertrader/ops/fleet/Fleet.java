@@ -105,19 +105,22 @@ public final class Fleet {
     }
 
     /**
-     * Supervises until {@code keepStarting} turns false and every runner has ended (a bounded
-     * session: each runner ends at its own bound), or until interrupted (then every runner is
-     * interrupted and awaited for up to {@code 30 s}).
+     * Supervises until {@code keepStarting} turns false and every runner has ended, or, with
+     * {@code endWhenIdle}, until no runner runs or waits for a restart (a session bounded by bars:
+     * each runner ends at its own bound); or until interrupted (then every runner is interrupted
+     * and awaited for up to 30 s). Without either, it runs on with no deployment, waiting for one
+     * to be promoted.
      *
      * @param keepStarting false once no runner may be started any more (the fleet's duration passed)
+     * @param endWhenIdle  end once every runner has ended on its own (or waits for a person)
      * @param tickMs       longest wait between two passes (a runner's end wakes it at once)
      */
-    public void run(java.util.function.BooleanSupplier keepStarting, long tickMs) {
+    public void run(java.util.function.BooleanSupplier keepStarting, boolean endWhenIdle, long tickMs) {
         try {
             while (true) {
                 starting = keepStarting.getAsBoolean();
                 step();
-                if (!starting && running() == 0) {
+                if ((!starting || (endWhenIdle && idle())) && running() == 0) {
                     return;
                 }
                 Slot s = ended.poll(tickMs, TimeUnit.MILLISECONDS);
@@ -161,6 +164,11 @@ public final class Fleet {
             out.add(new Member(s.d.id(), s.d.stage().code(), s.state, s.starts, s.failuresInARow, s.failures, s.restartAtMs, s.last));
         }
         return out;
+    }
+
+    /** True after the first scan when no runner runs or waits for its restart. */
+    private synchronized boolean idle() {
+        return scanned && slots.values().stream().noneMatch(s -> s.state == State.RUNNING || s.state == State.BACKOFF);
     }
 
     /** Runner threads alive now. */

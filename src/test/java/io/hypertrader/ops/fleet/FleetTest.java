@@ -163,6 +163,15 @@ class FleetTest {
     }
 
     @Test
+    void aFleetBoundedByBarsEndsOnceEveryRunnerEndedOnItsOwn() {
+        add("a", Behaviour.END);
+        add("b", Behaviour.REFUSE);
+        fleet().run(() -> true, true, 50); // its time never runs out: it ends because nothing is left to run
+        assertThat(member("a").state()).isEqualTo(Fleet.State.ENDED);
+        assertThat(member("b").state()).isEqualTo(Fleet.State.REFUSED);
+    }
+
+    @Test
     void aBoundedFleetEndsWhenEveryRunnerHasEnded() {
         for (int i = 0; i < 20; i++) {
             add("d" + i, i == 7 ? Behaviour.THROW : Behaviour.END);
@@ -172,7 +181,7 @@ class FleetTest {
         fleet().run(() -> {
             calls.add(true);
             return calls.size() <= 2;
-        }, 50);
+        }, false, 50);
         assertThat(fleet.running()).isZero();
         assertThat(fleet.members()).hasSize(20);
         assertThat(fleet.members()).filteredOn(m -> !m.id().equals("d7")).allMatch(m -> m.state() == Fleet.State.ENDED
