@@ -81,7 +81,7 @@ class LayeringTest {
             "data/TransportClock.java", 1, // the HTTP transport's clock source (system())
             "data/Database.java", 3, // stamps migrations applied when a database is opened
             "live/sign/NonceSource.java", 1, // systemClock(): the nonce clock of live signing
-            "live/HyperliquidExchangeClient.java", 1, // create(): the live client on the wall clock
+            "live/exchange/HyperliquidExchangeClient.java", 1, // create(): the live client on the wall clock
             "ops/alert/AlertDispatcher.java", 1, // of(config): the dispatcher the CLI starts
             "bench/LiveLatencySection.java", 1); // the live runner under the latency bench runs on the wall clock, as `run`
 

@@ -1,11 +1,11 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.core.Network;
-import io.hypertrader.live.HyperliquidExchangeClient;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.RestMarketFeed;
-import io.hypertrader.live.SharedBudgetTransport;
+import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.StopControl;
 import io.hypertrader.live.StopExecutor;
 import io.hypertrader.live.TradingPlan;

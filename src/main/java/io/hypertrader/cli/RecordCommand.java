@@ -5,7 +5,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.HyperliquidInfoClient;
 import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.record.RecordSettings;
 import io.hypertrader.record.Recorder;
 import okhttp3.OkHttpClient;

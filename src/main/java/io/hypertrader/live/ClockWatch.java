@@ -1,5 +1,7 @@
 package io.hypertrader.live;
 
+import io.hypertrader.live.exchange.TransportException;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

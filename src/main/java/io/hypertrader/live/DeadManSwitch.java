@@ -1,5 +1,10 @@
 package io.hypertrader.live;
 
+import io.hypertrader.live.exchange.ActionResult;
+import io.hypertrader.live.exchange.ExchangeUnavailableException;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
+import io.hypertrader.live.exchange.OutcomeUnknownException;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;

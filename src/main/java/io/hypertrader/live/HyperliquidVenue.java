@@ -14,6 +14,21 @@ import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.OrderTracker;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.exec.VenueRules;
+import io.hypertrader.live.exchange.AccountState;
+import io.hypertrader.live.exchange.ActionResult;
+import io.hypertrader.live.exchange.AssetRegistry;
+import io.hypertrader.live.exchange.CancelResult;
+import io.hypertrader.live.exchange.ExchangeUnavailableException;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.OpenOrder;
+import io.hypertrader.live.exchange.OrderResult;
+import io.hypertrader.live.exchange.OrderStatusInfo;
+import io.hypertrader.live.exchange.OrderWire;
+import io.hypertrader.live.exchange.OutcomeUnknownException;
+import io.hypertrader.live.exchange.TradingInfoClient;
+import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.exchange.UserFill;
 import io.hypertrader.live.sign.Cloid;
 
 import java.math.BigDecimal;
@@ -228,7 +243,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
                     + VenueRules.message(rule, req, sz, Double.NaN, req.size() * VenueRules.referencePrice(req, ref))));
             return id;
         }
-        io.hypertrader.live.ExchangeOrder wire;
+        io.hypertrader.live.exchange.ExchangeOrder wire;
         try {
             wire = toWire(req, asset.get(), size, cloid, ref);
         } catch (IllegalStateException e) {
@@ -247,7 +262,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
     }
 
     /** Orders decided while sends are held, in decision order (see {@link #holdSends(boolean)}). */
-    private record HeldOrder(LiveOrder order, io.hypertrader.live.ExchangeOrder wire) {
+    private record HeldOrder(LiveOrder order, io.hypertrader.live.exchange.ExchangeOrder wire) {
     }
 
     private final List<HeldOrder> held = new ArrayList<>();
@@ -280,7 +295,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
     }
 
-    private void send(LiveOrder lo, io.hypertrader.live.ExchangeOrder wire) {
+    private void send(LiveOrder lo, io.hypertrader.live.exchange.ExchangeOrder wire) {
         long id = lo.tracked.id();
         Cloid cloid = lo.cloid;
         OrderRequest req = lo.tracked.request();
@@ -303,35 +318,35 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
     }
 
-    private io.hypertrader.live.ExchangeOrder toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
+    private io.hypertrader.live.exchange.ExchangeOrder toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
                                                     double ref) {
         boolean buy = req.side() == Side.BUY;
         return switch (req.type()) {
-            case LIMIT -> new io.hypertrader.live.ExchangeOrder(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
-                    req.reduceOnly(), new io.hypertrader.live.ExchangeOrder.Limit(tif(req.tif())), cloid);
+            case LIMIT -> new io.hypertrader.live.exchange.ExchangeOrder(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
+                    req.reduceOnly(), new io.hypertrader.live.exchange.ExchangeOrder.Limit(tif(req.tif())), cloid);
             case MARKET -> {
                 if (!(ref > 0)) {
                     throw new IllegalStateException("no mid price for " + req.coin() + ": cannot bound a market order");
                 }
                 BigDecimal px = OrderWire.slippagePrice(BigDecimal.valueOf(ref), buy, slippage, asset);
-                yield new io.hypertrader.live.ExchangeOrder(req.coin().name(), buy, px, size, req.reduceOnly(),
-                        new io.hypertrader.live.ExchangeOrder.Limit(io.hypertrader.live.ExchangeOrder.Tif.IOC), cloid);
+                yield new io.hypertrader.live.exchange.ExchangeOrder(req.coin().name(), buy, px, size, req.reduceOnly(),
+                        new io.hypertrader.live.exchange.ExchangeOrder.Limit(io.hypertrader.live.exchange.ExchangeOrder.Tif.IOC), cloid);
             }
             case STOP, TAKE_PROFIT -> {
                 BigDecimal trigger = BigDecimal.valueOf(req.triggerPrice());
                 BigDecimal px = OrderWire.slippagePrice(trigger, buy, slippage, asset);
-                yield io.hypertrader.live.ExchangeOrder.trigger(req.coin().name(), buy, px, size, trigger, true,
-                        req.type() == OrderType.STOP ? io.hypertrader.live.ExchangeOrder.Tpsl.SL : io.hypertrader.live.ExchangeOrder.Tpsl.TP,
+                yield io.hypertrader.live.exchange.ExchangeOrder.trigger(req.coin().name(), buy, px, size, trigger, true,
+                        req.type() == OrderType.STOP ? io.hypertrader.live.exchange.ExchangeOrder.Tpsl.SL : io.hypertrader.live.exchange.ExchangeOrder.Tpsl.TP,
                         req.reduceOnly(), cloid);
             }
         };
     }
 
-    private static io.hypertrader.live.ExchangeOrder.Tif tif(TimeInForce t) {
+    private static io.hypertrader.live.exchange.ExchangeOrder.Tif tif(TimeInForce t) {
         return switch (t) {
-            case GTC -> io.hypertrader.live.ExchangeOrder.Tif.GTC;
-            case IOC -> io.hypertrader.live.ExchangeOrder.Tif.IOC;
-            case ALO -> io.hypertrader.live.ExchangeOrder.Tif.ALO;
+            case GTC -> io.hypertrader.live.exchange.ExchangeOrder.Tif.GTC;
+            case IOC -> io.hypertrader.live.exchange.ExchangeOrder.Tif.IOC;
+            case ALO -> io.hypertrader.live.exchange.ExchangeOrder.Tif.ALO;
         };
     }
 
@@ -753,7 +768,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         rf[0] += f.closedPnl() == null ? 0 : f.closedPnl().doubleValue();
         rf[1] += f.fee() == null ? 0 : f.fee().doubleValue();
         if (f.startPosition() != null) {
-            double signed = f.side() == io.hypertrader.live.WireSide.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
+            double signed = f.side() == io.hypertrader.live.exchange.WireSide.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
             localPosition.put(f.coin(), f.startPosition().doubleValue() + signed);
         }
     }

@@ -7,6 +7,10 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.data.HyperliquidWire;
+import io.hypertrader.live.exchange.HyperliquidTransport;
+import io.hypertrader.live.exchange.Json;
+import io.hypertrader.live.exchange.TradingInfoClient;
+import io.hypertrader.live.exchange.TransportException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

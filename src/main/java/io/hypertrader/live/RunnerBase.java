@@ -3,6 +3,7 @@ package io.hypertrader.live;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.risk.RiskLimits;
 
 import java.io.PrintWriter;

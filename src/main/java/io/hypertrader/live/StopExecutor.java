@@ -1,5 +1,14 @@
 package io.hypertrader.live;
 
+import io.hypertrader.live.exchange.AccountState;
+import io.hypertrader.live.exchange.CancelResult;
+import io.hypertrader.live.exchange.ExchangeUnavailableException;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
+import io.hypertrader.live.exchange.OpenOrder;
+import io.hypertrader.live.exchange.OrderResult;
+import io.hypertrader.live.exchange.OutcomeUnknownException;
+import io.hypertrader.live.exchange.TradingInfoClient;
+import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.sign.Cloid;
 
 import java.math.BigDecimal;

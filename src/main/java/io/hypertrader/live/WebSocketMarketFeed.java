@@ -1,6 +1,9 @@
 package io.hypertrader.live;
 
 import io.hypertrader.data.AssetContext;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.exchange.WsCandle;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;

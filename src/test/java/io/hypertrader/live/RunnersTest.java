@@ -5,6 +5,11 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.OkHttpTransport;
+import io.hypertrader.live.exchange.OrderResult;
+import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;
@@ -198,8 +203,8 @@ class RunnersTest {
         // someone sells 0.01 BTC on the exchange's website while the runner is down
         BigDecimal px = new BigDecimal(LiveFixtures.Script.px(fake.fills(ACCOUNT).getLast().px().doubleValue() * 0.9))
                 .setScale(0, java.math.RoundingMode.DOWN);
-        OrderResult manual = client().place(io.hypertrader.live.ExchangeOrder.limit("BTC", false, px, new BigDecimal("0.01"),
-                io.hypertrader.live.ExchangeOrder.Tif.IOC, null));
+        OrderResult manual = client().place(io.hypertrader.live.exchange.ExchangeOrder.limit("BTC", false, px, new BigDecimal("0.01"),
+                io.hypertrader.live.exchange.ExchangeOrder.Tif.IOC, null));
         assertThat(manual.kind()).isEqualTo(OrderResult.Kind.FILLED);
         int placed = fake.orders(ACCOUNT).size();
 
@@ -362,8 +367,8 @@ class RunnersTest {
         }
         assertThat(fake.position(ACCOUNT, "BTC").signum()).as("the runner opened a position").isNotZero();
         // a resting order the stop must cancel
-        client().place(io.hypertrader.live.ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"),
-                io.hypertrader.live.ExchangeOrder.Tif.GTC, Cloid.derive("manual", 1)));
+        client().place(io.hypertrader.live.exchange.ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"),
+                io.hypertrader.live.exchange.ExchangeOrder.Tif.GTC, Cloid.derive("manual", 1)));
         stops.request(d.id(), true, System.currentTimeMillis());
         StopExecutor.Report rep = StopExecutor.stop(client(), Set.of("BTC"), d.id(), true, System::currentTimeMillis);
         t.join(20_000);

@@ -11,7 +11,7 @@ import io.hypertrader.data.HyperliquidInfoClient;
 import io.hypertrader.data.TransportClock;
 import io.hypertrader.data.WeightBudget;
 import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeMarket;
 import okhttp3.OkHttpClient;

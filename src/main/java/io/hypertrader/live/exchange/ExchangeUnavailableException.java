@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 /**
  * The exchange could not be reached or kept refusing (connection refused, repeated 429, HTTP

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 
 /** Lenient readers for Hyperliquid JSON: decimals arrive as strings, ids as numbers or strings, unknown fields appear over time. */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +65,7 @@ public record OrderResult(Kind kind, Long oid, BigDecimal totalSz, BigDecimal av
     }
 
     /** Builds a result from an orderStatus lookup (after a lost answer). */
-    static OrderResult fromStatus(OrderStatusInfo s, Cloid cloid) {
+    public static OrderResult fromStatus(OrderStatusInfo s, Cloid cloid) {
         OpenOrder o = s.order();
         if (s.isFilled()) {
             BigDecimal orig = o.origSz() != null ? o.origSz() : o.sz();

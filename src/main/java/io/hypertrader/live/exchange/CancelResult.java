@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import io.hypertrader.data.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 /**
  * A Hyperliquid HTTP call that did not produce a JSON answer, classified by what it means for a

@@ -1,7 +1,7 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import io.hypertrader.core.Network;
-import io.hypertrader.live.ExchangeOrder.Tif;
+import io.hypertrader.live.exchange.ExchangeOrder.Tif;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;

@@ -1,9 +1,9 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypertrader.exec.OrderRounding;
-import io.hypertrader.live.ExchangeOrder.Tif;
-import io.hypertrader.live.ExchangeOrder.Tpsl;
+import io.hypertrader.live.exchange.ExchangeOrder.Tif;
+import io.hypertrader.live.exchange.ExchangeOrder.Tpsl;
 import io.hypertrader.live.sign.Cloid;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypertrader.core.Network;
-import io.hypertrader.live.ExchangeOrder.Tif;
+import io.hypertrader.live.exchange.ExchangeOrder.Tif;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeHyperliquid.Fault;
 import io.hypertrader.live.sign.Cloid;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypertrader.core.UserError;
@@ -6,6 +6,7 @@ import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.MalformedResponseException;
 import io.hypertrader.data.TransportClock;
 import io.hypertrader.data.WeightBudget;
+import io.hypertrader.live.ClockWatch;
 
 import java.io.IOException;
 import java.util.Objects;
