@@ -10,7 +10,7 @@ import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
 import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.MarketFeed;
+import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.StopControl;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.TradingPlan;

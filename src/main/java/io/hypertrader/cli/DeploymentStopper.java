@@ -4,7 +4,7 @@ import io.hypertrader.core.Network;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.PaperRunner;
-import io.hypertrader.live.RestMarketFeed;
+import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.StopControl;
 import io.hypertrader.live.StopExecutor;

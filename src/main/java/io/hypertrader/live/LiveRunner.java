@@ -16,6 +16,7 @@ import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OpenOrder;
 import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.risk.RiskGuardedStrategy;
 import io.hypertrader.risk.RiskManager;

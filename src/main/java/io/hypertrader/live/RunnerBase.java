@@ -4,6 +4,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.time.TimeChecks;
 import io.hypertrader.risk.RiskLimits;
 
 import java.io.PrintWriter;
@@ -19,7 +21,7 @@ import java.util.function.LongSupplier;
  * heartbeats, the stop signal, and the session's bookkeeping in the store. The database is opened
  * only for short units of work (see {@link DbAccess}).
  */
-abstract class RunnerBase {
+public abstract class RunnerBase {
 
     /** Sleeps between polls (injectable so tests drive time). */
     @FunctionalInterface

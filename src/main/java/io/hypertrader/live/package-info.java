@@ -5,7 +5,7 @@
  * ({@link io.hypertrader.live.LiveStore}, {@link io.hypertrader.live.DbJournal}), the paper and
  * testnet/mainnet runners with start-up reconciliation, one runner per deployment
  * ({@link io.hypertrader.live.DeploymentLease}), the clock and overdue-bar checks
- * ({@link io.hypertrader.live.TimeChecks}), the stop signal and executor, the promotion gates and
+ * ({@link io.hypertrader.live.time.TimeChecks}), the stop signal and executor, the promotion gates and
  * parity (see docs/live.md). Sub-packages: {@code sign} (action hashing and EIP-712 signatures, nonces,
  * client order ids), {@code keys} (the encrypted key store), {@code ws} (the WebSocket client).
  *

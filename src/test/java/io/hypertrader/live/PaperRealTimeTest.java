@@ -7,6 +7,8 @@ import io.hypertrader.core.Network;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.feed.RestMarketFeed;
+import io.hypertrader.live.feed.WebSocketMarketFeed;
 import io.hypertrader.testdata.SharedDatasets;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;

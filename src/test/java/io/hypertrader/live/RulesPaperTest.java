@@ -8,6 +8,7 @@ import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.strategy.StrategyState;
 import io.hypertrader.strategy.fib.FibHedgeParams;

@@ -6,7 +6,7 @@ import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.MalformedResponseException;
 import io.hypertrader.data.TransportClock;
 import io.hypertrader.data.WeightBudget;
-import io.hypertrader.live.ClockWatch;
+import io.hypertrader.live.time.ClockWatch;
 
 import java.io.IOException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
-package io.hypertrader.live;
+package io.hypertrader.live.time;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.feed.MarketFeed;
 
 import java.time.Instant;
 import java.util.HashMap;

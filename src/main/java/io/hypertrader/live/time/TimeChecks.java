@@ -1,6 +1,8 @@
-package io.hypertrader.live;
+package io.hypertrader.live.time;
 
 import io.hypertrader.core.Coin;
+import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.feed.MarketFeed;
 
 import java.util.Map;
 import java.util.Objects;

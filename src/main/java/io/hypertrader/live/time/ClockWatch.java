@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.time;
 
 import io.hypertrader.live.exchange.TransportException;
 

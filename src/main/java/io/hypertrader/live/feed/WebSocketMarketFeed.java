@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.feed;
 
 import io.hypertrader.data.AssetContext;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
