@@ -197,7 +197,7 @@ class LayeringTest {
     void theScannerSeesCodeAndIgnoresCommentsAndStrings() {
         String src = """
                 package io.hypertrader.sim;
-                import io.hypertrader.live.HyperliquidVenue; // a forbidden import
+                import io.hypertrader.live.venue.HyperliquidVenue; // a forbidden import
                 /** See {@link io.hypertrader.cli.Main}; System.currentTimeMillis() is not read here. */
                 class X {
                     String s = "io.hypertrader.data.CandleStore and Instant.now()";

@@ -11,7 +11,7 @@ import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.feed.MarketFeed;
-import io.hypertrader.live.StopControl;
+import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.TradingPlan;
 import io.hypertrader.live.sign.HyperliquidSigner;

@@ -6,8 +6,8 @@ import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
-import io.hypertrader.live.StopControl;
-import io.hypertrader.live.StopExecutor;
+import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.control.StopExecutor;
 import io.hypertrader.live.TradingPlan;
 
 import java.io.PrintWriter;

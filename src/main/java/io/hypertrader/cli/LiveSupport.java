@@ -6,7 +6,7 @@ import io.hypertrader.live.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveStore;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
-import io.hypertrader.live.StopControl;
+import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.keys.KeyResolver;

@@ -4,6 +4,7 @@ import io.hypertrader.core.Fill;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.live.sign.Cloid;
+import io.hypertrader.live.venue.OrderJournal;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.strategy.CycleRecord;
 import io.hypertrader.strategy.StrategyJournal;

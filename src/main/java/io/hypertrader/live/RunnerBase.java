@@ -3,6 +3,7 @@ package io.hypertrader.live;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.time.TimeChecks;

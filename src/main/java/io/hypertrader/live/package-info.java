@@ -1,6 +1,6 @@
 /**
  * Live trading against Hyperliquid: the REST exchange and info clients, the WebSocket feed, the
- * transport boundary they share; the {@link io.hypertrader.live.HyperliquidVenue} (the engine's
+ * transport boundary they share; the {@link io.hypertrader.live.venue.HyperliquidVenue} (the engine's
  * venue on the exchange), the deployment store and write-ahead journal
  * ({@link io.hypertrader.live.LiveStore}, {@link io.hypertrader.live.DbJournal}), the paper and
  * testnet/mainnet runners with start-up reconciliation, one runner per deployment

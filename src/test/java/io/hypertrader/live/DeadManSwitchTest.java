@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
+import io.hypertrader.live.control.DeadManSwitch;
+import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.ExchangeOrder;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.OkHttpTransport;

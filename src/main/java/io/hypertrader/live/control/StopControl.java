@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

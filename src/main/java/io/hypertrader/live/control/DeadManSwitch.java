@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.control;
 
 import io.hypertrader.live.exchange.ActionResult;
 import io.hypertrader.live.exchange.ExchangeUnavailableException;
@@ -24,15 +24,15 @@ import java.util.function.LongSupplier;
  * <p>Cost: one signed action per refresh ({@code window - refreshAfter} apart; every 30 s with the
  * defaults), which counts against the address-based action budget.
  */
-final class DeadManSwitch {
+public final class DeadManSwitch {
 
     /** Shortest window accepted: the exchange demands 5 s; 10 s leaves room for latency and clock skew. */
-    static final long MIN_WINDOW_MS = 10_000;
-    static final int MAX_TRIGGERS_PER_DAY = 10;
+    public static final long MIN_WINDOW_MS = 10_000;
+    public static final int MAX_TRIGGERS_PER_DAY = 10;
     private static final long DAY = 86_400_000L;
 
     /** What the switch reports (journal kind "deadman"). */
-    interface Reporter {
+    public interface Reporter {
         void report(String detail);
     }
 
@@ -51,7 +51,7 @@ final class DeadManSwitch {
      * @param windowMs       how far ahead the cancel is scheduled, ms (>= {@link #MIN_WINDOW_MS})
      * @param triggersSoFar  triggers already observed today (from the journal, after a restart)
      */
-    DeadManSwitch(HyperliquidExchangeClient exchange, LongSupplier clock, long windowMs, int triggersSoFar, Reporter reporter) {
+    public DeadManSwitch(HyperliquidExchangeClient exchange, LongSupplier clock, long windowMs, int triggersSoFar, Reporter reporter) {
         if (windowMs < MIN_WINDOW_MS) {
             throw new IllegalArgumentException("dead-man window must be at least " + MIN_WINDOW_MS + " ms, got " + windowMs);
         }
@@ -65,11 +65,11 @@ final class DeadManSwitch {
     }
 
     /** The scheduled cancel time, or null when none is armed. */
-    Long scheduledAt() {
+    public Long scheduledAt() {
         return scheduledAt;
     }
 
-    int triggersToday() {
+    public int triggersToday() {
         return triggersToday;
     }
 
@@ -78,7 +78,7 @@ final class DeadManSwitch {
      * that happened because this call came too late. Failures are reported and retried on the
      * next call (a few seconds later), never thrown.
      */
-    void maintain() {
+    public void maintain() {
         long now = clock.getAsLong();
         long day = Math.floorDiv(now, DAY);
         if (day != triggerDay) {
@@ -127,7 +127,7 @@ final class DeadManSwitch {
     }
 
     /** Removes the schedule (clean stop). Returns true when the exchange confirmed. */
-    boolean clear() {
+    public boolean clear() {
         try {
             ActionResult r = exchange.scheduleCancel(null);
             if (r.ok()) {

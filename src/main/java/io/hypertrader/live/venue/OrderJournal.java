@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.venue;
 
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;

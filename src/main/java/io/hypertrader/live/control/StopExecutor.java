@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.control;
 
 import io.hypertrader.live.exchange.AccountState;
 import io.hypertrader.live.exchange.CancelResult;

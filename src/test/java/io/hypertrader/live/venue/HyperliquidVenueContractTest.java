@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.venue;
 
 import io.hypertrader.core.Network;
 import io.hypertrader.exec.ExecutionVenue;
