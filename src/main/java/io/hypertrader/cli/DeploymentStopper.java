@@ -2,7 +2,7 @@ package io.hypertrader.cli;
 
 import io.hypertrader.core.Network;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;

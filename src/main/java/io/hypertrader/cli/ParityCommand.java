@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.Parity;
 import io.hypertrader.live.TradingPlan;
 import picocli.CommandLine.Command;

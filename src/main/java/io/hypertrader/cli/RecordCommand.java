@@ -4,7 +4,7 @@ import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.HyperliquidInfoClient;
-import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.record.RecordSettings;
 import io.hypertrader.record.Recorder;

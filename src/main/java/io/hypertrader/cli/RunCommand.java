@@ -2,11 +2,11 @@ package io.hypertrader.cli;
 
 import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
-import io.hypertrader.live.DeploymentLease;
+import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.LiveRunner;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.feed.WebSocketMarketFeed;
 import okhttp3.OkHttpClient;

@@ -2,8 +2,8 @@ package io.hypertrader.cli;
 
 import io.hypertrader.live.CapitalSizing;
 import io.hypertrader.live.DeploymentBook;
-import io.hypertrader.live.DeploymentLease;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.DeploymentLease;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.PaperEngine;
 import io.hypertrader.live.TradingPlan;
 import picocli.CommandLine.Command;

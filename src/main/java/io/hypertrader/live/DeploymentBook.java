@@ -1,5 +1,7 @@
 package io.hypertrader.live;
 
+import io.hypertrader.live.store.LiveStore;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,8 @@ package io.hypertrader.live;
 
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.sim.SimConfig;
 
 import java.sql.PreparedStatement;

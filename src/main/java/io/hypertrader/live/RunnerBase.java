@@ -6,6 +6,10 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.DeploymentLease;
+import io.hypertrader.live.store.LeaseLostException;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.time.TimeChecks;
 import io.hypertrader.risk.RiskLimits;
 

@@ -6,6 +6,7 @@ import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.RejectCode;
 import io.hypertrader.core.Side;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.strategy.PositionExpectation;
 import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.StrategyState;

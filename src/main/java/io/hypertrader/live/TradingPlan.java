@@ -3,6 +3,7 @@ package io.hypertrader.live;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 

@@ -2,9 +2,9 @@ package io.hypertrader.cli;
 
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;
-import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.exchange.ExchangeOrder;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;

@@ -1,5 +1,6 @@
 package io.hypertrader.live;
 
+import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -10,6 +10,8 @@ import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.feed.WebSocketMarketFeed;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.testdata.SharedDatasets;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,8 @@ package io.hypertrader.live;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;
 import io.hypertrader.data.Database;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.sim.PathMode;
 import io.hypertrader.sim.SimConfig;
 import org.junit.jupiter.api.AfterEach;

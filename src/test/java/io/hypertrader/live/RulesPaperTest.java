@@ -10,6 +10,8 @@ import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.strategy.StrategyState;
 import io.hypertrader.strategy.fib.FibHedgeParams;

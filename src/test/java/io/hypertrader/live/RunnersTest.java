@@ -18,6 +18,8 @@ import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.venue.OrderJournal;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;

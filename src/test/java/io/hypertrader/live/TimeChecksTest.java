@@ -11,6 +11,8 @@ import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.time.ClockWatch;
 import io.hypertrader.live.time.TimeChecks;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,7 @@ import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.HyperliquidInfoClient;
 import io.hypertrader.data.TransportClock;
 import io.hypertrader.data.WeightBudget;
-import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeMarket;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.store;
 
 import io.hypertrader.core.UserError;
 
@@ -349,7 +349,7 @@ public final class DeploymentLease {
     }
 
     /** The kernel's host name (Linux), else the resolver's, else "localhost". */
-    static String hostName() {
+    public static String hostName() {
         try {
             String h = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).trim();
             if (!h.isEmpty()) {

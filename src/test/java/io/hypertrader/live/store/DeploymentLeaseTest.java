@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.store;
 
 import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
