@@ -13,7 +13,7 @@ import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.exchange.TradingInfoClient;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;

@@ -8,7 +8,7 @@ import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.control.StopExecutor;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

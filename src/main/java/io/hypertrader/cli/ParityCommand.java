@@ -2,7 +2,7 @@ package io.hypertrader.cli;
 
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.Parity;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

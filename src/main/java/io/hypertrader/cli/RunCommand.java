@@ -14,7 +14,7 @@ import io.hypertrader.live.PaperRunner;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.time.TimeChecks;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

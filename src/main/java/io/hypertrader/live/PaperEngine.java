@@ -8,6 +8,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.CandleSeries;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskLimits;

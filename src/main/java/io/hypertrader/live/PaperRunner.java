@@ -12,6 +12,7 @@ import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.store.DbJournal;

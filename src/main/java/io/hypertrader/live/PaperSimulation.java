@@ -5,6 +5,7 @@ import io.hypertrader.core.Instrument;
 import io.hypertrader.exec.EventLog;
 import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.portfolio.Account;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskGuardedStrategy;

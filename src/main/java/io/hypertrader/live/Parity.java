@@ -2,6 +2,7 @@ package io.hypertrader.live;
 
 import io.hypertrader.core.Fill;
 import io.hypertrader.exec.TrackedOrder;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.store.LiveStore;
 
 import java.util.ArrayList;

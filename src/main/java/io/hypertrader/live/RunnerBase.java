@@ -4,6 +4,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.store.DbAccess;

@@ -5,6 +5,8 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.kernel.TradingKernel;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.sim.RealTimeSimulation;

@@ -20,7 +20,7 @@ import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.live.PaperEngine;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.report.ReportData;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskLimits;

@@ -4,7 +4,7 @@ import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.sign.SigningKey;
 

@@ -8,7 +8,7 @@ import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.exchange.ExchangeOrder;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;

@@ -4,6 +4,8 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.risk.RiskRule;
 import org.junit.jupiter.api.Test;

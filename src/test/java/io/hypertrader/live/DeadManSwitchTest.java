@@ -6,6 +6,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.live.control.DeadManSwitch;
 import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.ExchangeOrder;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.OkHttpTransport;

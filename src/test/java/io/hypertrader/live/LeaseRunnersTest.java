@@ -7,6 +7,7 @@ import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;

@@ -3,6 +3,7 @@ package io.hypertrader.live;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;
 import io.hypertrader.data.Database;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.sim.PathMode;

@@ -7,6 +7,7 @@ import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.control.StopExecutor;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OkHttpTransport;

@@ -7,6 +7,7 @@ import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.data.Database;
 import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.fake.FakeHyperliquid;

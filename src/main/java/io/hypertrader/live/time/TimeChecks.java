@@ -1,7 +1,7 @@
 package io.hypertrader.live.time;
 
 import io.hypertrader.core.Coin;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.feed.MarketFeed;
 
 import java.util.Map;

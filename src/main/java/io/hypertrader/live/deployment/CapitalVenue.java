@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.deployment;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * <p>The free collateral is that equity less the margin the account has in use (the exchange's
  * figure: the account's positions are margined from the same money).
  */
-final class CapitalVenue extends ForwardingVenue {
+public final class CapitalVenue extends ForwardingVenue {
 
     private final double capital;
     private final DeploymentBook book;
@@ -34,7 +34,7 @@ final class CapitalVenue extends ForwardingVenue {
      * @param book    the deployment's fills so far; this venue books the fills of this run into it
      * @param marks   the prices open positions are valued at (the live mids)
      */
-    CapitalVenue(ExecutionVenue inner, double capital, DeploymentBook book, MarketDataSource marks) {
+    public CapitalVenue(ExecutionVenue inner, double capital, DeploymentBook book, MarketDataSource marks) {
         super(inner);
         this.capital = capital;
         this.book = Objects.requireNonNull(book);
@@ -47,12 +47,12 @@ final class CapitalVenue extends ForwardingVenue {
     }
 
     /** Capital plus the realized P&L of the deployment's own fills (fees paid), USDC. */
-    double capitalWithRealized() {
+    public double capitalWithRealized() {
         return capital + book.realized();
     }
 
     /** Notional of the deployment's own open positions at the marks, USDC. */
-    double exposure() {
+    public double exposure() {
         return book.exposure(c -> marks.lastPrice(Coin.of(c)));
     }
 

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.deployment;
 
 import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.Test;
