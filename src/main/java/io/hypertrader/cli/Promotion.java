@@ -5,7 +5,7 @@ import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.deployment.CapitalSizing;
 import io.hypertrader.live.store.LiveStore;
-import io.hypertrader.live.PromotionGates;
+import io.hypertrader.live.gate.PromotionGates;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.sign.Addresses;
 

@@ -4,7 +4,7 @@ import io.hypertrader.live.deployment.CapitalSizing;
 import io.hypertrader.live.deployment.DeploymentBook;
 import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.store.LiveStore;
-import io.hypertrader.live.PaperEngine;
+import io.hypertrader.live.replay.PaperEngine;
 import io.hypertrader.live.deployment.TradingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

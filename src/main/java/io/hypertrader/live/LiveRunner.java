@@ -23,6 +23,7 @@ import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OpenOrder;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.replay.PaperSimulation;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.store.DbJournal;
 import io.hypertrader.live.store.DeploymentLease;
@@ -415,7 +416,7 @@ public final class LiveRunner extends RunnerBase {
     /** Why the venue must send no new order now (warming up, a stop requested), or null. */
     private String refusal() {
         if (warming) {
-            return PaperRunner.WARMING;
+            return PaperSimulation.WARMING;
         }
         return stops.requested(id) ? "deployment stop requested" : null;
     }

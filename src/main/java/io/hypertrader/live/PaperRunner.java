@@ -15,6 +15,8 @@ import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.replay.PaperEngine;
+import io.hypertrader.live.replay.PaperSimulation;
 import io.hypertrader.live.store.DbJournal;
 import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.store.LeaseLostException;
@@ -61,9 +63,6 @@ import java.util.function.LongSupplier;
  * unit of work that verifies it.
  */
 public final class PaperRunner extends RunnerBase {
-
-    /** Why warm-up orders are refused (a strategy may decide on history; only live prices trade). */
-    static final String WARMING = "warming up on recorded bars: orders start with the live feed";
 
     private SimulatedVenue venue;
     private RealTimeSimulation sim;
@@ -289,7 +288,7 @@ public final class PaperRunner extends RunnerBase {
     private void warm(Set<Coin> restored) throws TransportException {
         Map<Coin, List<Candle>> warm = warmUp();
         warming = true;
-        venue.refuseNewOrders(WARMING);
+        venue.refuseNewOrders(PaperSimulation.WARMING);
         for (int c = 0; c < kernel.size(); c++) {
             Coin coin = kernel.coin(c);
             for (Candle b : warm.getOrDefault(coin, List.of())) {

@@ -8,6 +8,7 @@ import io.hypertrader.live.deployment.CapitalSizing;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.replay.PaperEngine;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.store.LeaseLostException;

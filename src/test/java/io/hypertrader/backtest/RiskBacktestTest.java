@@ -19,7 +19,7 @@ import io.hypertrader.data.CandleFiles;
 import io.hypertrader.data.CandleStore;
 import io.hypertrader.data.Database;
 import io.hypertrader.exec.TrackedOrder;
-import io.hypertrader.live.PaperEngine;
+import io.hypertrader.live.replay.PaperEngine;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.report.ReportData;
 import io.hypertrader.risk.RiskEvent;

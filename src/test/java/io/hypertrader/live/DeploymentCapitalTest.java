@@ -10,6 +10,7 @@ import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
+import io.hypertrader.live.replay.PaperEngine;
 import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;

@@ -11,6 +11,7 @@ import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.feed.WebSocketMarketFeed;
+import io.hypertrader.live.replay.Parity;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.testdata.SharedDatasets;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.replay;
 
 import io.hypertrader.backtest.BacktestInput;
 import io.hypertrader.backtest.BacktestResult;
@@ -28,7 +28,7 @@ import java.util.Map;
  * The backtest of a deployment's recorded candles, as {@code parity} compares it with what the
  * deployment did: the backtester over those candles with the deployment's seed, the
  * {@code realistic} simulator profile (paper's), its capital and cap, and the risk manager in
- * front of every strategy. Paper itself trades in real time ({@link PaperRunner}); this replay is
+ * front of every strategy. Paper itself trades in real time ({@code runner.PaperRunner}); this replay is
  * what the same config would have done on the bars the live stream recorded.
  */
 public final class PaperEngine {

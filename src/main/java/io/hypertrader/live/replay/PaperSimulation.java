@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.replay;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Instrument;
@@ -27,18 +27,24 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * What a paper run trades on, built one way for the real-time runner ({@link PaperRunner}) and
+ * What a paper run trades on, built one way for the real-time runner ({@code runner.PaperRunner}) and
  * for the replay of its recorded stream ({@link StreamReplay}): the simulated venue with the
  * {@code realistic} profile, driven along live points ({@link RealTimeSimulation}), the
  * config's strategies behind one account-wide risk manager, and the one kernel.
  *
  * @param strategies each coin's strategy (unguarded: the state a runner journals)
  */
-record PaperSimulation(SimulatedVenue venue, RealTimeSimulation sim, TradingKernel kernel,
-                       Map<Coin, StatefulStrategy> strategies) {
+public record PaperSimulation(SimulatedVenue venue, RealTimeSimulation sim, TradingKernel kernel,
+                              Map<Coin, StatefulStrategy> strategies) {
+
+    /**
+     * Why warm-up orders are refused (a strategy may decide on history; only live prices trade):
+     * the paper and live runners while they warm up, and the replay of a paper stream.
+     */
+    public static final String WARMING = "warming up on recorded bars: orders start with the live feed";
 
     /** Funding is paid on the hour at the live rate ({@link SimulatedVenue#payFundingNow}), not from a schedule. */
-    static List<FundingSchedule> liveFunding(int coins) {
+    public static List<FundingSchedule> liveFunding(int coins) {
         List<FundingSchedule> none = new ArrayList<>();
         for (int i = 0; i < coins; i++) {
             none.add(FundingSchedule.NONE);
@@ -47,7 +53,7 @@ record PaperSimulation(SimulatedVenue venue, RealTimeSimulation sim, TradingKern
     }
 
     /** A fresh paper account at {@code capital}, its coins in the plan's order. */
-    static Account account(TradingPlan plan, double capital) {
+    public static Account account(TradingPlan plan, double capital) {
         List<Instrument> instruments = new ArrayList<>();
         for (Coin coin : plan.coins()) {
             instruments.add(plan.instrument(coin));
@@ -63,7 +69,7 @@ record PaperSimulation(SimulatedVenue venue, RealTimeSimulation sim, TradingKern
      * @param risk     where risk events go
      * @param sizing   told when the cap cut a cycle's size (coin, message)
      */
-    static PaperSimulation build(TradingPlan plan, io.hypertrader.risk.RiskLimits limits, Account account, long seed, double cap,
+    public static PaperSimulation build(TradingPlan plan, io.hypertrader.risk.RiskLimits limits, Account account, long seed, double cap,
                                  LongSupplier clock, Consumer<RiskEvent> risk, BiConsumer<Coin, String> sizing) {
         long barMs = plan.interval().millis();
         SimulatedVenue venue = new SimulatedVenue(PaperEngine.PROFILE, SimModels.of(PaperEngine.PROFILE, seed), account,

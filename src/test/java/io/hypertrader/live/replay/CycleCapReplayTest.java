@@ -1,9 +1,10 @@
-package io.hypertrader.live;
+package io.hypertrader.live.replay;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.deployment.CapitalSizing;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.risk.RiskLimits;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.gate;
 
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Network;

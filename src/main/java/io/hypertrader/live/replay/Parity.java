@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.replay;
 
 import io.hypertrader.core.Fill;
 import io.hypertrader.exec.TrackedOrder;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.replay;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
@@ -68,7 +68,7 @@ public final class StreamReplay {
                 events.add(new Event(p.timeMs(), seq++, c, p.price(), null, Double.NaN, 0, p.bid(), p.ask()));
             }
         }
-        venue.refuseNewOrders(PaperRunner.WARMING);
+        venue.refuseNewOrders(PaperSimulation.WARMING);
         for (LiveStore.CandleRecord r : store.candleRecords(d.id(), plan.interval())) {
             int c = kernel.indexOf(r.coin());
             if (c < 0) {
