@@ -8,7 +8,7 @@ import io.hypertrader.core.Network;
 import io.hypertrader.live.exchange.AssetRegistry;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.LiveRunner;
+import io.hypertrader.live.runner.LiveRunner;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.control.StopControl;

@@ -3,7 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.core.Network;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.store.LiveStore;
-import io.hypertrader.live.PaperRunner;
+import io.hypertrader.live.runner.PaperRunner;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.control.StopControl;

@@ -4,13 +4,13 @@ import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.LiveRunner;
+import io.hypertrader.live.runner.LiveRunner;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.feed.WebSocketMarketFeed;
 import okhttp3.OkHttpClient;
-import io.hypertrader.live.PaperRunner;
+import io.hypertrader.live.runner.PaperRunner;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.live.time.TimeChecks;
@@ -97,7 +97,7 @@ final class RunCommand implements Runnable {
         String url = LiveSupport.apiUrl(root, network);
         LiveSupport.recordEndpoint(store, d, url);
         SharedBudgetTransport transport = SharedBudgetTransport.create(url);
-        var settings = new io.hypertrader.live.PaperRunner.Settings(pollMs, maxBars, durationMs);
+        var settings = new io.hypertrader.live.runner.PaperRunner.Settings(pollMs, maxBars, durationMs);
         var stops = LiveSupport.stops(root);
         var lease = DeploymentLease.Settings.defaults().withTimeout(leaseMs);
         TimeChecks time = TimeChecks.of(plan, transport::serverDateMs, System::currentTimeMillis, pollMs, line -> {

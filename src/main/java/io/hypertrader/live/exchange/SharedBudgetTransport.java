@@ -6,7 +6,6 @@ import io.hypertrader.data.HttpTransport;
 import io.hypertrader.data.MalformedResponseException;
 import io.hypertrader.data.TransportClock;
 import io.hypertrader.data.WeightBudget;
-import io.hypertrader.live.time.ClockWatch;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -46,7 +45,7 @@ public final class SharedBudgetTransport implements HyperliquidTransport {
     /**
      * The exchange's clock now: one {@code allMids} read (weight 2) and the {@code Date} header of
      * its answer, epoch ms with whole-second resolution; null when the server sends no Date.
-     * {@link ClockWatch} brackets the call with the local clock.
+     * {@link io.hypertrader.live.time.ClockWatch} brackets the call with the local clock.
      */
     public Long serverDateMs() throws TransportException {
         try {

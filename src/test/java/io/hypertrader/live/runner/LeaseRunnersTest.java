@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
@@ -6,6 +6,7 @@ import io.hypertrader.core.Network;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;

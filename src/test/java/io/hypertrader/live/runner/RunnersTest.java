@@ -1,10 +1,11 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
+import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.control.StopExecutor;
 import io.hypertrader.live.deployment.TradingPlan;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;

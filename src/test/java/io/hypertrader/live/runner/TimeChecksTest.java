@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hypertrader.core.Candle;
@@ -6,6 +6,7 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.data.Database;
+import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.SharedBudgetTransport;

@@ -1,4 +1,4 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Fill;

@@ -1,8 +1,9 @@
-package io.hypertrader.live;
+package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
+import io.hypertrader.live.LiveFixtures;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
