@@ -5,10 +5,7 @@ import io.hypertrader.core.Fill;
 import io.hypertrader.core.Instrument;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
-import io.hypertrader.core.OrderType;
 import io.hypertrader.core.RejectCode;
-import io.hypertrader.core.Side;
-import io.hypertrader.core.TimeInForce;
 import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.OrderRounding;
 import io.hypertrader.exec.OrderTracker;
@@ -16,7 +13,6 @@ import io.hypertrader.exec.TrackedOrder;
 import io.hypertrader.exec.VenueRules;
 import io.hypertrader.live.exchange.AccountState;
 import io.hypertrader.live.exchange.ActionResult;
-import io.hypertrader.live.exchange.AssetRegistry;
 import io.hypertrader.live.exchange.CancelResult;
 import io.hypertrader.live.exchange.ExchangeUnavailableException;
 import io.hypertrader.live.exchange.HyperliquidExchangeClient;
@@ -24,7 +20,6 @@ import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OpenOrder;
 import io.hypertrader.live.exchange.OrderResult;
 import io.hypertrader.live.exchange.OrderStatusInfo;
-import io.hypertrader.live.exchange.OrderWire;
 import io.hypertrader.live.exchange.OutcomeUnknownException;
 import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.exchange.TransportException;
@@ -74,6 +69,13 @@ import java.util.function.LongSupplier;
  * <p>Single-threaded: call {@link #submit}, {@link #poll} and {@link #deliver} from the runner's
  * thread. Events reach the listener only from {@link #deliver}, never from inside {@link #submit}.
  * Money in USDC, sizes in coins (positions signed), times UTC epoch ms of the wall clock.
+ *
+ * <p><b>Beside it.</b> The order mapping and the exchange's error codes are {@link WireOrders}
+ * (pure); what the account holds is {@link AccountBook}; the user stream's queue is
+ * {@link UserStreamInbox}; an order's exchange identity is {@link LiveOrder}. What stays here is
+ * one state machine: placement, the held sends, the stream's and the polls' fills and statuses all
+ * move the same in-flight orders (by id, oid and cloid) and the same event outbox, and it reads
+ * best whole (about 800 lines).
  */
 public final class HyperliquidVenue implements ExecutionVenue {
 
@@ -81,24 +83,6 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     /** How long an order with an unknown outcome may stay unknown to the exchange before it counts as never placed. */
     public static final long UNKNOWN_GRACE_MS = 15_000;
-
-    /** A live order: the tracked order plus its exchange identity. */
-    private static final class LiveOrder {
-        final TrackedOrder tracked;
-        final Cloid cloid;
-        Long oid;
-        /** Set when the outcome of the POST is unknown: when it became unknown. */
-        long unknownSince = -1;
-        /** For an IOC/market answered FILLED: the size the exchange said filled (the rest is cancelled). */
-        BigDecimal answeredFilled;
-        /** The exchange says the order ended (canceled/rejected); the Cancelled event waits for its fills. */
-        String closedStatus;
-
-        LiveOrder(TrackedOrder tracked, Cloid cloid) {
-            this.tracked = tracked;
-            this.cloid = cloid;
-        }
-    }
 
     /** What the venue needs to continue after a restart (from the journal, after reconciliation). */
     public record Resume(long nextSequence, long fillCursorMs, Set<String> seenFillKeys, List<OpenOrderState> openOrders,
@@ -134,25 +118,18 @@ public final class HyperliquidVenue implements ExecutionVenue {
     private final Set<String> seenFills = new HashSet<>();
     private final ArrayDeque<OrderEvent> outbox = new ArrayDeque<>();
     private final Map<String, Double> mids = new HashMap<>();
-    private final Map<String, AccountState.Position> positions = new LinkedHashMap<>();
-    private final Map<String, Double> localPosition = new HashMap<>();
-    private final Map<String, double[]> realizedFees = new LinkedHashMap<>();
+    private final AccountBook account;
     private Consumer<OrderEvent> listener = e -> {
     };
     private long nextSeq;
     private long fillCursor;
     /** Fills before this time come only from REST (the stream's snapshot repeats older history). */
     private final long streamFloor;
-    private final java.util.concurrent.ConcurrentLinkedQueue<UserFill> streamFills = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.ConcurrentLinkedQueue<OrderStatusInfo> streamUpdates = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.ConcurrentLinkedQueue<String> streamNotes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final UserStreamInbox inbox = new UserStreamInbox();
     private int fillsFromStream;
     private int fillsFromRest;
     private int duplicateFills;
-    private double accountValue = Double.NaN;
-    private double marginUsed;
     private double savings;
-    private boolean stateFresh;
 
     /**
      * @param refusal       why no new order may be placed now (a runner warming up on recorded bars,
@@ -173,7 +150,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         this.fillCursor = resume.fillCursorMs();
         this.streamFloor = resume.fillCursorMs();
         this.seenFills.addAll(resume.seenFillKeys());
-        resume.realizedAndFees().forEach((k, v) -> realizedFees.put(k, v.clone()));
+        this.account = new AccountBook(resume.realizedAndFees());
         this.savings = resume.savings();
         for (OpenOrderState s : resume.openOrders()) {
             TrackedOrder t = tracker.register(s.id(), s.request(), s.decisionTimeMs(), s.decisionPrice());
@@ -245,7 +222,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
         io.hypertrader.live.exchange.ExchangeOrder wire;
         try {
-            wire = toWire(req, asset.get(), size, cloid, ref);
+            wire = WireOrders.toWire(req, asset.get(), size, cloid, ref, slippage);
         } catch (IllegalStateException e) {
             journal.intent(id, cloid, req, now, ref);
             journal.answer(id, cloid, "NOT_SENT", null, e.getMessage(), now);
@@ -318,38 +295,6 @@ public final class HyperliquidVenue implements ExecutionVenue {
         }
     }
 
-    private io.hypertrader.live.exchange.ExchangeOrder toWire(OrderRequest req, AssetRegistry.Asset asset, BigDecimal size, Cloid cloid,
-                                                    double ref) {
-        boolean buy = req.side() == Side.BUY;
-        return switch (req.type()) {
-            case LIMIT -> new io.hypertrader.live.exchange.ExchangeOrder(req.coin().name(), buy, BigDecimal.valueOf(req.limitPrice()), size,
-                    req.reduceOnly(), new io.hypertrader.live.exchange.ExchangeOrder.Limit(tif(req.tif())), cloid);
-            case MARKET -> {
-                if (!(ref > 0)) {
-                    throw new IllegalStateException("no mid price for " + req.coin() + ": cannot bound a market order");
-                }
-                BigDecimal px = OrderWire.slippagePrice(BigDecimal.valueOf(ref), buy, slippage, asset);
-                yield new io.hypertrader.live.exchange.ExchangeOrder(req.coin().name(), buy, px, size, req.reduceOnly(),
-                        new io.hypertrader.live.exchange.ExchangeOrder.Limit(io.hypertrader.live.exchange.ExchangeOrder.Tif.IOC), cloid);
-            }
-            case STOP, TAKE_PROFIT -> {
-                BigDecimal trigger = BigDecimal.valueOf(req.triggerPrice());
-                BigDecimal px = OrderWire.slippagePrice(trigger, buy, slippage, asset);
-                yield io.hypertrader.live.exchange.ExchangeOrder.trigger(req.coin().name(), buy, px, size, trigger, true,
-                        req.type() == OrderType.STOP ? io.hypertrader.live.exchange.ExchangeOrder.Tpsl.SL : io.hypertrader.live.exchange.ExchangeOrder.Tpsl.TP,
-                        req.reduceOnly(), cloid);
-            }
-        };
-    }
-
-    private static io.hypertrader.live.exchange.ExchangeOrder.Tif tif(TimeInForce t) {
-        return switch (t) {
-            case GTC -> io.hypertrader.live.exchange.ExchangeOrder.Tif.GTC;
-            case IOC -> io.hypertrader.live.exchange.ExchangeOrder.Tif.IOC;
-            case ALO -> io.hypertrader.live.exchange.ExchangeOrder.Tif.ALO;
-        };
-    }
-
     private void handleResult(LiveOrder lo, OrderResult r) {
         TrackedOrder t = lo.tracked;
         long now = clock.getAsLong();
@@ -369,7 +314,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
                 accept(lo, now);
                 lo.closedStatus = r.error() == null ? "closed" : r.error();
             }
-            case REJECTED -> emit(new OrderEvent.Rejected(t.id(), coin, now, rejectCode(r.error()), r.error()));
+            case REJECTED -> emit(new OrderEvent.Rejected(t.id(), coin, now, WireOrders.rejectCode(r.error()), r.error()));
         }
     }
 
@@ -379,30 +324,6 @@ public final class HyperliquidVenue implements ExecutionVenue {
             tracker.arrived(t, now, mid(t.request().coin().name()));
             emit(new OrderEvent.Accepted(t.id(), t.request().coin(), now));
         }
-    }
-
-    /** Maps an exchange error string (matched by prefix) to a reject code. */
-    static RejectCode rejectCode(String error) {
-        String e = error == null ? "" : error;
-        if (e.startsWith("Order must have minimum value")) {
-            return RejectCode.MIN_NOTIONAL;
-        }
-        if (e.startsWith("Price must be divisible by tick size") || e.startsWith("Order price")) {
-            return RejectCode.PRICE_OFF_GRID;
-        }
-        if (e.startsWith("Order has invalid size") || e.startsWith("Order has zero size")) {
-            return RejectCode.SIZE_OFF_GRID;
-        }
-        if (e.startsWith("Insufficient margin")) {
-            return RejectCode.INSUFFICIENT_MARGIN;
-        }
-        if (e.startsWith("Reduce only order would increase position")) {
-            return RejectCode.REDUCE_ONLY;
-        }
-        if (e.startsWith("Post only order would have immediately matched")) {
-            return RejectCode.POST_ONLY_WOULD_TAKE;
-        }
-        return RejectCode.EXCHANGE;
     }
 
     @Override
@@ -455,44 +376,34 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     @Override
     public double position(Coin coin) {
-        Double local = localPosition.get(coin.name());
-        if (local != null) {
-            return local;
-        }
-        AccountState.Position p = positions.get(coin.name());
-        return p == null ? 0 : p.szi().doubleValue();
+        return account.position(coin.name());
     }
 
     @Override
     public double entryPrice(Coin coin) {
-        AccountState.Position p = positions.get(coin.name());
-        return p == null || p.entryPx() == null || p.szi().signum() == 0 ? Double.NaN : p.entryPx().doubleValue();
+        return account.entryPrice(coin.name());
     }
 
     /** Leverage the exchange holds the coin's position at; NaN when flat or unknown. */
     public double leverage(Coin coin) {
-        AccountState.Position p = positions.get(coin.name());
-        return p == null ? Double.NaN : p.leverage();
+        return account.leverage(coin.name());
     }
 
     @Override
     public double netPnl(Coin coin) {
-        double[] rf = realizedFees.getOrDefault(coin.name(), new double[2]);
-        AccountState.Position p = positions.get(coin.name());
-        double unrealized = p == null ? 0 : p.unrealizedPnl().doubleValue();
-        return rf[0] - rf[1] + unrealized;
+        return account.netPnl(coin.name());
     }
 
     @Override
     public double equity() {
         ensureState();
-        return accountValue - savings;
+        return account.value() - savings;
     }
 
     @Override
     public double freeCollateral() {
         ensureState();
-        return accountValue - marginUsed - savings;
+        return account.value() - account.marginUsed() - savings;
     }
 
     @Override
@@ -530,47 +441,17 @@ public final class HyperliquidVenue implements ExecutionVenue {
      * REST fills, so a fill seen on both paths is booked once (by trade id).
      */
     public HyperliquidWebSocket.Listener userStreamListener() {
-        return new HyperliquidWebSocket.Listener() {
-            @Override
-            public void onFills(List<UserFill> fills, boolean fromSnapshot) {
-                streamFills.addAll(fills);
-            }
-
-            @Override
-            public void onOrderUpdates(List<OrderStatusInfo> updates) {
-                streamUpdates.addAll(updates);
-            }
-
-            @Override
-            public void onConnected(int n) {
-                streamNotes.add("user websocket connected (connection " + n + "): fills and order updates pushed");
-            }
-
-            @Override
-            public void onDisconnected(String reason) {
-                streamNotes.add("user websocket disconnected (" + reason + "): REST polling until it reconnects");
-            }
-
-            @Override
-            public void onStale(long silentMs) {
-                streamNotes.add("user websocket stale (silent " + silentMs + " ms): reconnecting; REST polling meanwhile");
-            }
-
-            @Override
-            public void onMalformed(String text, String reason) {
-                streamNotes.add("user websocket: skipped a malformed message (" + reason + ")");
-            }
-        };
+        return inbox.listener();
     }
 
     /** Applies what the user stream queued: notes, then fills (time order), then order status changes. */
     private void drainStream() {
         long now = clock.getAsLong();
-        for (String n; (n = streamNotes.poll()) != null; ) {
+        for (String n; (n = inbox.pollNote()) != null; ) {
             journal.note("ws", "*", n, now);
         }
         List<UserFill> fills = new ArrayList<>();
-        for (UserFill f; (f = streamFills.poll()) != null; ) {
+        for (UserFill f; (f = inbox.pollFill()) != null; ) {
             // Before the floor only our own orders' fills: their times are the exchange's clock,
             // which may run behind ours, so a fill of an order sent just after the start can be
             // stamped before it (the one missing fill of issue 10).
@@ -584,7 +465,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
                 fillsFromStream++;
             }
         }
-        for (OrderStatusInfo u; (u = streamUpdates.poll()) != null; ) {
+        for (OrderStatusInfo u; (u = inbox.pollUpdate()) != null; ) {
             applyUpdate(u);
         }
     }
@@ -625,7 +506,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     /** Fills and order updates the stream queued that {@link #poll()} has not applied yet. */
     int streamBacklog() {
-        return streamFills.size() + streamUpdates.size();
+        return inbox.backlog();
     }
 
     /** Fills booked from the WebSocket, from REST, and copies dropped because the other path had them. */
@@ -733,7 +614,7 @@ public final class HyperliquidVenue implements ExecutionVenue {
             }
             journal.note("discrepancy", f.coin(), "fill " + key + " of an order this runner does not track (oid " + f.oid()
                     + ", cloid " + f.cloid() + "): " + f.side() + " " + f.sz().toPlainString() + " @ " + f.px().toPlainString(), now);
-            bookPnl(f);
+            account.book(f);
             return true;
         }
         seenFills.add(key);
@@ -763,23 +644,13 @@ public final class HyperliquidVenue implements ExecutionVenue {
         return false;
     }
 
-    private void bookPnl(UserFill f) {
-        double[] rf = realizedFees.computeIfAbsent(f.coin(), c -> new double[2]);
-        rf[0] += f.closedPnl() == null ? 0 : f.closedPnl().doubleValue();
-        rf[1] += f.fee() == null ? 0 : f.fee().doubleValue();
-        if (f.startPosition() != null) {
-            double signed = f.side() == io.hypertrader.live.exchange.WireSide.BUY ? f.sz().doubleValue() : -f.sz().doubleValue();
-            localPosition.put(f.coin(), f.startPosition().doubleValue() + signed);
-        }
-    }
-
     private void applyFill(LiveOrder lo, UserFill f, String key) {
         TrackedOrder t = lo.tracked;
         OrderRequest req = t.request();
         if (t.status() == io.hypertrader.core.OrderStatus.PENDING) {
             accept(lo, f.time());
         }
-        bookPnl(f);
+        account.book(f);
         double size = Math.min(f.sz().doubleValue(), t.remaining());
         double px = f.px().doubleValue();
         double fee = f.fee() == null ? 0 : f.fee().doubleValue();
@@ -801,18 +672,11 @@ public final class HyperliquidVenue implements ExecutionVenue {
 
     private void syncState() throws TransportException {
         AccountState s = info.clearinghouseState(exchange.tradingUser());
-        positions.clear();
-        for (AccountState.Position p : s.positions()) {
-            positions.put(p.coin(), p);
-        }
-        localPosition.clear(); // the snapshot was read after the fills: it includes them
-        accountValue = s.marginSummary().accountValue().doubleValue();
-        marginUsed = s.marginSummary().totalMarginUsed().doubleValue();
-        stateFresh = true;
+        account.read(s); // read after the fills: the snapshot includes them
     }
 
     private void ensureState() {
-        if (!stateFresh) {
+        if (!account.fresh()) {
             try {
                 syncState();
             } catch (TransportException e) {
@@ -940,19 +804,12 @@ public final class HyperliquidVenue implements ExecutionVenue {
     /** Account value as last read from the exchange (savings included), USDC. */
     public double accountValue() {
         ensureState();
-        return accountValue;
+        return account.value();
     }
 
     /** Positions as last read, coin to signed size (only non-zero). */
     public Map<String, Double> positions() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        positions.forEach((c, p) -> {
-            if (p.szi().signum() != 0) {
-                out.put(c, p.szi().doubleValue());
-            }
-        });
-        localPosition.forEach(out::put);
-        return out;
+        return account.nonZeroPositions();
     }
 
     /** True when an order's answer was lost and it is still being looked up. */
