@@ -1,43 +1,52 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.store.DeploymentLease;
-import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.runner.LiveRunner;
-import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.store.LiveStore;
-import io.hypertrader.live.feed.MarketFeed;
-import io.hypertrader.live.feed.WebSocketMarketFeed;
-import okhttp3.OkHttpClient;
-import io.hypertrader.live.runner.PaperRunner;
-import io.hypertrader.live.feed.RestMarketFeed;
-import io.hypertrader.live.exchange.SharedBudgetTransport;
-import io.hypertrader.live.time.TimeChecks;
-import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.ops.fleet.Fleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** {@code hypertrader run DEPLOYMENT}: runs a deployment until stopped (or a bound is reached). */
+/**
+ * {@code hypertrader run DEPLOYMENT}: runs a deployment until stopped (or a bound is reached);
+ * {@code run --all}: every active deployment in this one process, each on its own thread and
+ * isolated from the others ({@link Fleet}).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a deployment: paper through the simulator on live candles, testnet and mainnet on Hyperliquid.",
                 "Paper uses the realistic profile on the wall clock. Same strategy code as the backtest, behind the risk manager.",
-                "Stops on 'hypertrader stop' from any process; --max-bars / --duration bound a session."})
+                "Stops on 'hypertrader stop' from any process; --max-bars / --duration bound a session.",
+                "--all runs every active paper and testnet deployment in this process (mainnet only with --stage mainnet),",
+                "each isolated: one deployment's failure or stall never stops another."})
 final class RunCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "Deployment id (see: hypertrader status).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT", description = "Deployment id (see: hypertrader status).")
     String deploymentId;
+
+    @Option(names = "--all", description = {"Run every active deployment (not stopped; mainnet ones confirmed) in this process,",
+            "picking up deployments promoted meanwhile; a failed runner restarts after a backoff."})
+    boolean all;
+
+    @Option(names = "--stage", paramLabel = "STAGE", split = ",", description = {"With --all: the stages to run (paper, testnet,",
+            "mainnet). Default: paper,testnet. Mainnet deployments run only when mainnet is named here."})
+    List<String> stages;
+
+    @Option(names = "--rescan", paramLabel = "D", defaultValue = "30s",
+            description = "With --all: how often to look for deployments promoted or stopped meanwhile. Default: ${DEFAULT-VALUE}.")
+    String rescan;
 
     @Option(names = "--max-bars", paramLabel = "N", defaultValue = "0", description = "Stop after N new closed bars (0 = no bound).")
     int maxBars;
@@ -67,64 +76,151 @@ final class RunCommand implements Runnable {
             "at least 10s and 3 poll intervals."})
     String leaseTimeout;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = {"Serve Prometheus metrics of the runners at",
+            "http://127.0.0.1:PORT/metrics (0 picks a free port; printed as METRICS ...). Default: none."})
+    Integer metricsPort;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = {"Where the daily backup of the database goes while",
+            "this runs (default: $HYPERTRADER_HOME/backups, as 'hypertrader backup')."})
+    java.nio.file.Path backupDir;
+
+    @Option(names = "--backup-keep", paramLabel = "DAYS", defaultValue = "7",
+            description = "Keep the newest backup of each of the last DAYS days; 0 keeps all (default: ${DEFAULT-VALUE}).")
+    int backupKeep;
+
+    @Option(names = "--no-backup", description = "No daily backup while this runs.")
+    boolean noBackup;
+
     @Override
     public void run() {
         HyperTraderCli root = HyperTraderCli.root(spec);
         if (maxBars < 0 || pollMs < 0) {
             throw UserError.usage("--max-bars and --poll-ms must not be negative");
         }
+        if (all == (deploymentId != null)) {
+            throw UserError.usage(all ? "give either a DEPLOYMENT or --all, not both"
+                    : "name the DEPLOYMENT to run (see: hypertrader status), or --all for every active one");
+        }
+        if (!all && (stages != null || spec.commandLine().getParseResult().hasMatchedOption("--rescan"))) {
+            throw UserError.usage("--stage and --rescan go with --all");
+        }
         long durationMs = duration == null ? 0 : parseDuration(duration);
         long deadManMs = parseDuration("--dead-man", deadMan);
         if (deadManMs != 0 && deadManMs < 10_000) {
             throw UserError.usage("--dead-man " + deadMan + ": the window must be 0 (off) or at least 10s (the exchange demands 5 s ahead)");
         }
-        LiveStore store = LiveSupport.store(root, true);
-        LiveStore.Deployment d = LiveSupport.deployment(store, deploymentId);
-        if (d.stopped()) {
-            throw new UserError(UserError.Kind.REFUSED, "deployment " + d.id() + " was stopped at " + Instant.ofEpochMilli(d.stoppedMs())
-                    + " (" + d.stopReason() + "); promote the config again for a new deployment");
+        if (backupKeep < 0 || (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535))) {
+            throw UserError.usage("--backup-keep must not be negative and --metrics-port must be 0..65535");
         }
-        long now = System.currentTimeMillis();
-        if (d.stage() == LiveStore.Stage.MAINNET && (d.confirmedUntilMs() == null || d.confirmedUntilMs() <= now)) {
-            throw new UserError(UserError.Kind.REFUSED, "the mainnet confirmation of " + d.id() + " expired"
-                    + (d.confirmedUntilMs() == null ? "" : " at " + Instant.ofEpochMilli(d.confirmedUntilMs()))
-                    + "; renew it with: hypertrader promote --deployment " + d.id() + " --reconfirm (type the account address"
-                    + " or pass --confirm-mainnet with it)");
+        var options = new DeploymentLauncher.Options(pollMs, maxBars, durationMs, deadManMs, restFeed, keyAddress, leaseTimeoutMs());
+        Set<LiveStore.Stage> chosen = all ? stages() : Set.of();
+        long rescanMs = all ? parseDuration("--rescan", rescan) : 0;
+        if (all && rescanMs < 1_000) {
+            throw UserError.usage("--rescan " + rescan + ": at least 1s");
         }
-        long leaseMs = leaseTimeoutMs();
-        TradingPlan plan = TradingPlan.ofDeployment(d);
-        Network network = LiveSupport.network(root, d);
-        String url = LiveSupport.apiUrl(root, network);
-        LiveSupport.recordEndpoint(store, d, url);
-        SharedBudgetTransport transport = SharedBudgetTransport.create(url);
-        var settings = new io.hypertrader.live.runner.PaperRunner.Settings(pollMs, maxBars, durationMs);
-        var stops = LiveSupport.stops(root);
-        var lease = DeploymentLease.Settings.defaults().withTimeout(leaseMs);
-        TimeChecks time = TimeChecks.of(plan, transport::serverDateMs, System::currentTimeMillis, pollMs, line -> {
-            root.err().println(line);
-            root.err().flush();
-        });
-        try (MarketFeed feed = time.observe(feed(transport, url))) {
-            if (d.stage() == LiveStore.Stage.PAPER) {
-                PaperRunner runner = new PaperRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out());
-                runner.leaseSettings(lease);
-                runner.watchTime(time);
-                runner.run(settings);
-            } else {
-                HyperliquidExchangeClient client = LiveSupport.client(root, transport, network, LiveSupport.key(root, keyAddress),
-                        d.accountAddress());
-                LiveRunner runner = new LiveRunner(store, d, plan, feed, stops, System::currentTimeMillis, Thread::sleep, root.out(),
-                        client).deadManWindow(deadManMs);
-                runner.leaseSettings(lease);
-                runner.watchTime(time);
-                if (!restFeed) {
-                    runner.userStream(l -> new HyperliquidWebSocket(webSocketClient(), Network.webSocketUrl(url),
-                            HyperliquidWebSocket.Settings.DEFAULTS, l, System::currentTimeMillis));
-                }
-                runner.run(settings);
+        java.nio.file.Path backups = noBackup ? null : backupDir != null ? backupDir : BackupCommand.defaultRoot(root.env());
+        try (RunOperations operations = RunOperations.start(root, metricsPort, backups, backupKeep, line -> say(root, line))) {
+            if (all) {
+                runAll(root, options, operations, chosen, rescanMs);
+                return;
             }
-        } catch (TransportException e) {
-            throw UserError.exchange("cannot read market data from " + url + ": " + e.getMessage(), e);
+            try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, operations, false)) {
+                launcher.run(deploymentId);
+            } catch (TransportException e) {
+                throw UserError.exchange("cannot read market data: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void runAll(HyperTraderCli root, DeploymentLauncher.Options options, RunOperations operations, Set<LiveStore.Stage> chosen,
+                        long rescanMs) {
+        LiveStore scanStore = LiveSupport.store(root, true);
+        long started = System.currentTimeMillis();
+        List<String> skipped = new ArrayList<>();
+        // a stall is judged well past a silent lease, so a runner waiting out another holder is not taken for stalled
+        long stallMs = Math.max(3 * options.leaseMs(), 10 * pollMs);
+        var settings = new Fleet.Settings(rescanMs, 5_000, 300_000, stallMs);
+        try (DeploymentLauncher launcher = new DeploymentLauncher(root, options, operations, true)) {
+            Fleet fleet = new Fleet(() -> active(scanStore, chosen, skipped, root), id -> {
+                var runs = scanStore.runs(id);
+                return runs.isEmpty() ? null : runs.getLast().heartbeatMs();
+            }, d -> launcher.run(d.id()), System::currentTimeMillis, settings, line -> say(root, line));
+            Thread main = Thread.currentThread();
+            // SIGTERM: every runner ends its unit of work and its run cleanly, then the summary; the JVM waits for it
+            Thread hook = new Thread(() -> {
+                main.interrupt();
+                try {
+                    main.join(45_000);
+                } catch (InterruptedException ignored) {
+                    // the JVM halts anyway
+                }
+            }, "run-all-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            say(root, "fleet: running every active " + describe(chosen) + " deployment in this process (rescan every "
+                    + rescanMs / 1000 + "s)");
+            fleet.run(() -> options.durationMs() == 0 || System.currentTimeMillis() - started < options.durationMs(), 1_000);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is shutting down already
+            }
+            List<Fleet.Member> members = fleet.members();
+            long refused = members.stream().filter(m -> m.state() == Fleet.State.REFUSED).count();
+            say(root, "fleet: ended: " + members.size() + " deployments, " + members.stream().mapToInt(Fleet.Member::failures).sum()
+                    + " runner failures, " + refused + " waiting for a person");
+            for (Fleet.Member m : members) {
+                say(root, "  " + m.id() + " (" + m.stage() + "): " + m.state().name().toLowerCase(Locale.ROOT) + ", " + m.starts()
+                        + " starts; " + m.last());
+            }
+        }
+    }
+
+    /** The deployments --all runs now; the first time one is skipped, it says why. */
+    private static List<LiveStore.Deployment> active(LiveStore store, Set<LiveStore.Stage> chosen, List<String> skipped,
+                                                     HyperTraderCli root) {
+        long now = System.currentTimeMillis();
+        List<LiveStore.Deployment> out = new ArrayList<>();
+        for (LiveStore.Deployment d : store.deployments()) {
+            if (d.stopped()) {
+                continue;
+            }
+            String why = !chosen.contains(d.stage()) ? d.stage().code() + " is not among --stage " + describe(chosen)
+                    : DeploymentLauncher.notRunnable(d, now);
+            if (why == null) {
+                out.add(d);
+            } else if (!skipped.contains(d.id())) {
+                skipped.add(d.id());
+                say(root, "fleet: skipping " + d.id() + ": " + why);
+            }
+        }
+        return out;
+    }
+
+    private Set<LiveStore.Stage> stages() {
+        if (stages == null || stages.isEmpty()) {
+            return EnumSet.of(LiveStore.Stage.PAPER, LiveStore.Stage.TESTNET);
+        }
+        Set<LiveStore.Stage> out = EnumSet.noneOf(LiveStore.Stage.class);
+        for (String s : stages) {
+            try {
+                out.add(LiveStore.Stage.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--stage " + s + ": one of paper, testnet, mainnet");
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Set<LiveStore.Stage> stages) {
+        List<String> names = new ArrayList<>();
+        stages.forEach(s -> names.add(s.code()));
+        return String.join(",", names);
+    }
+
+    private static void say(HyperTraderCli root, String line) {
+        synchronized (root.out()) {
+            root.out().println(line);
+            root.out().flush();
         }
     }
 
@@ -140,21 +236,6 @@ final class RunCommand implements Runnable {
                     + pollMs + " so a live runner renews its lease well within it)");
         }
         return ms;
-    }
-
-    /** okhttp for sockets: no read timeout (the client's pings and stale check govern). */
-    private static OkHttpClient webSocketClient() {
-        return new OkHttpClient.Builder().readTimeout(Duration.ZERO).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    /** The WebSocket feed beside the REST URL (REST as its fallback), or REST only with --rest-feed. */
-    private MarketFeed feed(SharedBudgetTransport transport, String url) {
-        RestMarketFeed rest = new RestMarketFeed(transport);
-        if (restFeed) {
-            return rest;
-        }
-        return new WebSocketMarketFeed(webSocketClient(), Network.webSocketUrl(url), HyperliquidWebSocket.Settings.DEFAULTS, rest,
-                System::currentTimeMillis, WebSocketMarketFeed.Settings.DEFAULTS);
     }
 
     static long parseDuration(String s) {

@@ -348,6 +348,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Another connection to the same open database (DuckDB's {@code duplicate}): its own
+     * transactions, the same instance and file, no second open. Close each one; the database
+     * stays open until this one is closed too.
+     */
+    public Database duplicate() {
+        try {
+            return new Database((DuckDBConnection) connection.duplicate(), path);
+        } catch (SQLException e) {
+            throw new UserError(UserError.Kind.FAILURE, "cannot open another connection to database " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The JDBC connection (DuckDB's, so the Appender is available). */
     public DuckDBConnection connection() {
         return connection;

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * <p>Socket names are {@code "market"} (candles and mids) and {@code "user"} (fills and order
  * updates); endpoints {@code "info"} and {@code "exchange"}.
  */
-public final class DeploymentOps implements AutoCloseable {
+public final class DeploymentOps implements io.hypertrader.live.runner.RunnerEvents, AutoCloseable {
 
     /** The risk manager's reject code: a refusal by our own rule, not an order failure. */
     public static final String RISK_CODE = "RISK";
@@ -58,6 +58,7 @@ public final class DeploymentOps implements AutoCloseable {
     }
 
     /** An order was handed to the venue. */
+    @Override
     public void orderSent() {
         if (metrics != null) {
             metrics.orderSent();
@@ -65,6 +66,7 @@ public final class DeploymentOps implements AutoCloseable {
     }
 
     /** The venue accepted an order (resting or filled). */
+    @Override
     public void orderAccepted() {
         if (metrics != null) {
             metrics.orderAccepted();
@@ -78,6 +80,7 @@ public final class DeploymentOps implements AutoCloseable {
      * An order was refused, with the engine's reject code. {@link #RISK_CODE} (the risk manager)
      * is counted but is not an order failure for the failure-rate alert; every other code is.
      */
+    @Override
     public void orderRejected(String code) {
         if (metrics != null) {
             metrics.orderRejected(code);
@@ -87,6 +90,7 @@ public final class DeploymentOps implements AutoCloseable {
         }
     }
 
+    @Override
     public void fill(double notionalUsd, boolean maker) {
         if (metrics != null) {
             metrics.fill(notionalUsd, maker);
@@ -123,6 +127,7 @@ public final class DeploymentOps implements AutoCloseable {
     }
 
     /** Equity and gross position notional, after each poll or bar. */
+    @Override
     public void account(double equityUsd, double grossExposureUsd) {
         if (metrics != null) {
             metrics.equity(equityUsd);
@@ -131,6 +136,7 @@ public final class DeploymentOps implements AutoCloseable {
     }
 
     /** A risk event: counted by rule and action; halts and position stops are alerted. */
+    @Override
     public void riskEvent(RiskEvent e) {
         if (metrics != null) {
             metrics.riskEvent(e);
@@ -138,17 +144,48 @@ public final class DeploymentOps implements AutoCloseable {
         AlertEvent.ofRisk(deploymentId, stage, e).ifPresent(alerts);
     }
 
-    /** Once per runner loop: socket outage clocks. */
+    /** Once per runner loop: socket outage clocks, and the daily summary when a UTC day ended. */
+    @Override
     public void tick() {
+        long now = clock.getAsLong();
         if (monitor != null) {
-            monitor.tick(clock.getAsLong());
+            monitor.tick(now);
         }
+        if (daily != null) {
+            daily.accept(now);
+        }
+    }
+
+    private java.util.function.LongConsumer daily;
+
+    /**
+     * What {@link #tick} also does with the runner's time: the launcher passes the daily
+     * summary's trigger (it reads the deployment's books on the runner's own store).
+     */
+    public DeploymentOps onTick(java.util.function.LongConsumer daily) {
+        this.daily = daily;
+        return this;
+    }
+
+    @Override
+    public void socket(String socket, boolean up) {
+        if (up) {
+            socketConnected(socket);
+        } else {
+            socketDisconnected(socket);
+        }
+    }
+
+    @Override
+    public void stopped(boolean flatten, String report) {
+        emergencyStop(flatten, "stop", report);
     }
 
     public void crashed(Throwable t) {
         alerts.accept(new AlertEvent.RunnerCrash(deploymentId, stage, clock.getAsLong(), String.valueOf(t)));
     }
 
+    @Override
     public void reconciliationDifference(String coin, String detail) {
         alerts.accept(new AlertEvent.ReconciliationDifference(deploymentId, stage, clock.getAsLong(), coin, detail));
     }

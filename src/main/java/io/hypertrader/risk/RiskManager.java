@@ -35,14 +35,10 @@ public final class RiskManager {
     private int recentHead;
 
     private long nextRefusalId = -1;
-    private long currentDay = Long.MIN_VALUE;
-    /** The current UTC day as [dayFromMs, dayToMs); empty before the first update. */
-    private long dayFromMs = Long.MAX_VALUE;
-    private long dayToMs = Long.MIN_VALUE;
-    /** Equity at or below which the day halts: dayStartEquity * (1 - dailyLossFraction). */
-    private double haltBelow = Double.NaN;
-    private double dayStartEquity = Double.NaN;
-    private boolean haltedForDay;
+    /** The daily loss rule's UTC day: its bounds, starting equity, halt level and whether it halted. */
+    private final LossDay day = new LossDay();
+    /** A scratch day for {@link #quietOver}, which tries a bar's points without changing {@link #day}. */
+    private final LossDay probeDay = new LossDay();
 
     public RiskManager(RiskLimits limits, Consumer<RiskEvent> sink) {
         this.limits = limits;
@@ -71,12 +67,12 @@ public final class RiskManager {
 
     /** True while the daily loss limit blocks risk-increasing orders. */
     public boolean haltedForDay() {
-        return haltedForDay;
+        return day.halted;
     }
 
     /** Equity at the start of the current UTC day, NaN before the first update. */
     public double dayStartEquity() {
-        return dayStartEquity;
+        return day.startEquity;
     }
 
     /**
@@ -84,26 +80,49 @@ public final class RiskManager {
      * (each price point in a backtest); cheap and allocation-free.
      */
     public void onEquity(long timeMs, double equity) {
-        if (timeMs < dayFromMs || timeMs >= dayToMs) { // a new UTC day (two compares, no division per price)
-            long day = Math.floorDiv(timeMs, DAY_MS);
-            currentDay = day;
-            dayFromMs = day * DAY_MS;
-            dayToMs = dayFromMs + DAY_MS;
-            dayStartEquity = equity;
-            haltBelow = haltLevel(dayStartEquity);
-            haltedForDay = false;
-        }
-        if (!haltedForDay && equity <= haltBelow) {
-            haltedForDay = true;
+        if (day.crossesInto(timeMs, equity, limits.dailyLossFraction())) {
+            day.halted = true;
             sink.accept(new RiskEvent(timeMs, RiskRule.DAILY_LOSS, "*", RiskEvent.Action.HALTED, String.format(Locale.ROOT,
                     "equity %.2f is %.2f%% below the day's start %.2f (limit %.2f%%): risk-increasing orders blocked until 00:00 UTC",
-                    equity, 100 * (1 - equity / dayStartEquity), dayStartEquity, 100 * limits.dailyLossFraction())));
+                    equity, 100 * (1 - equity / day.startEquity), day.startEquity, 100 * limits.dailyLossFraction())));
         }
     }
 
-    /** The equity at or below which a day that started at {@code dayStart} halts. */
-    private double haltLevel(double dayStart) {
-        return dayStart * (1 - limits.dailyLossFraction());
+    /**
+     * The daily loss rule's UTC day, [fromMs, toMs), empty before the first update. {@link #onEquity}
+     * keeps the manager's; {@link #quietOver} rolls a copy over a bar's points with the same code.
+     */
+    private static final class LossDay {
+        long fromMs = Long.MAX_VALUE;
+        long toMs = Long.MIN_VALUE;
+        double startEquity = Double.NaN;
+        /** Equity at or below which the day halts: startEquity * (1 - dailyLossFraction). */
+        double haltBelow = Double.NaN;
+        boolean halted;
+
+        /**
+         * Equity {@code equity} at {@code timeMs}: starts a new day from it when the time is past the
+         * current one (two compares, no division per price), then returns true when this equity
+         * newly reaches the halt level (the caller halts the day).
+         */
+        boolean crossesInto(long timeMs, double equity, double dailyLossFraction) {
+            if (timeMs < fromMs || timeMs >= toMs) {
+                fromMs = Math.floorDiv(timeMs, DAY_MS) * DAY_MS;
+                toMs = fromMs + DAY_MS;
+                startEquity = equity;
+                haltBelow = startEquity * (1 - dailyLossFraction);
+                halted = false;
+            }
+            return !halted && equity <= haltBelow;
+        }
+
+        void copyFrom(LossDay o) {
+            fromMs = o.fromMs;
+            toMs = o.toMs;
+            startEquity = o.startEquity;
+            haltBelow = o.haltBelow;
+            halted = o.halted;
+        }
     }
 
     /**
@@ -112,24 +131,13 @@ public final class RiskManager {
      * the equity there, as onEquity would). Changes nothing.
      */
     public boolean quietOver(QuietBar bar) {
-        if (bar.time(0) >= dayFromMs && bar.time(bar.points() - 1) < dayToMs
-                && (haltedForDay || bar.lowestEquity() > haltBelow)) {
+        if (bar.time(0) >= day.fromMs && bar.time(bar.points() - 1) < day.toMs
+                && (day.halted || bar.lowestEquity() > day.haltBelow)) {
             return true; // inside the day, and no point can be at or below the limit
         }
-        long from = dayFromMs;
-        long to = dayToMs;
-        double below = haltBelow;
-        boolean halted = haltedForDay;
+        probeDay.copyFrom(day);
         for (int j = 0; j < bar.points(); j++) {
-            long t = bar.time(j);
-            double equity = bar.equity(j);
-            if (t < from || t >= to) {
-                from = Math.floorDiv(t, DAY_MS) * DAY_MS;
-                to = from + DAY_MS;
-                below = haltLevel(equity);
-                halted = false;
-            }
-            if (!halted && equity <= below) {
+            if (probeDay.crossesInto(bar.time(j), bar.equity(j), limits.dailyLossFraction())) {
                 return false;
             }
         }
@@ -143,7 +151,7 @@ public final class RiskManager {
     public void passQuiet(QuietBar bar) {
         for (int j = 0; j < bar.points(); j++) {
             long t = bar.time(j);
-            if (t < dayFromMs || t >= dayToMs) {
+            if (t < day.fromMs || t >= day.toMs) {
                 onEquity(t, bar.equity(j)); // a new day: starts from this equity, halts nothing (quietOver)
             }
         }
@@ -224,10 +232,10 @@ public final class RiskManager {
     private RiskEvent firstBrokenRule(OrderCheck o, AccountView a, double position, double after) {
         double equity = a.equity();
         String coin = o.coin();
-        if (haltedForDay) {
+        if (day.halted) {
             return refuse(o, RiskRule.DAILY_LOSS, String.format(Locale.ROOT,
                     "daily loss limit %.2f%% reached (day start equity %.2f): no risk-increasing orders until 00:00 UTC",
-                    100 * limits.dailyLossFraction(), dayStartEquity));
+                    100 * limits.dailyLossFraction(), day.startEquity));
         }
         double orderNotional = Math.abs(o.sizeDelta()) * o.price();
         if (orderNotional > limits.maxOrderNotionalUsd()) {

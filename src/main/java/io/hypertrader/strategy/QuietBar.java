@@ -1,5 +1,6 @@
 package io.hypertrader.strategy;
 
+import io.hypertrader.core.BarPath;
 import io.hypertrader.core.Coin;
 
 /**
@@ -11,9 +12,9 @@ import io.hypertrader.core.Coin;
  * <p>Only the backtest's quiet-bar fast path builds these: it offers a bar when the venue has no
  * order in flight or resting, no funding falls inside the bar and the position is clear of
  * liquidation over the bar's whole range, so the only thing that could happen is the strategy
- * (or its risk guard) acting. The points are the replay's: in intrabar mode the open, the first
- * extreme at a third of the bar, the second at two thirds and the close at the bar's last
- * millisecond; in close mode the close alone.
+ * (or its risk guard) acting. The points are the replay's, from the one {@link BarPath}: in
+ * intrabar mode the open, the first extreme at a third of the bar, the second at two thirds and
+ * the close at the bar's last millisecond; in close mode the close alone.
  */
 public final class QuietBar {
     private Coin coin;
@@ -95,35 +96,19 @@ public final class QuietBar {
         return entry;
     }
 
-    /** Number of price points (1 in close mode, 4 in intrabar mode: open, first extreme, second extreme, close). */
+    /** Number of price points (1 in close mode; in intrabar mode the {@link BarPath#POINTS}: open, first extreme, second extreme, close). */
     public int points() {
-        return intrabar ? 4 : 1;
+        return intrabar ? BarPath.POINTS : 1;
     }
 
-    /** Time of point j, UTC ms. */
+    /** Time of point j, UTC ms: the replay's ({@link BarPath}). */
     public long time(int j) {
-        if (!intrabar) {
-            return openTime + barMs - 1;
-        }
-        return switch (j) {
-            case 0 -> openTime;
-            case 1 -> openTime + barMs / 3;
-            case 2 -> openTime + 2 * barMs / 3;
-            default -> openTime + barMs - 1;
-        };
+        return intrabar ? BarPath.time(openTime, barMs, j) : BarPath.closeTime(openTime, barMs);
     }
 
-    /** Price of point j. */
+    /** Price of point j: the replay's ({@link BarPath}). */
     public double price(int j) {
-        if (!intrabar) {
-            return close;
-        }
-        return switch (j) {
-            case 0 -> open;
-            case 1 -> lowFirst ? low : high;
-            case 2 -> lowFirst ? high : low;
-            default -> close;
-        };
+        return intrabar ? BarPath.price(open, high, low, close, lowFirst, j) : close;
     }
 
     /**

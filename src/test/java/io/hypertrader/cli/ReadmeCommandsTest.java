@@ -87,6 +87,8 @@ class ReadmeCommandsTest {
                     "serves until Ctrl-C: serve --help here; ServeSecurityTest and ServeBrowserTest start it and use it"),
             Rule.of("^\\./hypertrader run DEPLOYMENT\\b", How.CLI, 0, List.of("--poll-ms", "0"),
                     "the fake exchange reveals a new bar on each poll: polling every 2 s (the default) would only wait"),
+            Rule.of("^\\./hypertrader run --all\\b", How.CLI, 0, List.of("--poll-ms", "0"),
+                    "the fake exchange reveals a new bar on each poll: polling every 2 s (the default) would only wait"),
             Rule.of("^\\./hypertrader promote .*--to testnet\\b", How.CLI, 5, List.of(),
                     "the README says it: the testnet gate needs 24 h and 5 trades of paper trading first"),
             Rule.of("^\\./hypertrader promote .*--to mainnet\\b", How.CLI, 5, List.of(),

@@ -56,8 +56,28 @@ public final class SharedBudgetTransport implements HyperliquidTransport {
         }
     }
 
+    private volatile java.util.function.ObjLongConsumer<String> latency = (endpoint, nanos) -> { };
+
+    /**
+     * Hears the duration of every request from the caller's view ({@code "info"} or
+     * {@code "exchange"}, nanoseconds; pacing and retries included, failures too): the API
+     * latency metrics and alert of the process.
+     */
+    public void onLatency(java.util.function.ObjLongConsumer<String> listener) {
+        this.latency = Objects.requireNonNull(listener);
+    }
+
     @Override
     public JsonNode post(String path, JsonNode body, int weight) throws TransportException {
+        long t0 = System.nanoTime(); // a duration, not a time of day
+        try {
+            return timedPost(path, body, weight);
+        } finally {
+            latency.accept(EXCHANGE.equals(path) ? "exchange" : "info", System.nanoTime() - t0);
+        }
+    }
+
+    private JsonNode timedPost(String path, JsonNode body, int weight) throws TransportException {
         if (EXCHANGE.equals(path)) {
             return exchange.post(path, body, weight);
         }

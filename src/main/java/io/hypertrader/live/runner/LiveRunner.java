@@ -181,7 +181,10 @@ public final class LiveRunner extends RunnerBase {
         // the deployment's money, not the account's: built before the first poll books this run's fills into it
         List<StrategySlot> slots = new ArrayList<>();
         // ONE manager for every coin: its account view sees them all, so the limits are account-wide
-        RiskManager risk = new RiskManager(limits(), journal::risk);
+        RiskManager risk = new RiskManager(limits(), e -> {
+            journal.risk(e);
+            events.riskEvent(e);
+        });
         states = new StrategyStates(store, id, clock);
         double cap = entryCap();
         for (FibHedgeParams p : plan.perCoin()) {
@@ -205,7 +208,10 @@ public final class LiveRunner extends RunnerBase {
         } else {
             journal("deadman", null, "off: open orders stay on the exchange if this runner dies");
         }
-        capitalVenue.setListener(kernel::orderEvent);
+        capitalVenue.setListener(e -> {
+            observe(e);
+            kernel.orderEvent(e);
+        });
         // after each callback: journal the states, then let the orders they decided leave (not while warming up)
         kernel.venueSync(c -> {
             if (!warming) {
@@ -234,6 +240,7 @@ public final class LiveRunner extends RunnerBase {
         }
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
         List<String> differ = states.reconcile(venue::position, tradedCoins());
+        differ.forEach(line -> events.reconciliationDifference(null, line));
         if (!differ.isEmpty()) {
             throw refuseToResume(differ);
         }
@@ -391,6 +398,7 @@ public final class LiveRunner extends RunnerBase {
                 pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
             }
             double eq = venue.accountValue();
+            events.account(capitalVenue.equity(), capitalVenue.exposure());
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
                     String.format(Locale.ROOT, "equity=%s savings=%s%s deployment-equity=%s exposure=%s", fmt(eq), fmt(venue.savings()),
                             pos, fmt(capitalVenue.equity()), fmt(capitalVenue.exposure()))));
@@ -581,6 +589,7 @@ public final class LiveRunner extends RunnerBase {
         store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
         store.stopDone(id, now, r.describe());
         journal("stop", null, "runner halted: " + r.describe());
+        events.stopped(flatten, r.describe());
         say("stop: " + r.describe());
         return flatten ? "stopped (flattened)" : "stopped";
     }

@@ -194,7 +194,10 @@ public final class PaperRunner extends RunnerBase {
         Account account = PaperSimulation.account(plan, capital());
         rebuildBook(account);
         PaperSimulation paper = PaperSimulation.build(plan, limits(), account, deployment.seed() + runNo, entryCap(), clock,
-                journal::risk, (coin, m) -> journal("sizing", coin.name(), m));
+                e -> {
+                    journal.risk(e);
+                    events.riskEvent(e);
+                }, (coin, m) -> journal("sizing", coin.name(), m));
         venue = paper.venue();
         sim = paper.sim();
         kernel = paper.kernel();
@@ -273,6 +276,7 @@ public final class PaperRunner extends RunnerBase {
         Set<Coin> traded = new HashSet<>();
         store.fills(id).forEach(f -> traded.add(Coin.of(f.coin())));
         List<String> differ = states.reconcile(c -> venue.position(c), traded);
+        differ.forEach(line -> events.reconciliationDifference(null, line));
         if (!differ.isEmpty()) {
             String what = String.join("; ", differ);
             store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the paper book");
@@ -400,6 +404,12 @@ public final class PaperRunner extends RunnerBase {
             pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
         }
         double eq = venue.equity();
+        double gross = 0;
+        for (Coin c : plan.coins()) {
+            double px = kernel.market().lastPrice(c);
+            gross += Double.isNaN(px) ? 0 : Math.abs(venue.position(c)) * px;
+        }
+        events.account(eq, gross);
         store.append(id, LiveStore.Entry.of(clock.getAsLong(), clock.getAsLong(), "snapshot", null, null, null, null, null, eq,
                 String.format(Locale.ROOT, "equity=%s cash=%s pnl=%s%s", fmt(eq), fmt(venue.account().cash()), fmt(eq - capital()),
                         pos)));
@@ -477,6 +487,7 @@ public final class PaperRunner extends RunnerBase {
         }
         if (!warming) { // a warm-up refusal is the strategy's business only: nothing was sent
             journal.event(e, key);
+            observe(e);
         }
         kernel.orderEvent(e);
     }
@@ -533,6 +544,7 @@ public final class PaperRunner extends RunnerBase {
         store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
         store.stopDone(id, now, report.toString());
         journal("stop", null, report.toString());
+        events.stopped(flatten, report.toString());
         return flatten ? "stopped (flattened)" : "stopped";
     }
 }

@@ -73,6 +73,12 @@ public abstract class RunnerBase {
     DeploymentLease lease;
     /** Clock-skew and overdue-bar checks (null = off). */
     TimeChecks timeChecks;
+    /** Operations: metrics and alerts (nothing attached by default). */
+    RunnerEvents events = RunnerEvents.NONE;
+    /** Orders that reached the venue and have not ended: each is counted as sent once. */
+    private final java.util.Set<Long> reached = new java.util.HashSet<>();
+    private boolean marketSocketUp;
+    private boolean marketSocketSeen;
 
     RunnerBase(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                LongSupplier clock, Sleeper sleeper, PrintWriter out) {
@@ -97,6 +103,11 @@ public abstract class RunnerBase {
         this.leaseSettings = java.util.Objects.requireNonNull(settings);
     }
 
+    /** Where the runner reports what operations watch (metrics, alerts); default: nowhere. */
+    public void events(RunnerEvents events) {
+        this.events = java.util.Objects.requireNonNull(events);
+    }
+
     /** Checks the exchange's clock and overdue bars once per loop (off unless given). */
     public void watchTime(TimeChecks checks) {
         this.timeChecks = checks;
@@ -115,6 +126,7 @@ public abstract class RunnerBase {
      */
     void loopStart() {
         lease.renew();
+        events.tick();
         if (timeChecks != null) {
             timeChecks.check(clock.getAsLong(), lastOpen, this::journal);
         }
@@ -289,6 +301,51 @@ public abstract class RunnerBase {
     void feedNotices() {
         for (String n : feed.notices()) {
             journal("feed", null, n);
+        }
+        // a feed that never pushed (REST only) has no socket to report
+        boolean up = feed.pushing();
+        if (up != marketSocketUp && (up || marketSocketSeen)) {
+            events.socket("market", up);
+        }
+        marketSocketSeen |= up;
+        marketSocketUp = up;
+    }
+
+    /** Reports a venue event to operations (before the strategy hears it): sent once per order, accepted, refused, filled. */
+    void observe(io.hypertrader.core.OrderEvent e) {
+        long id = e.orderId();
+        switch (e) {
+            case io.hypertrader.core.OrderEvent.Accepted a -> {
+                if (reached.add(id)) {
+                    events.orderSent();
+                }
+                events.orderAccepted();
+            }
+            case io.hypertrader.core.OrderEvent.Rejected r -> {
+                if (r.code() != io.hypertrader.core.RejectCode.RISK && reached.add(id)) {
+                    events.orderSent();
+                }
+                events.orderRejected(r.code().name());
+                reached.remove(id);
+            }
+            case io.hypertrader.core.OrderEvent.PartiallyFilled p -> {
+                firstFill(id);
+                events.fill(p.fill().price() * p.fill().size(), p.fill().maker());
+            }
+            case io.hypertrader.core.OrderEvent.Filled f -> {
+                firstFill(id);
+                events.fill(f.fill().price() * f.fill().size(), f.fill().maker());
+                reached.remove(id);
+            }
+            case io.hypertrader.core.OrderEvent.Cancelled c -> reached.remove(id);
+        }
+    }
+
+    /** An order filled without an acceptance first (a taker filled at once) was sent and accepted. */
+    private void firstFill(long id) {
+        if (reached.add(id)) {
+            events.orderSent();
+            events.orderAccepted();
         }
     }
 

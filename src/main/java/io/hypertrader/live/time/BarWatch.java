@@ -62,35 +62,83 @@ public final class BarWatch {
         return graceMs;
     }
 
-    /** The same feed, remembering the newest bar each candle read returned. */
+    /**
+     * The same feed, remembering the newest bar each candle read returned. Every other call goes
+     * straight through: a wrapper that let one fall back to the interface's default would, say,
+     * make a pushing WebSocket feed look like a polling one to the runner.
+     */
     public MarketFeed observe(MarketFeed feed) {
         Objects.requireNonNull(feed);
         this.source = feed;
-        return new MarketFeed() {
-            @Override
-            public List<Candle> recentCandles(Coin coin, Interval iv, int count, long nowMs) throws TransportException {
-                List<Candle> got = feed.recentCandles(coin, iv, count, nowMs);
-                if (iv == interval) {
-                    served(coin, got.isEmpty() ? null : got.get(got.size() - 1).openTime(), nowMs);
-                }
-                return got;
-            }
+        return new Observed(feed);
+    }
 
-            @Override
-            public Map<String, Double> mids() throws TransportException {
-                return feed.mids();
-            }
+    /** The feed {@link #observe} hands the runner (a named class, so a test can check it forwards every method). */
+    final class Observed implements MarketFeed {
+        private final MarketFeed feed;
 
-            @Override
-            public List<String> notices() {
-                return feed.notices();
-            }
+        Observed(MarketFeed feed) {
+            this.feed = feed;
+        }
 
-            @Override
-            public void close() {
-                feed.close();
+        @Override
+        public List<Candle> recentCandles(Coin coin, Interval iv, int count, long nowMs) throws TransportException {
+            List<Candle> got = feed.recentCandles(coin, iv, count, nowMs);
+            if (iv == interval) {
+                served(coin, got.isEmpty() ? null : got.get(got.size() - 1).openTime(), nowMs);
             }
-        };
+            return got;
+        }
+
+        @Override
+        public Map<String, Double> mids() throws TransportException {
+            return feed.mids();
+        }
+
+        @Override
+        public List<String> notices() {
+            return feed.notices();
+        }
+
+        @Override
+        public boolean pushing() {
+            return feed.pushing();
+        }
+
+        @Override
+        public long midsVersion() {
+            return feed.midsVersion();
+        }
+
+        @Override
+        public long awaitMids(long seen, long timeoutMs) throws InterruptedException {
+            return feed.awaitMids(seen, timeoutMs);
+        }
+
+        @Override
+        public long midsArrivedNanos() {
+            return feed.midsArrivedNanos();
+        }
+
+        @Override
+        public void watchBookAndContext(Coin coin) {
+            feed.watchBookAndContext(coin);
+        }
+
+        @Override
+        public double[] bestBidAsk(Coin coin) {
+            return feed.bestBidAsk(coin);
+        }
+
+        @Override
+        public double fundingRate(Coin coin) throws TransportException {
+            return feed.fundingRate(coin);
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+        }
     }
 
     /** Records a read of the coin's bars at {@code readAtMs} whose newest bar opened at {@code openTime} (null: none). */

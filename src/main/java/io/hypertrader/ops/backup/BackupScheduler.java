@@ -37,7 +37,7 @@ public final class BackupScheduler {
     private final Path root;
     private final int keepDays;
     private final Executor background;
-    private final Duration lockWait;
+    private final BackupWriter.Access access;
     private final Consumer<String> report;
     private final AtomicBoolean sealing = new AtomicBoolean();
     private Instant retryAt = Instant.MIN;
@@ -47,11 +47,19 @@ public final class BackupScheduler {
      * @param report     one line per backup done or failed (the runner prints and journals it)
      */
     public BackupScheduler(Path db, Path root, int keepDays, Executor background, Duration lockWait, Consumer<String> report) {
+        this(db, root, keepDays, background, BackupWriter.ownConnection(db, lockWait), report);
+    }
+
+    /**
+     * The same, exporting through {@code access}: a process of runners passes its own way into the
+     * database, so the export takes its turn with them (see {@code live.DbAccess}).
+     */
+    public BackupScheduler(Path db, Path root, int keepDays, Executor background, BackupWriter.Access access, Consumer<String> report) {
         this.db = db;
         this.root = root;
         this.keepDays = keepDays;
         this.background = background;
-        this.lockWait = lockWait;
+        this.access = access;
         this.report = report;
     }
 
@@ -71,7 +79,7 @@ public final class BackupScheduler {
         }
         BackupWriter.Snapshot snap;
         try {
-            snap = BackupWriter.snapshot(db, root, InstantSource.fixed(now), lockWait);
+            snap = BackupWriter.snapshot(db, root, InstantSource.fixed(now), access);
         } catch (UserError e) {
             return failed(now, e.getMessage());
         }

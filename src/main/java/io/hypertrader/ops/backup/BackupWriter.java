@@ -46,12 +46,46 @@ public final class BackupWriter {
         return snapshot(db, root, clock, lockWait).seal();
     }
 
+    /** Opens the database for an export and hands the connection back when done. */
+    @FunctionalInterface
+    public interface Access {
+        /** Runs {@code export} on an open connection to the database (not closed by the export). */
+        <T> T withConnection(SqlFunction<T> export) throws SQLException;
+    }
+
+    /** One step on an open connection. */
+    @FunctionalInterface
+    public interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** A connection of its own, waiting up to {@code lockWait} for another process's lock (the {@code backup} command). */
+    public static Access ownConnection(Path db, Duration lockWait) {
+        return new Access() {
+            @Override
+            public <T> T withConnection(SqlFunction<T> export) throws SQLException {
+                try (Connection c = RawDuckDb.open(db, lockWait)) {
+                    return export.apply(c);
+                }
+            }
+        };
+    }
+
     /**
      * Step 1: the locked part. Exports {@code db} into a temporary folder under {@code root}.
      *
      * @throws UserError DATA_MISSING when there is no database; FAILURE when it stays locked or the export fails
      */
     public static Snapshot snapshot(Path db, Path root, InstantSource clock, Duration lockWait) {
+        return snapshot(db, root, clock, ownConnection(db, lockWait));
+    }
+
+    /**
+     * Step 1 through {@code access}: a process whose threads already use the database (runners)
+     * exports over a connection of theirs, so the export takes its turn with them instead of
+     * opening the file a second time.
+     */
+    public static Snapshot snapshot(Path db, Path root, InstantSource clock, Access access) {
         if (!Files.isRegularFile(db)) {
             throw UserError.dataMissing("no database at " + db + " to back up");
         }
@@ -63,9 +97,22 @@ public final class BackupWriter {
         } catch (IOException e) {
             throw new UserError(UserError.Kind.USAGE, "cannot create a backup folder in " + root + ": " + e.getMessage(), e);
         }
-        try (Connection c = RawDuckDb.open(db, lockWait)) {
-            long t0 = System.nanoTime(); // held from here: waiting for another process's lock is not holding
-            c.setAutoCommit(false);
+        try {
+            return access.withConnection(c -> export(c, db, root, tmp, created));
+        } catch (SQLException | RuntimeException e) {
+            RawDuckDb.deleteTree(tmp);
+            if (e instanceof UserError u) {
+                throw u;
+            }
+            throw new UserError(UserError.Kind.FAILURE, "backup of " + db + " failed: " + RawDuckDb.firstLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static Snapshot export(Connection c, Path db, Path root, Path tmp, Instant created) throws SQLException {
+        long t0 = System.nanoTime(); // held from here: waiting for another process's lock is not holding
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String t : RawDuckDb.tables(c)) {
                 counts.put(t, RawDuckDb.count(c, t));
@@ -83,11 +130,10 @@ public final class BackupWriter {
             long heldMs = (System.nanoTime() - t0) / 1_000_000;
             return new Snapshot(db, root, tmp, created, counts, versions, duck, heldMs);
         } catch (SQLException | RuntimeException e) {
-            RawDuckDb.deleteTree(tmp);
-            if (e instanceof UserError u) {
-                throw u;
-            }
-            throw new UserError(UserError.Kind.FAILURE, "backup of " + db + " failed: " + RawDuckDb.firstLine(String.valueOf(e.getMessage())), e);
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 

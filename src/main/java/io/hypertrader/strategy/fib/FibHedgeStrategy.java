@@ -47,7 +47,9 @@ import java.util.Locale;
  * lists them beside their declarations) as a {@code fib-hedge} {@link StrategyState}; a fresh
  * instance given it through {@link #restore} continues exactly as this one would. Prices in the
  * text are in price space (a bear's H is the lowest price); see docs/engine.md, "Strategy state".
- * This file is longer than most because the schema belongs next to the fields it lists.
+ * This file is longer than most because the schema belongs next to the fields it lists and the
+ * fields are one state machine's: sizing and the profit skim, which hold no state, are in
+ * {@link FibSizing}.
  */
 public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 
@@ -62,6 +64,13 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     private StrategyJournal journal;
     private int szDecimals;
 
+    // The key to the names below (docs/strategy.md, "Notation", maps each to its state key): a Y
+    // suffix is a thesis-space price, y = d * price (d = +1 bull, -1 bear). q = Q, the cycle's base
+    // quantity in coins; eY = E, the long's average entry; hY = H, the highest y of the cycle; loY =
+    // Lo, the lowest y since the hedge; sY = S, the hedge short's entry; lvlH/lvlS/lvlD = the hedge,
+    // scale and deep levels L(r) = H - r * (H - E); stopY = the long's stop in FULL; hPrevY and
+    // loFlatY = after a stop, the ended cycle's H and the lowest y since.
+
     private FibState state = FibState.FLAT;
     private double q;
     private double eY = Double.NaN;
@@ -75,6 +84,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     private double stopY = Double.NEGATIVE_INFINITY;
     private boolean hFromEntry;
 
+    /** FLAT after a stop (or a refused re-entry): re-entry follows the reversal rule against hPrevY and loFlatY. */
     private boolean stoppedOut;
     private double hPrevY = Double.NaN;
     private double loFlatY = Double.NaN;
@@ -82,23 +92,31 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     // own view of the net position (thesis space), for the average cost E
     private double ownPos;
     private double ownAvg = Double.NaN;
+    /** The short leg is being opened from zero: its sells' notional and size make S. */
     private boolean openingShort;
     private double sNotional;
     private double sSize;
 
+    /** The market order in flight (-1: none) and the resting entry limit (-1: none). */
     private long activeOrder = -1;
     private long entryLimit = -1;
+    /** The venue's position differs from the state's target: reconcile at the next price point. */
     private boolean dirty;
+    /** Refusals in a row of the current target's orders; at MAX_REJECTS the strategy gives up on that target. */
     private int rejectStreak;
     private boolean gaveUp;
+    /** No new cycle before this many closed bars (a too-small or refused entry waits a bar). */
     private int entryBlockedUntilBar;
 
     private int barsClosed;
+    // the ATR: the previous close, the average (simple over the first arm.atrBars bars, then Wilder's) and its sum and count
     private double prevClose = Double.NaN;
     private double atr = Double.NaN;
     private double trSum;
     private int trCount;
 
+    // the current cycle: its index (-1 before the first), whether open, its start time, the venue's
+    // net P&L at its start, its deepest state and its levels as first set (for its record)
     private int cycleIndex = -1;
     private boolean cycleOpen;
     private long cycleStart;
@@ -167,15 +185,8 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     /** The parameters' fingerprint, computed on the first snapshot or restore (not state). */
     private String fingerprint;
 
-    /**
-     * Largest notional a cycle is sized to, USDC: a live deployment's position cap (and order cap),
-     * so a capped deployment trades smaller instead of having every entry refused. Not state and
-     * not a parameter: the runner sets it; backtests leave it infinite (no effect).
-     */
-    private double maxCycleNotional = Double.POSITIVE_INFINITY;
-    /** Told when a cycle's size was cut to {@link #maxCycleNotional} (what it would have been, what it is). */
-    private java.util.function.Consumer<String> onCapped = m -> {
-    };
+    /** Q of a new cycle and the profit skim (not state: only the cap a runner sets, see {@link #capCycleNotional}). */
+    private final FibSizing sizing;
 
     /**
      * What forced the fills of the event being handled when it was not the venue's liquidation
@@ -202,6 +213,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         this.p = params;
         this.coin = params.coin();
         this.d = params.thesis().sign();
+        this.sizing = new FibSizing(params);
         this.filters = params.filters() == null || !params.filters().any() ? null
                 : new FilterGate(params.filters(), params.interval().millis());
     }
@@ -212,11 +224,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
      * config says.
      */
     public FibHedgeStrategy capCycleNotional(double usd, java.util.function.Consumer<String> onCapped) {
-        if (!(usd > 0)) {
-            throw new IllegalArgumentException("the notional cap must be positive, got " + usd);
-        }
-        this.maxCycleNotional = usd;
-        this.onCapped = java.util.Objects.requireNonNull(onCapped);
+        sizing.capCycleNotional(usd, onCapped);
         return this;
     }
 
@@ -262,7 +270,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
             if (y < loFlatY) {
                 loFlatY = y;
             }
-            if (y >= loFlatY + p.reversal().full() * (hPrevY - loFlatY) && barsClosed >= entryBlockedUntilBar
+            if (y >= reentryY() && barsClosed >= entryBlockedUntilBar
                     && (filters == null || filters.reentryOpen())) {
                 newCycle(t, price, "re-entry", true);
             }
@@ -290,7 +298,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (trail > stopY) {
             stopY = trail;
         }
-        double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+        double hedgeY = hedgeY();
         if (y <= stopY || y <= hedgeY) {
             if (armed && hedgeY >= stopY) {
                 enterHedge(t, price, y);
@@ -304,15 +312,15 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (y < loY) {
             loY = y;
         }
-        boolean liftPeak = p.hedgeExit().peakReclaim() && y >= hY;
-        boolean liftStop = !Double.isNaN(sY) && y >= sY + p.hedgeExit().shortStopPct() * Math.abs(sY);
+        boolean liftPeak = y >= peakReclaimY();
+        boolean liftStop = y >= shortStopY();
         if (liftPeak || liftStop) {
             newCycle(t, price, liftPeak ? "lift-peak" : "lift-stop", false);
             return;
         }
-        if (state != FibState.HEDGED && y >= loY + p.reversal().half() * (hY - loY)) {
+        if (state != FibState.HEDGED && y >= reversalHalfY()) {
             go(FibState.RECOVERING, t, price, "reversal-half");
-            if (y >= loY + p.reversal().full() * (hY - loY)) {
+            if (y >= reversalFullY()) {
                 newCycle(t, price, "reversal", false);
             }
             return;
@@ -324,7 +332,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
     }
 
     private void onRecovering(long t, double price, double y) {
-        if (y >= loY + p.reversal().full() * (hY - loY)) {
+        if (y >= reversalFullY()) {
             newCycle(t, price, "reversal", false);
         } else if (y < loY) {
             loY = y;
@@ -456,9 +464,9 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         if (cycleOpen) {
             endCycle(t, reason, true);
         }
-        double qNew = computeQ(price);
-        if (qNew > 0 && maxCycleNotional != Double.POSITIVE_INFINITY) {
-            reportCap(price, qNew);
+        double qNew = sizing.q(venue, szDecimals, price);
+        if (qNew > 0) {
+            sizing.reportCap(venue, price, qNew);
         }
         if (!(qNew > 0)) {
             // Not enough equity to trade the minimum: stay (or go) flat, retry later.
@@ -499,7 +507,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         }
         double px = OrderRounding.roundPrice(p.entry().price(), szDecimals, false,
                 d > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        double qNew = computeQ(px);
+        double qNew = sizing.q(venue, szDecimals, px);
         if (!(qNew > 0)) {
             entryBlockedUntilBar = barsClosed + 1;
             return;
@@ -522,58 +530,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                 d * eY, d * hY, d * cycleLvlH, d * cycleLvlS, d * cycleLvlD, pnl, capture, maxState.name(), reason,
                 complete));
         if (complete && pnl > 0 && p.profit().spotSavingsPct() > 0) {
-            skim(pnl);
-        }
-    }
-
-    /** Realized profit first tops the cash reserve back up, then spotSavingsPct of the rest goes to savings. */
-    private void skim(double pnl) {
-        double equity = venue.equity();
-        double deficit = Math.max(0, p.sizing().cashReserve() * equity - venue.freeCollateral());
-        double rest = pnl - deficit;
-        if (rest > 0) {
-            double amount = Math.min(rest * p.profit().spotSavingsPct(), Math.max(0, venue.freeCollateral()));
-            if (amount > 0) {
-                venue.transferToSavings(amount);
-            }
-        }
-    }
-
-    private double computeQ(double price) {
-        double equity = venue.equity();
-        FibHedgeParams.Sizing s = p.sizing();
-        // the venue's absolute caps (a risk manager's order and position notional): sized down to
-        // them, Q stays tradable when equity has outgrown them, instead of every entry being refused
-        double cap = price > 0 ? venue.maxOpeningNotional(coin) / price : Double.POSITIVE_INFINITY;
-        if (!Double.isNaN(s.fixedQty())) {
-            double fq = OrderRounding.roundSize(Math.min(s.fixedQty(), cap), szDecimals);
-            if (fq * price > maxCycleNotional && price > 0) {
-                fq = OrderRounding.roundSize(maxCycleNotional / price, szDecimals); // rounded down: stays under the cap
-            }
-            return fq * price >= OrderRounding.MIN_NOTIONAL_USD ? fq : 0;
-        }
-        double notional = Math.min(notional(s, equity), maxCycleNotional);
-        if (!(notional > 0) || !(price > 0)) {
-            return 0;
-        }
-        double qNew = OrderRounding.roundSize(Math.min(notional / price, cap), szDecimals);
-        return qNew * price >= OrderRounding.MIN_NOTIONAL_USD ? qNew : 0;
-    }
-
-    /** The notional the config's sizing gives at the venue's equity: allocation x (1 - cashReserve) x equity x leverage. */
-    private static double notional(FibHedgeParams.Sizing s, double equity) {
-        double margin = s.allocation() * (equity - s.cashReserve() * equity);
-        return margin * s.leverage();
-    }
-
-    /** Tells the runner when the cap cut the size of the cycle being opened at {@code price}. */
-    private void reportCap(double price, double qNew) {
-        FibHedgeParams.Sizing s = p.sizing();
-        double wanted = Double.isNaN(s.fixedQty()) ? notional(s, venue.equity()) : s.fixedQty() * price;
-        if (wanted > maxCycleNotional) {
-            onCapped.accept(String.format(Locale.ROOT, "%s cycle sized to %s %s = %.2f USDC at %s, cut from %.2f USDC by the"
-                    + " position cap %.2f USDC", coin, OrderRounding.toWire(qNew), coin, qNew * price, price, wanted,
-                    maxCycleNotional));
+            sizing.skim(venue, pnl);
         }
     }
 
@@ -818,26 +775,59 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
         return d > 0 ? dnY() : -upY();
     }
 
+    // One method per threshold (thesis space): the price rules (onFlat, onFull, onHedged,
+    // onRecovering) test against them and the triggers (upY, dnY) deliver their crossings, so the
+    // two can never disagree. The notation is docs/strategy.md's.
+
+    /** FLAT after a stop: the re-entry level, the full reversal from the low since the stop towards the last H. */
+    private double reentryY() {
+        return loFlatY + p.reversal().full() * (hPrevY - loFlatY);
+    }
+
+    /** FULL: the hedge level below H (-infinity until armed); with the trailing stop, what ends FULL. */
+    private double hedgeY() {
+        return armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Hedged: H reclaimed lifts the hedge (+infinity when the rule is off). */
+    private double peakReclaimY() {
+        return p.hedgeExit().peakReclaim() ? hY : Double.POSITIVE_INFINITY;
+    }
+
+    /** Hedged: the short's stop above its entry S lifts the hedge (NaN, never reached, before S is known). */
+    private double shortStopY() {
+        return sY + p.hedgeExit().shortStopPct() * Math.abs(sY);
+    }
+
+    /** SCALED or DEEP: the half reversal from the low towards H (to RECOVERING). */
+    private double reversalHalfY() {
+        return loY + p.reversal().half() * (hY - loY);
+    }
+
+    /** SCALED, DEEP or RECOVERING: the full reversal from the low towards H (a new cycle). */
+    private double reversalFullY() {
+        return loY + p.reversal().full() * (hY - loY);
+    }
+
     /** Thesis-space price at or above which a rule fires (crossings delivered exactly). */
     private double upY() {
         switch (state) {
             case FLAT:
-                return stoppedOut && activeOrder < 0 ? loFlatY + p.reversal().full() * (hPrevY - loFlatY)
-                        : Double.POSITIVE_INFINITY;
+                return stoppedOut && activeOrder < 0 ? reentryY() : Double.POSITIVE_INFINITY;
             case HEDGED:
             case SCALED:
             case DEEP: {
-                double up = p.hedgeExit().peakReclaim() ? hY : Double.POSITIVE_INFINITY;
+                double up = peakReclaimY();
                 if (!Double.isNaN(sY)) {
-                    up = Math.min(up, sY + p.hedgeExit().shortStopPct() * Math.abs(sY));
+                    up = Math.min(up, shortStopY());
                 }
                 if (state != FibState.HEDGED) {
-                    up = Math.min(up, loY + p.reversal().half() * (hY - loY));
+                    up = Math.min(up, reversalHalfY());
                 }
                 return up;
             }
             case RECOVERING:
-                return loY + p.reversal().full() * (hY - loY);
+                return reversalFullY();
             default:
                 return Double.POSITIVE_INFINITY;
         }
@@ -850,8 +840,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                 if (Double.isNaN(eY)) {
                     return Double.NEGATIVE_INFINITY;
                 }
-                double hedgeY = armed ? hY - p.levels().hedge() * (hY - eY) : Double.NEGATIVE_INFINITY;
-                return Math.max(stopY, hedgeY);
+                return Math.max(stopY, hedgeY());
             }
             case HEDGED:
                 return lvlS;
@@ -934,7 +923,7 @@ public final class FibHedgeStrategy implements StatefulStrategy, LegView, QuietB
                     .append(num(px(lvlS))).append('/').append(num(px(lvlD))).append(" S=").append(num(px(sY)));
         } else if (stoppedOut) {
             b.append(" after-stop H=").append(num(px(hPrevY))).append(" low=").append(num(px(loFlatY)))
-                    .append(" re-entry=").append(num(px(loFlatY + p.reversal().full() * (hPrevY - loFlatY))));
+                    .append(" re-entry=").append(num(px(reentryY())));
         }
         if (activeOrder >= 0) {
             b.append(" order=").append(activeOrder);

@@ -47,9 +47,10 @@ import static org.assertj.core.api.Assertions.within;
  */
 class FibHedgeStateTest {
 
-    /** Fields that are not state: what start(context) sets again, the quiet-bar probe's scratch flags, a cache. */
+    /** Fields that are not state: what start(context) sets again, the quiet-bar probe's scratch flags, a cache, the sizing. */
     private static final Set<String> NOT_STATE = Set.of("p", "coin", "d", "venue", "journal", "szDecimals", "probing",
-            "maxCycleNotional", "onCapped",
+            // the sizing: the parameters' and the cycle cap a runner sets (FibSizing)
+            "sizing",
             "wouldAct", "fingerprint",
             // the config's filters: rebuilt from the closed bars a runner replays at start, not restored (FilterGate)
             "filters",
