@@ -81,7 +81,7 @@ class LayeringTest {
             "data/TransportClock.java", 1, // the HTTP transport's clock source (system())
             "data/Database.java", 3, // stamps migrations applied when a database is opened
             "live/sign/NonceSource.java", 1, // systemClock(): the nonce clock of live signing
-            "live/HyperliquidExchangeClient.java", 1, // create(): the live client on the wall clock
+            "live/exchange/HyperliquidExchangeClient.java", 1, // create(): the live client on the wall clock
             "ops/alert/AlertDispatcher.java", 1, // of(config): the dispatcher the CLI starts
             "bench/LiveLatencySection.java", 1); // the live runner under the latency bench runs on the wall clock, as `run`
 
@@ -197,7 +197,7 @@ class LayeringTest {
     void theScannerSeesCodeAndIgnoresCommentsAndStrings() {
         String src = """
                 package io.hypertrader.sim;
-                import io.hypertrader.live.HyperliquidVenue; // a forbidden import
+                import io.hypertrader.live.venue.HyperliquidVenue; // a forbidden import
                 /** See {@link io.hypertrader.cli.Main}; System.currentTimeMillis() is not read here. */
                 class X {
                     String s = "io.hypertrader.data.CandleStore and Instant.now()";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hypertrader.live.HyperliquidTransport;
+import io.hypertrader.live.exchange.HyperliquidTransport;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

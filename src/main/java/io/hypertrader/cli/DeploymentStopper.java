@@ -1,14 +1,14 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.core.Network;
-import io.hypertrader.live.HyperliquidExchangeClient;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.PaperRunner;
-import io.hypertrader.live.RestMarketFeed;
-import io.hypertrader.live.SharedBudgetTransport;
-import io.hypertrader.live.StopControl;
-import io.hypertrader.live.StopExecutor;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.exchange.HyperliquidExchangeClient;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.runner.PaperRunner;
+import io.hypertrader.live.feed.RestMarketFeed;
+import io.hypertrader.live.exchange.SharedBudgetTransport;
+import io.hypertrader.live.control.StopControl;
+import io.hypertrader.live.control.StopExecutor;
+import io.hypertrader.live.deployment.TradingPlan;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.Parity;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.replay.Parity;
+import io.hypertrader.live.deployment.TradingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -3,10 +3,10 @@ package io.hypertrader.cli;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.config.StrategyConfig;
 import io.hypertrader.core.UserError;
-import io.hypertrader.live.CapitalSizing;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.PromotionGates;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.gate.PromotionGates;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.sign.Addresses;
 
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.core.UserError;
-import io.hypertrader.live.DeploymentLease;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.TransportException;
+import io.hypertrader.live.store.DeploymentLease;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.ops.fleet.Fleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.SharedBudgetTransport;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.exchange.SharedBudgetTransport;
 import io.hypertrader.ops.DeploymentOps;
 import io.hypertrader.ops.alert.AlertDispatcher;
 import io.hypertrader.ops.alert.AlertMonitor;

@@ -1,11 +1,11 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.CapitalSizing;
-import io.hypertrader.live.DeploymentBook;
-import io.hypertrader.live.DeploymentLease;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.PaperEngine;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.deployment.CapitalSizing;
+import io.hypertrader.live.deployment.DeploymentBook;
+import io.hypertrader.live.store.DeploymentLease;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.replay.PaperEngine;
+import io.hypertrader.live.deployment.TradingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * <p>Socket names are {@code "market"} (candles and mids) and {@code "user"} (fills and order
  * updates); endpoints {@code "info"} and {@code "exchange"}.
  */
-public final class DeploymentOps implements io.hypertrader.live.RunnerEvents, AutoCloseable {
+public final class DeploymentOps implements io.hypertrader.live.runner.RunnerEvents, AutoCloseable {
 
     /** The risk manager's reject code: a refusal by our own rule, not an order failure. */
     public static final String RISK_CODE = "RISK";

@@ -5,7 +5,7 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.data.IntervalGrid;
 import io.hypertrader.data.MarketDataFetcher;
-import io.hypertrader.live.WsCandle;
+import io.hypertrader.live.exchange.WsCandle;
 
 /**
  * What the recorder knows of one candle series (coin, interval) and when it must read REST.

@@ -8,8 +8,8 @@ import io.hypertrader.data.AssetContext;
 import io.hypertrader.data.CoinMeta;
 import io.hypertrader.data.HyperliquidInfoClient;
 import io.hypertrader.data.IntervalGrid;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.HyperliquidWebSocket;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import io.hypertrader.data.Database;
 import io.hypertrader.data.FundingRate;
 import io.hypertrader.data.FundingStore;
 import io.hypertrader.data.SeriesSources;
-import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.store.DbAccess;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package io.hypertrader.record;
 
 import io.hypertrader.data.AssetContext;
-import io.hypertrader.live.HyperliquidWebSocket;
-import io.hypertrader.live.WsCandle;
+import io.hypertrader.live.exchange.HyperliquidWebSocket;
+import io.hypertrader.live.exchange.WsCandle;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

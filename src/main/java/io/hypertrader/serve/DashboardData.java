@@ -2,11 +2,11 @@ package io.hypertrader.serve;
 
 import io.hypertrader.store.RunStore;
 import io.hypertrader.store.SweepStore;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.DeploymentBook;
-import io.hypertrader.live.DeploymentLease;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.deployment.DeploymentBook;
+import io.hypertrader.live.store.DeploymentLease;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.risk.RiskEvent;
 
 import java.nio.file.Files;

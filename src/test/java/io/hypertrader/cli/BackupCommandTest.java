@@ -1,7 +1,7 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.ops.alert.AlertEvent;
 import io.hypertrader.ops.alert.AlertJournal;
 import io.hypertrader.ops.alert.LiveStoreAlertJournal;

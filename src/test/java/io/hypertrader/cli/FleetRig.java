@@ -3,9 +3,9 @@ package io.hypertrader.cli;
 import io.hypertrader.config.ConfigLoader;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.LiveStore;
-import io.hypertrader.live.TradingPlan;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeMarket;
 

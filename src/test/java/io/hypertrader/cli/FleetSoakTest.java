@@ -3,7 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,7 +134,7 @@ class FleetSoakTest {
                             + " mean %.2f%%, median %.2f%%, max %.2f%% of a core; the whole process (fake exchange, market and JVM"
                             + " included) %.0f%% of a core; %d times the file was closed for other processes%n",
                     DEPLOYMENTS, MINUTES, cpuPct.size(), seconds, minBars, minBars + 1, missing, overdue, String.join(" ", heapSeries),
-                    mean, median, max, processPct, io.hypertrader.live.DbAccess.forcedCloses(rig.db));
+                    mean, median, max, processPct, io.hypertrader.live.store.DbAccess.forcedCloses(rig.db));
             assertThat(problems).isEmpty();
             assertThat(minBars).as("bars each deployment saw").isGreaterThanOrEqualTo(MINUTES - 3);
             assertThat(cpuPct).as("every runner thread measured").hasSize(DEPLOYMENTS);

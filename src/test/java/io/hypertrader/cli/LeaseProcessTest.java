@@ -1,10 +1,10 @@
 package io.hypertrader.cli;
 
 import io.hypertrader.core.Interval;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.DeploymentLease;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

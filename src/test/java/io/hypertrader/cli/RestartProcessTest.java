@@ -2,7 +2,7 @@ package io.hypertrader.cli;
 
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.strategy.StrategyState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package io.hypertrader.cli;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

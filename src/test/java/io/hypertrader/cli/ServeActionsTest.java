@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import okhttp3.FormBody;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.data.SyntheticCandles;
+import io.hypertrader.live.deployment.TradingPlan;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.strategy.fib.FibHedgeParams;

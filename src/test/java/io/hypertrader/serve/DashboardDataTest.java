@@ -1,6 +1,6 @@
 package io.hypertrader.serve;
 
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

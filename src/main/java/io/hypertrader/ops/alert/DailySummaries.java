@@ -1,6 +1,6 @@
 package io.hypertrader.ops.alert;
 
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskEvent;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.hypertrader.ops.alert;
 
 import io.hypertrader.core.UserError;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

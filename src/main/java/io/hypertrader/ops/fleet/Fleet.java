@@ -1,7 +1,7 @@
 package io.hypertrader.ops.fleet;
 
 import io.hypertrader.core.UserError;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.LiveStore;
 
 import java.util.ArrayList;
 import java.util.Collection;

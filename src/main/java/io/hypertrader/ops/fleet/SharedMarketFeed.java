@@ -3,8 +3,8 @@ package io.hypertrader.ops.fleet;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.live.MarketFeed;
-import io.hypertrader.live.TransportException;
+import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.exchange.TransportException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

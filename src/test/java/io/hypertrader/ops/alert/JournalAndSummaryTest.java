@@ -1,8 +1,8 @@
 package io.hypertrader.ops.alert;
 
 import io.hypertrader.data.Database;
-import io.hypertrader.live.DbAccess;
-import io.hypertrader.live.LiveStore;
+import io.hypertrader.live.store.DbAccess;
+import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskRule;
 import org.junit.jupiter.api.AfterEach;

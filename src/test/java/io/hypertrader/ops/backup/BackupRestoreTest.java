@@ -4,7 +4,7 @@ import io.hypertrader.core.UserError;
 import io.hypertrader.data.Database;
 import io.hypertrader.data.Migration;
 import io.hypertrader.data.Migrations;
-import io.hypertrader.live.DbAccess;
+import io.hypertrader.live.store.DbAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

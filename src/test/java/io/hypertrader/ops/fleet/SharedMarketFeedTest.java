@@ -3,7 +3,7 @@ package io.hypertrader.ops.fleet;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.live.MarketFeed;
+import io.hypertrader.live.feed.MarketFeed;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
