@@ -190,6 +190,7 @@ public final class DeploymentOps implements io.hypertrader.live.runner.RunnerEve
         alerts.accept(new AlertEvent.ReconciliationDifference(deploymentId, stage, clock.getAsLong(), coin, detail));
     }
 
+    @Override
     public void leaseTakenOver(String previousHolder, String newHolder, long silentMs) {
         alerts.accept(new AlertEvent.LeaseTakeover(deploymentId, stage, clock.getAsLong(), previousHolder, newHolder, silentMs));
     }
