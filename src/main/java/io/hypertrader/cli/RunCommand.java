@@ -147,10 +147,11 @@ final class RunCommand implements Runnable {
             }, d -> launcher.run(d.id()), System::currentTimeMillis, settings, line -> say(root, line));
             Thread main = Thread.currentThread();
             // SIGTERM: every runner ends its unit of work and its run cleanly, then the summary; the JVM waits for it
+            java.util.concurrent.CountDownLatch summarised = new java.util.concurrent.CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 main.interrupt();
                 try {
-                    main.join(45_000);
+                    summarised.await(45, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
                     // the JVM halts anyway
                 }
@@ -174,6 +175,7 @@ final class RunCommand implements Runnable {
                 say(root, "  " + m.id() + " (" + m.stage() + "): " + m.state().name().toLowerCase(Locale.ROOT) + ", " + m.starts()
                         + " starts; " + m.last());
             }
+            summarised.countDown();
         }
     }
 

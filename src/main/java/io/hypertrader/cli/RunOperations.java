@@ -11,6 +11,7 @@ import io.hypertrader.ops.alert.AlertsConfigLoader;
 import io.hypertrader.ops.alert.Channels;
 import io.hypertrader.ops.alert.DailySummaries;
 import io.hypertrader.ops.alert.LiveStoreAlertJournal;
+import io.hypertrader.ops.alert.RunnerAlertJournal;
 import io.hypertrader.ops.backup.BackupScheduler;
 import io.hypertrader.ops.backup.BackupWriter;
 import io.hypertrader.ops.metrics.MetricsEndpoint;
@@ -47,15 +48,17 @@ final class RunOperations implements AutoCloseable {
     private final MetricsEndpoint endpoint;
     private final AlertsConfig alertsConfig;
     private final AlertDispatcher alerts;
+    private final RunnerAlertJournal journal;
     private final ScheduledExecutorService backups;
     private final Map<String, DeploymentOps> transportWatch = new HashMap<>();
 
     private RunOperations(PrometheusMeterRegistry registry, MetricsEndpoint endpoint, AlertsConfig alertsConfig, AlertDispatcher alerts,
-                          ScheduledExecutorService backups) {
+                          RunnerAlertJournal journal, ScheduledExecutorService backups) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.alertsConfig = alertsConfig;
         this.alerts = alerts;
+        this.journal = journal;
         this.backups = backups;
     }
 
@@ -74,8 +77,10 @@ final class RunOperations implements AutoCloseable {
         }
         Optional<AlertsConfig> cfg = AlertsConfigLoader.loadDefault(root.env());
         AlertDispatcher alerts = null;
+        RunnerAlertJournal journal = null;
         if (cfg.isPresent()) {
-            alerts = AlertDispatcher.start(cfg.get(), Channels.of(cfg.get(), root.env()), LiveStoreAlertJournal.direct(root.dbPath()));
+            journal = new RunnerAlertJournal(LiveStoreAlertJournal.direct(root.dbPath()));
+            alerts = AlertDispatcher.start(cfg.get(), Channels.of(cfg.get(), root.env()), journal);
             say.accept("alerts: " + cfg.get().source());
         }
         ScheduledExecutorService backups = null;
@@ -95,7 +100,7 @@ final class RunOperations implements AutoCloseable {
                 }
             }, FIRST_BACKUP_CHECK_S, 60, TimeUnit.SECONDS);
         }
-        return new RunOperations(registry, endpoint, cfg.orElse(null), alerts, backups);
+        return new RunOperations(registry, endpoint, cfg.orElse(null), alerts, journal, backups);
     }
 
     /** The export takes its turn with the runners of this process through the file's door (see DbAccess). */
@@ -131,16 +136,22 @@ final class RunOperations implements AutoCloseable {
     /** The operations of one deployment; {@code store} is the runner's own (the daily summary reads it on the runner's thread). */
     DeploymentOps forDeployment(LiveStore store, LiveStore.Deployment d) {
         DeploymentOps ops = build(d.id(), d.stage().code());
-        if (alerts != null && d.stage() != LiveStore.Stage.PAPER) {
-            DailySummaries.Trigger trigger = new DailySummaries.Trigger(System.currentTimeMillis());
-            AlertDispatcher dispatcher = alerts;
-            ops.onTick(now -> {
-                LocalDate day = trigger.due(now);
-                if (day != null) {
-                    dispatcher.submit(DailySummaries.of(store, d, day, now));
-                }
-            });
+        if (alerts == null) {
+            return ops;
         }
+        // the deployment's alert deliveries are journaled by its runner, between its own writes
+        LiveStoreAlertJournal own = LiveStoreAlertJournal.deferred(store, 10_000);
+        journal.own(d.id(), own);
+        DailySummaries.Trigger trigger = d.stage() == LiveStore.Stage.PAPER ? null : new DailySummaries.Trigger(System.currentTimeMillis());
+        AlertDispatcher dispatcher = alerts;
+        ops.onTick(now -> {
+            own.flush();
+            LocalDate day = trigger == null ? null : trigger.due(now);
+            if (day != null) {
+                dispatcher.submit(DailySummaries.of(store, d, day, now));
+            }
+        });
+        ops.onClose(() -> journal.release(d.id()));
         return ops;
     }
 

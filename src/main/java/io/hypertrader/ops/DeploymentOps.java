@@ -190,6 +190,7 @@ public final class DeploymentOps implements io.hypertrader.live.runner.RunnerEve
         alerts.accept(new AlertEvent.ReconciliationDifference(deploymentId, stage, clock.getAsLong(), coin, detail));
     }
 
+    @Override
     public void leaseTakenOver(String previousHolder, String newHolder, long silentMs) {
         alerts.accept(new AlertEvent.LeaseTakeover(deploymentId, stage, clock.getAsLong(), previousHolder, newHolder, silentMs));
     }
@@ -199,11 +200,23 @@ public final class DeploymentOps implements io.hypertrader.live.runner.RunnerEve
         alerts.accept(new AlertEvent.EmergencyStop(deploymentId, stage, clock.getAsLong(), flatten, requestedBy, report));
     }
 
+    private Runnable onClose = () -> { };
+
+    /** What {@link #close} also does (the launcher hands the deployment's alert journal back). */
+    public DeploymentOps onClose(Runnable r) {
+        this.onClose = java.util.Objects.requireNonNull(r);
+        return this;
+    }
+
     /** Removes this deployment's metric series (the dispatcher is the process's and stays open). */
     @Override
     public void close() {
-        if (metrics != null) {
-            metrics.close();
+        try {
+            if (metrics != null) {
+                metrics.close();
+            }
+        } finally {
+            onClose.run();
         }
     }
 }

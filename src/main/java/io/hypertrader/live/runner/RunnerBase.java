@@ -116,6 +116,9 @@ public abstract class RunnerBase {
     /** The first thing a run does: takes the deployment's lease (exit 5 while another live runner holds it). */
     void takeLease() {
         lease = DeploymentLease.acquire(store, id, leaseSettings, clock);
+        if (lease.takenOverFrom() != null) { // the previous runner died or went silent: someone should know
+            events.leaseTakenOver(lease.takenOverFrom(), leaseSettings.self().describe(), lease.takenOverSilentMs());
+        }
     }
 
     /**

@@ -40,6 +40,9 @@ public interface RunnerEvents {
     /** A stop of the deployment reached the runner. */
     void stopped(boolean flatten, String report);
 
+    /** This runner took the deployment's lease over from a runner that died or went silent. */
+    void leaseTakenOver(String previousHolder, String newHolder, long silentMs);
+
     /** Nothing is watching. */
     RunnerEvents NONE = new RunnerEvents() {
         @Override
@@ -80,6 +83,10 @@ public interface RunnerEvents {
 
         @Override
         public void stopped(boolean flatten, String report) {
+        }
+
+        @Override
+        public void leaseTakenOver(String previousHolder, String newHolder, long silentMs) {
         }
     };
 }

@@ -157,6 +157,8 @@ public final class DeploymentLease {
         String token = HexFormat.of().formatHex(randomBytes());
         Holder self = settings.self();
         Row[] refusedBy = new Row[1];
+        String[] takenOver = new String[1];
+        long[] silent = new long[1];
         long[] at = new long[1];
         store.db().tx(c -> {
             long now = clock.getAsLong(); // once the file is ours: opening may have waited for another process
@@ -188,6 +190,10 @@ public final class DeploymentLease {
             }
             String detail = held == null ? "acquired by " + self.describe()
                     : "taken over from " + held.holder().describe() + ": " + d.reason() + "; now held by " + self.describe();
+            if (held != null) {
+                takenOver[0] = held.holder().describe() + " (" + d.reason() + ")";
+                silent[0] = held.silentMs(now);
+            }
             LiveStore.append(c, deploymentId, LiveStore.Entry.of(now, null, "lease", null, null, null, null, null, null, detail));
             return null;
         });
@@ -204,7 +210,23 @@ public final class DeploymentLease {
                             + " ago"));
             throw new UserError(UserError.Kind.REFUSED, why);
         }
-        return new DeploymentLease(store, deploymentId, token, self, clock);
+        DeploymentLease lease = new DeploymentLease(store, deploymentId, token, self, clock);
+        lease.takenOverFrom = takenOver[0];
+        lease.takenOverSilentMs = silent[0];
+        return lease;
+    }
+
+    /** Whom this lease was taken over from and why, or null when it was free (a clean end releases it). */
+    private String takenOverFrom;
+    private long takenOverSilentMs;
+
+    public String takenOverFrom() {
+        return takenOverFrom;
+    }
+
+    /** How long the holder it was taken over from had been silent, ms. */
+    public long takenOverSilentMs() {
+        return takenOverSilentMs;
     }
 
     /**

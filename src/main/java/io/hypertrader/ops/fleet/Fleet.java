@@ -200,18 +200,27 @@ public final class Fleet {
             starting = false;
             threads = List.copyOf(threads().values());
         }
-        threads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + waitMs * 1_000_000L; // a wait, not a time of day
         for (Thread t : threads) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                break;
+            // again and again: an HTTP call may swallow one interrupt (as an I/O error the runner retries)
+            while (t.isAlive()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    break;
+                }
+                t.interrupt();
+                try {
+                    t.join(Math.min(left, 200));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // asked twice: stop waiting
+                }
             }
-            try {
-                t.join(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // asked twice: stop waiting
+        }
+        synchronized (this) {
+            long now = clock.getAsLong();
+            for (Slot s; (s = ended.poll()) != null; ) {
+                reap(s, now); // the summary reads what they ended with
             }
         }
     }
@@ -284,7 +293,9 @@ public final class Fleet {
             say.accept("fleet: " + s.d.id() + " needs a person, not restarted: " + u.getMessage());
             return;
         }
-        boolean failed = f != null || s.stalled || (s.outcome != null && (s.outcome.startsWith("halted") || s.outcome.equals("interrupted")));
+        // "interrupted" is a failure unless the fleet itself is ending (it interrupted them)
+        boolean failed = f != null || s.stalled || (s.outcome != null && (s.outcome.startsWith("halted")
+                || (s.outcome.equals("interrupted") && starting)));
         if (!failed) {
             s.state = State.ENDED;
             s.failuresInARow = 0;

@@ -125,7 +125,13 @@ class DeploymentLeaseTest {
         assertThat(DeploymentLease.current(store, DEP).orElseThrow().holder().pid()).isEqualTo(ProcessHandle.current().pid());
         assertThat(leaseLines()).last().asString().startsWith("taken over from pid " + deadPid + " on host " + HOST
                 + ": the holder is gone (no process " + deadPid + " on " + HOST + "); now held by pid " + ProcessHandle.current().pid());
+        // what the runner alerts as lease_takeover
+        assertThat(mine.takenOverFrom()).startsWith("pid " + deadPid + " on host " + HOST).contains("the holder is gone");
+        assertThat(mine.takenOverSilentMs()).isEqualTo(1_000);
         mine.release();
+        DeploymentLease again = DeploymentLease.acquire(store, DEP, DeploymentLease.Settings.defaults(), clock::get);
+        assertThat(again.takenOverFrom()).as("a released lease is taken, not taken over").isNull();
+        again.release();
     }
 
     @Test
