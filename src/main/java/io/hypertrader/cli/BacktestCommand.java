@@ -52,7 +52,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code hypertrader backtest}: runs a strategy config on stored candles through the simulator and stores the run. */
+/**
+ * {@code hypertrader backtest}: runs a strategy config on stored candles through the simulator and stores the run.
+ *
+ * <p><b>One file (about 440 lines).</b> Most of it is the command's options, each with its help
+ * text, and their checks; the run itself is {@code store.BacktestJob}.
+ */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Backtest a strategy config on the candles (and funding) in the database, through the execution "
                 + "simulator; store the run (orders, fills, equity, cycles) and print a summary.",

@@ -29,6 +29,9 @@ import java.util.Optional;
  * place instead of duplicating them. A series (coin, interval) holds rows of one source only;
  * writing another source into it is refused, so exchange data never silently mixes with an
  * imported file. Times are UTC epoch ms; reads select bars by open time.
+ *
+ * <p><b>One file (about 440 lines).</b> The SQL of one table group (the candle series and their
+ * staging), so a change of the schema is made in one place.
  */
 public final class CandleStore {
     private static final String STAGE = "candles_stage";

@@ -25,6 +25,9 @@ import static io.hypertrader.analytics.Metrics.Unit.RATIO;
  * The run report page's content from {@link ReportData}: every number formatted (Locale.ROOT, UTC),
  * grouped as the page shows it ({@link View.Run}); the template lays it out. The first screen holds
  * the synthetic-data banner, the path interval and the warnings before any headline figure.
+ *
+ * <p><b>One file (about 410 lines).</b> The formatting of every section of one page, next to the
+ * view records it fills.
  */
 final class RunPage {
     /** Rows per page of the long tables (trade list, rejections). */

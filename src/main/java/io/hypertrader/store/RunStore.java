@@ -32,6 +32,8 @@ import java.util.Optional;
  * REJECTED and run_rejections, negative ids, code RISK), each once; what the risk manager did is
  * in run_risk_events. Bulk rows go through DuckDB's Appender; one run is
  * written in one transaction, so a crash never leaves half a run.
+ *
+ * <p><b>One file (about 410 lines).</b> The SQL of the run tables; one run is one transaction.
  */
 public final class RunStore {
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,15 +78,9 @@ class RunAllTest {
     }
 
     Process start(String name, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
-                HyperTraderCli.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
-        pb.environment().putAll(rig.env);
-        pb.environment().put("TEST_WEBHOOK_URL", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
-        Process p = pb.start();
+        Map<String, String> env = new java.util.HashMap<>(rig.env);
+        env.put("TEST_WEBHOOK_URL", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+        Process p = RunnerProcessRig.cli(dir, name, env, args);
         children.add(p);
         return p;
     }

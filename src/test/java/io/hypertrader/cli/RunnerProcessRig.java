@@ -74,20 +74,29 @@ final class RunnerProcessRig implements AutoCloseable {
 
     /** {@code java -cp <test classpath> io.hypertrader.cli.HyperTraderCli args...}, output to files. */
     Process start(String name, String... args) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("HYPERTRADER_DB", db.toString());
+        env.put("HYPERTRADER_API_URL", fake.baseUrl());
+        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
+        env.put("HYPERTRADER_PRIVATE_KEY", KEY_HEX);
+        Process p = cli(dir, name, env, args);
+        children.add(p);
+        return p;
+    }
+
+    /**
+     * A {@code hypertrader} process on the test's classpath with {@code env} added, its output in
+     * {@code dir/name.out} and {@code dir/name.err}.
+     */
+    static Process cli(Path dir, String name, Map<String, String> env, String... args) throws java.io.IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
                 HyperTraderCli.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("HYPERTRADER_DB", db.toString());
-        env.put("HYPERTRADER_API_URL", fake.baseUrl());
-        env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
-        env.put("HYPERTRADER_PRIVATE_KEY", KEY_HEX);
-        Process p = pb.start();
-        children.add(p);
-        return p;
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     String out(String name) throws Exception {

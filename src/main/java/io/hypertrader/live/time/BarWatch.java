@@ -4,6 +4,7 @@ import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.exchange.TransportException;
+import io.hypertrader.live.feed.ForwardingMarketFeed;
 import io.hypertrader.live.feed.MarketFeed;
 
 import java.time.Instant;
@@ -62,23 +63,18 @@ public final class BarWatch {
         return graceMs;
     }
 
-    /**
-     * The same feed, remembering the newest bar each candle read returned. Every other call goes
-     * straight through: a wrapper that let one fall back to the interface's default would, say,
-     * make a pushing WebSocket feed look like a polling one to the runner.
-     */
+    /** The same feed, remembering the newest bar each candle read returned; every other call goes straight through. */
     public MarketFeed observe(MarketFeed feed) {
         Objects.requireNonNull(feed);
         this.source = feed;
         return new Observed(feed);
     }
 
-    /** The feed {@link #observe} hands the runner (a named class, so a test can check it forwards every method). */
-    final class Observed implements MarketFeed {
-        private final MarketFeed feed;
+    /** The feed {@link #observe} hands the runner: everything forwarded, candle reads remembered. */
+    final class Observed extends ForwardingMarketFeed {
 
         Observed(MarketFeed feed) {
-            this.feed = feed;
+            super(feed);
         }
 
         @Override
@@ -88,56 +84,6 @@ public final class BarWatch {
                 served(coin, got.isEmpty() ? null : got.get(got.size() - 1).openTime(), nowMs);
             }
             return got;
-        }
-
-        @Override
-        public Map<String, Double> mids() throws TransportException {
-            return feed.mids();
-        }
-
-        @Override
-        public List<String> notices() {
-            return feed.notices();
-        }
-
-        @Override
-        public boolean pushing() {
-            return feed.pushing();
-        }
-
-        @Override
-        public long midsVersion() {
-            return feed.midsVersion();
-        }
-
-        @Override
-        public long awaitMids(long seen, long timeoutMs) throws InterruptedException {
-            return feed.awaitMids(seen, timeoutMs);
-        }
-
-        @Override
-        public long midsArrivedNanos() {
-            return feed.midsArrivedNanos();
-        }
-
-        @Override
-        public void watchBookAndContext(Coin coin) {
-            feed.watchBookAndContext(coin);
-        }
-
-        @Override
-        public double[] bestBidAsk(Coin coin) {
-            return feed.bestBidAsk(coin);
-        }
-
-        @Override
-        public double fundingRate(Coin coin) throws TransportException {
-            return feed.fundingRate(coin);
-        }
-
-        @Override
-        public void close() {
-            feed.close();
         }
     }
 

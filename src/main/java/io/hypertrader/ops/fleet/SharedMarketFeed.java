@@ -3,6 +3,7 @@ package io.hypertrader.ops.fleet;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
+import io.hypertrader.live.feed.ForwardingMarketFeed;
 import io.hypertrader.live.feed.MarketFeed;
 import io.hypertrader.live.exchange.TransportException;
 
@@ -54,7 +55,7 @@ public final class SharedMarketFeed implements AutoCloseable {
 
     /** A deployment's own view of the shared feed. */
     public synchronized MarketFeed view() {
-        View v = new View();
+        View v = new View(feed);
         views.add(v);
         return v;
     }
@@ -122,8 +123,13 @@ public final class SharedMarketFeed implements AutoCloseable {
         }
     }
 
-    private final class View implements MarketFeed {
+    /** A deployment's view: its own notices; candles, mids and funding from the shared reads; the rest forwarded. */
+    private final class View extends ForwardingMarketFeed {
         final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+
+        View(MarketFeed shared) {
+            super(shared);
+        }
 
         @Override
         public List<Candle> recentCandles(Coin coin, Interval interval, int count, long nowMs) throws TransportException {
@@ -143,36 +149,6 @@ public final class SharedMarketFeed implements AutoCloseable {
                 out.add(n);
             }
             return out;
-        }
-
-        @Override
-        public boolean pushing() {
-            return feed.pushing();
-        }
-
-        @Override
-        public long midsVersion() {
-            return feed.midsVersion();
-        }
-
-        @Override
-        public long awaitMids(long seen, long timeoutMs) throws InterruptedException {
-            return feed.awaitMids(seen, timeoutMs);
-        }
-
-        @Override
-        public long midsArrivedNanos() {
-            return feed.midsArrivedNanos();
-        }
-
-        @Override
-        public void watchBookAndContext(Coin coin) {
-            feed.watchBookAndContext(coin);
-        }
-
-        @Override
-        public double[] bestBidAsk(Coin coin) {
-            return feed.bestBidAsk(coin);
         }
 
         @Override

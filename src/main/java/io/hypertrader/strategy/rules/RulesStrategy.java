@@ -71,6 +71,10 @@ import java.util.function.Function;
  * restarted paper or live runner starts it fresh on the warm-up bars, and its restart rule then
  * requires the coin to be flat (a position the fresh strategy does not know of halts the run,
  * exit 5; it is never adopted or traded blind).
+ *
+ * <p><b>One file (about 600 lines).</b> The entry, exit, stop and take-profit rules of a coin act on
+ * one position's fields (side, size, entry, best price, pending trade); cut apart, each piece would
+ * reach into the others' state. The expression language lives apart ({@code RuleCompiler}).
  */
 public final class RulesStrategy implements StatefulStrategy, LegView, QuietBarAbsorber {
 

@@ -3,6 +3,7 @@ package io.hypertrader.live.time;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.live.feed.MarketFeed;
+import io.hypertrader.live.feed.ForwardingMarketFeed;
 import io.hypertrader.ops.fleet.SharedMarketFeed;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,13 @@ class FeedWrappersTest {
     }
 
     @Test
+    void theForwardingBaseForwardsEveryMethod() {
+        assertThat(notForwarded(ForwardingMarketFeed.class)).isEmpty();
+        assertThat(ForwardingMarketFeed.class).isAssignableFrom(BarWatch.Observed.class);
+    }
+
+    @Test
     void theBarChecksWrapperForwardsEveryMethod() throws Exception {
-        assertThat(notForwarded(BarWatch.Observed.class)).isEmpty();
         // and behaviourally: a pushing feed stays pushing behind it
         MarketFeed pushing = new MarketFeed() {
             @Override
@@ -71,14 +77,9 @@ class FeedWrappersTest {
     }
 
     @Test
-    void theSharedFeedsViewsForwardEveryMethod() {
-        Class<?> view = null;
-        for (Class<?> c : SharedMarketFeed.class.getDeclaredClasses()) {
-            if (MarketFeed.class.isAssignableFrom(c)) {
-                view = c;
-            }
-        }
-        assertThat(view).isNotNull();
-        assertThat(notForwarded(view)).isEmpty();
+    void theSharedFeedsViewsAreForwardingFeeds() {
+        long views = java.util.Arrays.stream(SharedMarketFeed.class.getDeclaredClasses())
+                .filter(ForwardingMarketFeed.class::isAssignableFrom).count();
+        assertThat(views).isEqualTo(1);
     }
 }
