@@ -1,6 +1,8 @@
 package io.hypertrader.cli;
 
-import io.hypertrader.data.FakeHyperliquid;
+import io.hypertrader.core.Network;
+import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.fake.SyntheticHistory;
 import io.hypertrader.testdata.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,16 +30,19 @@ class DataCommandsTest {
     @BeforeEach
     void start() throws Exception {
         db = dir.resolve("sub/h.duckdb");
-        fake = new FakeHyperliquid("BTC", System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        fake = FakeHyperliquid.start(Network.MAINNET, () -> now);
+        SyntheticHistory.serve(fake, now);
+        fake.setDateOffsetMs(null);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         fake.close();
     }
 
     CliHarness.Result run(String... args) {
-        return CliHarness.run(Map.of("HYPERTRADER_DB", db.toString(), "HYPERTRADER_API_URL", fake.url()), args);
+        return CliHarness.run(Map.of("HYPERTRADER_DB", db.toString(), "HYPERTRADER_API_URL", fake.baseUrl()), args);
     }
 
     static String firstErrLine(CliHarness.Result r) {

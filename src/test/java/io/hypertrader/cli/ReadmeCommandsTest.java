@@ -182,14 +182,16 @@ class ReadmeCommandsTest {
             files.put(f.getKey(), Files.writeString(dir.resolve(f.getKey()), f.getValue()));
         }
         try (FakeHyperliquid live = FakeHyperliquid.start(Network.TESTNET);
-             io.hypertrader.data.FakeHyperliquid market = new io.hypertrader.data.FakeHyperliquid("BTC", System.currentTimeMillis()).withCoins("SOL")) {
+             FakeHyperliquid market = FakeHyperliquid.start(Network.MAINNET)) {
+            io.hypertrader.live.fake.SyntheticHistory.serve(market, System.currentTimeMillis(), "SOL");
+            market.setDateOffsetMs(null);
             new LiveFixtures.Script(live, 5).add("BTC", LiveFixtures.candles(11, 400, System.currentTimeMillis(), 60_000, Interval.H1));
             Map<String, String> env = new HashMap<>();
             env.put("HYPERTRADER_DB", dir.resolve("readme.duckdb").toString());
             env.put("HYPERTRADER_HOME", dir.resolve("home").toString());
             env.put("HYPERTRADER_REPORTS", dir.resolve("reports").toString());
             env.put("HYPERTRADER_KEY_PASSPHRASE", "readme passphrase");
-            Session s = new Session(env, market.url(), live.baseUrl(), files);
+            Session s = new Session(env, market.baseUrl(), live.baseUrl(), files);
             for (Line l : lines) {
                 long t0 = System.nanoTime();
                 s.run(l);

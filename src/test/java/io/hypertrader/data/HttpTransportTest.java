@@ -1,6 +1,9 @@
 package io.hypertrader.data;
 
 import io.hypertrader.core.UserError;
+import io.hypertrader.core.Network;
+import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.fake.SyntheticHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static io.hypertrader.data.FakeHyperliquid.Fault.*;
+import static io.hypertrader.live.fake.FakeHyperliquid.Fault.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,16 +23,18 @@ class HttpTransportTest {
     final VirtualClock clock = new VirtualClock(NOW);
 
     HttpTransportTest() throws IOException {
-        fake = new FakeHyperliquid("BTC", NOW);
+        fake = FakeHyperliquid.start(Network.MAINNET, () -> NOW);
+        SyntheticHistory.serve(fake, NOW);
+        fake.setDateOffsetMs(null); // no Date header: the transport's only clock is the test's VirtualClock
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         fake.close();
     }
 
     HttpTransport transport(HttpTransport.Settings s, long seed) {
-        return new HttpTransport(fake.url(), s, new WeightBudget(1200, clock), clock, new SplittableRandom(seed));
+        return new HttpTransport(fake.baseUrl(), s, new WeightBudget(1200, clock), clock, new SplittableRandom(seed));
     }
 
     HttpTransport transport() {
@@ -73,12 +78,12 @@ class HttpTransportTest {
         assertThat(meta(transport())).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(1);
         assertThat(clock.sleeps).isEmpty();
-        assertThat(fake.requests.getFirst().toString()).isEqualTo("{\"type\":\"meta\"}");
+        assertThat(fake.infoBodies().getFirst().toString()).isEqualTo("{\"type\":\"meta\"}");
     }
 
     @Test
     void rateLimitWithoutRetryAfterBacksOffAndDrainsTheBudget() {
-        fake.fault(RATE_LIMIT);
+        fake.injectInfo(HTTP_429_NO_RETRY_AFTER);
         HttpTransport t = transport();
         assertThat(meta(t)).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(2);
@@ -89,7 +94,7 @@ class HttpTransportTest {
 
     @Test
     void retryAfterIsHonoured() {
-        fake.fault(RATE_LIMIT_RETRY_AFTER);
+        fake.injectInfo(HTTP_429_RETRY_AFTER_7S);
         assertThat(meta(transport())).hasSize(28);
         assertThat(clock.sleeps.getFirst()).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7250));
     }
@@ -108,7 +113,7 @@ class HttpTransportTest {
 
     @Test
     void serverErrorsBackOffExponentially() {
-        fake.fault(SERVER_ERROR, SERVER_ERROR, SERVER_ERROR);
+        fake.injectInfo(HTTP_500_BEFORE, HTTP_500_BEFORE, HTTP_500_BEFORE);
         assertThat(meta(transport())).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(4);
         assertThat(clock.sleeps).hasSize(3);
@@ -119,28 +124,28 @@ class HttpTransportTest {
 
     @Test
     void garbageAndTruncatedBodiesAreRetriedNeverParsedAsData() {
-        fake.fault(GARBAGE, TRUNCATED_JSON);
+        fake.injectInfo(HTML_BEFORE, TRUNCATED_JSON_BEFORE);
         assertThat(meta(transport())).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(3);
     }
 
     @Test
     void droppedConnectionIsRetried() {
-        fake.fault(DROP, DROP);
+        fake.injectInfo(DROP_BEFORE, DROP_BEFORE);
         assertThat(meta(transport())).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(3);
     }
 
     @Test
     void slowAnswerTimesOutAndIsRetried() {
-        fake.fault(SLOW);
+        fake.injectInfo(TIMEOUT_AFTER_ACCEPT);
         assertThat(meta(transport())).hasSize(28);
         assertThat(fake.requestCount()).isEqualTo(2);
     }
 
     @Test
     void clientErrorIsNotRetriedAndNamesTheRequest() {
-        fake.fault(BAD_REQUEST);
+        fake.injectInfo(HTTP_422_BEFORE);
         assertThatThrownBy(() -> meta(transport()))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE))
                 .hasMessageContaining("POST /info meta").hasMessageContaining("HTTP 422")
@@ -150,7 +155,7 @@ class HttpTransportTest {
 
     @Test
     void givesUpAfterBoundedTriesNamingRequestAndLastFailure() {
-        fake.down = i -> true;
+        fake.setDown(i -> true);
         assertThatThrownBy(() -> meta(transport()))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE))
                 .hasMessageContaining("POST /info meta").hasMessageContaining("gave up after 6 tries")
@@ -163,7 +168,7 @@ class HttpTransportTest {
 
     @Test
     void nonIdempotentCallIsNotRetriedAfterAServerError() {
-        fake.fault(SERVER_ERROR);
+        fake.injectInfo(HTTP_500_BEFORE);
         HttpTransport.Call order = new HttpTransport.Call("/info", HyperliquidWire.metaRequest(null), 1, "order", false);
         assertThatThrownBy(() -> transport().post(order, HyperliquidWire::parseMeta))
                 .isInstanceOf(UserError.class).hasMessageContaining("not retried");

@@ -3,6 +3,9 @@ package io.hypertrader.data;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.UserError;
+import io.hypertrader.core.Network;
+import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.fake.SyntheticHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static io.hypertrader.data.FakeHyperliquid.Fault.*;
+import static io.hypertrader.live.fake.FakeHyperliquid.Fault.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,19 +27,22 @@ class HyperliquidInfoClientTest {
     static final Coin BTC = Coin.of("BTC");
 
     final FakeHyperliquid fake;
+    final SyntheticHistory history;
     final VirtualClock clock = new VirtualClock(NOW);
     final HyperliquidInfoClient client;
 
     HyperliquidInfoClientTest() throws IOException {
-        fake = new FakeHyperliquid("BTC", NOW);
-        HttpTransport t = new HttpTransport(fake.url(),
+        fake = FakeHyperliquid.start(Network.MAINNET, () -> NOW);
+        history = SyntheticHistory.serve(fake, NOW);
+        fake.setDateOffsetMs(null); // no Date header: the transport's only clock is the test's VirtualClock
+        HttpTransport t = new HttpTransport(fake.baseUrl(),
                 HttpTransport.Settings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofSeconds(5)),
                 new WeightBudget(1200, clock), clock, new SplittableRandom(1));
         client = new HyperliquidInfoClient(t);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         fake.close();
     }
 
@@ -82,7 +88,7 @@ class HyperliquidInfoClientTest {
 
     @Test
     void unknownPageSizesAndOverlapDeduplicate() {
-        fake.pageSize = 37;
+        history.pageSize(37);
         List<HyperliquidWire.WireCandle> all = fetch(FORMING - 300 * H + 1234, FORMING - 1, new ArrayList<>());
         // The candle containing startTime is returned too.
         assertThat(all.getFirst().t()).isEqualTo(FORMING - 300 * H);
@@ -92,7 +98,7 @@ class HyperliquidInfoClientTest {
 
     @Test
     void survivesEveryFaultKindWithExactRows() {
-        fake.fault(RATE_LIMIT, SERVER_ERROR, NONE, GARBAGE, DROP, NONE, RATE_LIMIT_RETRY_AFTER, SLOW, TRUNCATED_JSON);
+        fake.injectInfo(HTTP_429_NO_RETRY_AFTER, HTTP_500_BEFORE, NONE, HTML_BEFORE, DROP_BEFORE, NONE, HTTP_429_RETRY_AFTER_7S, TIMEOUT_AFTER_ACCEPT, TRUNCATED_JSON_BEFORE);
         List<HyperliquidWire.WireCandle> all = fetch(FORMING - 2000 * H, FORMING - 1, new ArrayList<>());
         assertThat(all).hasSize(2000);
         assertContiguous(all);
@@ -102,7 +108,7 @@ class HyperliquidInfoClientTest {
 
     @Test
     void failsWithExchangeErrorNamingThePageWhenTheServerStaysDown() {
-        fake.down = i -> i > 3;
+        fake.setDown(i -> i > 3);
         List<Integer> pages = new ArrayList<>();
         assertThatThrownBy(() -> fetch(FORMING - 4999 * H, NOW, pages))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE))
@@ -130,7 +136,7 @@ class HyperliquidInfoClientTest {
             assertThat(all.get(i).timeMs()).isGreaterThan(all.get(i - 1).timeMs());
         }
         // 500 + 500 + 201 rows, then one request that brings nothing new ends the loop.
-        assertThat(fake.requests.stream().filter(r -> r.path("type").asText().equals("fundingHistory"))).hasSize(4);
+        assertThat(fake.infoBodies().stream().filter(r -> r.path("type").asText().equals("fundingHistory"))).hasSize(4);
     }
 
     @Test

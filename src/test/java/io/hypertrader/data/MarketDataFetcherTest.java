@@ -5,6 +5,8 @@ import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
 import io.hypertrader.core.Network;
 import io.hypertrader.core.UserError;
+import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.live.fake.SyntheticHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,15 +46,17 @@ class MarketDataFetcherTest {
     };
 
     MarketDataFetcherTest() throws IOException {
-        fake = new FakeHyperliquid("BTC", NOW);
-        HttpTransport t = new HttpTransport(fake.url(),
+        fake = FakeHyperliquid.start(Network.MAINNET, () -> NOW);
+        SyntheticHistory.serve(fake, NOW);
+        fake.setDateOffsetMs(null); // no Date header: the transport's only clock is the test's VirtualClock
+        HttpTransport t = new HttpTransport(fake.baseUrl(),
                 HttpTransport.Settings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofSeconds(5)),
                 new WeightBudget(1200, clock), clock, new SplittableRandom(3));
         fetcher = new MarketDataFetcher(db, new HyperliquidInfoClient(t), Network.MAINNET, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         fake.close();
         db.close();
     }
@@ -69,7 +73,7 @@ class MarketDataFetcherTest {
         assertThat(store.gaps(BTC, Interval.H1)).isEmpty();
         for (int i = 0; i < s.size(); i++) {
             assertThat(s.open(i)).isEqualTo(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.8f",
-                    FakeHyperliquid.price(s.openTime(i)))), org.assertj.core.data.Offset.offset(1e-6));
+                    SyntheticHistory.price(s.openTime(i)))), org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 
@@ -90,13 +94,13 @@ class MarketDataFetcherTest {
     @Test
     void resumesAfterAnInterruptionFetchingOnlyWhatIsMissing() {
         // Request 1 is meta, 2-4 are the first three candle pages; then the exchange goes down.
-        fake.down = i -> i > 4;
+        fake.setDown(i -> i > 4);
         assertThatThrownBy(() -> fetcher.fetch(recent(null), listener))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.EXCHANGE));
         assertThat(store.summary(BTC, Interval.H1).orElseThrow().rows()).isEqualTo(1500);
         assertThat(store.gaps(BTC, Interval.H1)).isEmpty();
 
-        fake.down = i -> false;
+        fake.setDown(i -> false);
         int before = fake.candleStarts().size();
         MarketDataFetcher.Result r = fetcher.fetch(recent(null), listener);
         assertThat(r.missingBefore()).isEqualTo(3499);
@@ -187,9 +191,9 @@ class MarketDataFetcherTest {
     @Test
     void fundingResumesAfterTheLastStoredSettlement() {
         fetcher.fetch(recent(100), listener);
-        long firstFundingRequests = fake.requests.stream().filter(r -> r.path("type").asText().equals("fundingHistory")).count();
+        long firstFundingRequests = fake.infoBodies().stream().filter(r -> r.path("type").asText().equals("fundingHistory")).count();
         fetcher.fetch(recent(100), listener);
-        List<Long> starts = fake.requests.stream().filter(r -> r.path("type").asText().equals("fundingHistory"))
+        List<Long> starts = fake.infoBodies().stream().filter(r -> r.path("type").asText().equals("fundingHistory"))
                 .skip(firstFundingRequests).map(r -> r.path("startTime").asLong()).toList();
         assertThat(starts).hasSize(1);
         assertThat(starts.getFirst()).isGreaterThan(FORMING - 2 * H);

@@ -13,10 +13,12 @@ import io.hypertrader.data.FundingRate;
 import io.hypertrader.data.FundingStore;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeMarket;
+import io.hypertrader.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,8 +109,8 @@ class RecorderProcessTest {
             child = start(args, out);
             if (k > 0) {
                 // a JVM start on a busy machine can take a while
-                RecorderRig.await("run " + k + "'s start line", () -> read(out).contains(START_LINE), 90);
-                RecorderRig.await("run " + k + "'s subscriptions", () -> fake.subscribeCount() >= subscribed + 6, 30);
+                Await.until("run " + k + "'s start line", () -> read(out).contains(START_LINE), Duration.ofSeconds(90));
+                Await.until("run " + k + "'s subscriptions", () -> fake.subscribeCount() >= subscribed + 6, Duration.ofSeconds(30));
                 down.add(new long[]{downSince, clock.getAsLong()});
                 downSince = Long.MIN_VALUE;
             }

@@ -14,6 +14,7 @@ import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.fake.FakeMarket;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +102,7 @@ final class RecorderRig implements AutoCloseable {
         open(s).start();
         recorder.step();
         int subs = 2 * intervals.size() + (s.contextsEveryMs() > 0 ? 2 : 0);
-        await("subscriptions", () -> fake.subscribeCount() >= before + subs);
+        Await.until("subscriptions", () -> fake.subscribeCount() >= before + subs);
         return recorder;
     }
 
@@ -116,7 +116,7 @@ final class RecorderRig implements AutoCloseable {
         long seen = recorder.streamMessages();
         market.publish(fake);
         int expected = 2 * intervals.size() + 2;
-        await("pushes", () -> recorder.streamMessages() >= seen + expected);
+        Await.until("pushes", () -> recorder.streamMessages() >= seen + expected);
         recorder.step();
     }
 
@@ -126,13 +126,7 @@ final class RecorderRig implements AutoCloseable {
         recorder.step();
     }
 
-    static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until(what, cond);
-    }
 
-    static void await(String what, BooleanSupplier cond, int seconds) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until(what, cond, java.time.Duration.ofSeconds(seconds));
-    }
 
     // ------------------------------------------------------------------ the database, read by the test
 

@@ -10,6 +10,7 @@ import io.hypertrader.data.FundingRate;
 import io.hypertrader.data.FundingStore;
 import io.hypertrader.data.SeriesSources;
 import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +143,7 @@ class RecorderTest {
         // 10:51:05: the socket drops; for three market minutes nothing is pushed, and the
         // exchange's REST fails twice in a row once.
         rig.fake.dropWebSockets();
-        RecorderRig.await("reconnect", () -> r.socket().connectionCount() == 2 && rig.fake.webSocketCount() == 1);
+        Await.until("reconnect", () -> r.socket().connectionCount() == 2 && rig.fake.webSocketCount() == 1);
         rig.fake.inject("/info", FakeHyperliquid.Fault.HTTP_502_BEFORE, 2);
         for (int i = 0; i < 6; i++) {
             rig.advanceSilently(30_000);

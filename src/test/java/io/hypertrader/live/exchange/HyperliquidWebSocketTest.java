@@ -7,6 +7,7 @@ import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,9 +78,6 @@ class HyperliquidWebSocketTest {
         return ws;
     }
 
-    static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until(what, cond);
-    }
 
     HyperliquidExchangeClient exchange() throws Exception {
         OkHttpTransport t = new OkHttpTransport(http, fake.baseUrl());
@@ -95,16 +92,16 @@ class HyperliquidWebSocketTest {
         ws.subscribeAllMids();
         ws.subscribeCandle("ETH", "1m");
         ws.start();
-        await("connected + allMids snapshot", () -> !rec.mids.isEmpty());
+        Await.until("connected + allMids snapshot", () -> !rec.mids.isEmpty());
         fake.setMid("ETH", "2001.5");
-        await("mid update", () -> rec.mids.stream().anyMatch(m -> new BigDecimal("2001.5").equals(m.get("ETH"))));
+        Await.until("mid update", () -> rec.mids.stream().anyMatch(m -> new BigDecimal("2001.5").equals(m.get("ETH"))));
         var mapper = Json.MAPPER;
         fake.pushCandle("ETH", "1m", mapper.readTree(
                 "{\"t\":1700000040000,\"T\":1700000099999,\"s\":\"ETH\",\"i\":\"1m\",\"o\":\"2000.1\",\"c\":\"2001.5\",\"h\":\"2002\",\"l\":\"1999.9\",\"v\":\"12.5\",\"n\":42}"));
         fake.pushCandle("ETH", "1m", mapper.readTree(
                 "[{\"t\":1700000100000,\"T\":1700000159999,\"s\":\"ETH\",\"i\":\"1m\",\"o\":2001.5,\"c\":2003,\"h\":2003.25,\"l\":2001,\"v\":3.75,\"n\":7}]"));
         fake.pushCandle("BTC", "1m", mapper.readTree("{\"t\":1,\"T\":2,\"s\":\"BTC\",\"i\":\"1m\",\"o\":\"1\",\"c\":\"1\",\"h\":\"1\",\"l\":\"1\",\"v\":\"1\",\"n\":1}"));
-        await("two candles", () -> rec.candles.size() == 2);
+        Await.until("two candles", () -> rec.candles.size() == 2);
         assertThat(rec.candles.get(0)).isEqualTo(new WsCandle("ETH", "1m", 1700000040000L, 1700000099999L, new BigDecimal("2000.1"),
                 new BigDecimal("2002"), new BigDecimal("1999.9"), new BigDecimal("2001.5"), new BigDecimal("12.5"), 42));
         assertThat(rec.candles.get(1).high()).isEqualByComparingTo("2003.25");
@@ -117,7 +114,7 @@ class HyperliquidWebSocketTest {
         open(Duration.ofSeconds(5), Duration.ofSeconds(20));
         ws.subscribeActiveAssetCtx("ETH");
         ws.start();
-        await("subscribed", () -> fake.subscribeCount() == 1);
+        Await.until("subscribed", () -> fake.subscribeCount() == 1);
         var mapper = Json.MAPPER;
         long before = System.currentTimeMillis();
         fake.pushActiveAssetCtx("ETH", mapper.readTree("{\"dayNtlVlm\":\"1.5E8\",\"prevDayPx\":\"1990.0\",\"markPx\":\"2000.5\","
@@ -125,7 +122,7 @@ class HyperliquidWebSocketTest {
                 + "\"premium\":null,\"impactPxs\":[\"2000.4\",\"2000.7\"],\"dayBaseVlm\":\"75000.1\"}"));
         fake.pushActiveAssetCtx("BTC", mapper.readTree("{\"markPx\":\"1\",\"oraclePx\":\"1\"}")); // not subscribed
         fake.pushActiveAssetCtx("ETH", mapper.readTree("{\"markPx\":\"2000.5\"}")); // no oracle: malformed, skipped
-        await("context and malformed", () -> rec.contexts.size() == 1 && rec.malformed.size() == 1);
+        Await.until("context and malformed", () -> rec.contexts.size() == 1 && rec.malformed.size() == 1);
         var c = rec.contexts.getFirst();
         assertThat(c.coin().name()).isEqualTo("ETH");
         assertThat(c.markPx()).isEqualTo(2000.5);
@@ -146,22 +143,22 @@ class HyperliquidWebSocketTest {
         ws.subscribeOrderUpdates(ACCOUNT);
         ws.subscribeAllMids();
         ws.start();
-        await("connected", () -> rec.connects.size() == 1 && fake.subscribeCount() == 3);
+        Await.until("connected", () -> rec.connects.size() == 1 && fake.subscribeCount() == 3);
         HyperliquidExchangeClient ex = exchange();
         ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.1"), Tif.IOC, Cloid.derive("ws", 1)));
-        await("first fill", () -> rec.fills.size() == 1);
-        await("order update", () -> rec.orderUpdates.stream().anyMatch(OrderStatusInfo::isFilled));
+        Await.until("first fill", () -> rec.fills.size() == 1);
+        Await.until("order update", () -> rec.orderUpdates.stream().anyMatch(OrderStatusInfo::isFilled));
 
         fake.dropWebSockets();
-        await("reconnected and resubscribed", () -> rec.connects.size() == 2 && fake.subscribeCount() == 6);
+        Await.until("reconnected and resubscribed", () -> rec.connects.size() == 2 && fake.subscribeCount() == 6);
         assertThat(rec.disconnects).isNotEmpty();
         // The userFills snapshot after resubscribing repeats the old fill: it must not be delivered again.
         ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.2"), Tif.IOC, Cloid.derive("ws", 2)));
-        await("second fill", () -> rec.fills.size() == 2);
+        Await.until("second fill", () -> rec.fills.size() == 2);
         // one socket delivers in order: a third fill arriving proves anything the resubscription
         // replayed before it (the snapshot with the first fill) has been handled, and not delivered
         ex.place(ExchangeOrder.limit("ETH", true, new BigDecimal("2010"), new BigDecimal("0.3"), Tif.IOC, Cloid.derive("ws", 3)));
-        await("third fill", () -> rec.fills.stream().anyMatch(f -> f.sz().compareTo(new BigDecimal("0.3")) == 0));
+        Await.until("third fill", () -> rec.fills.stream().anyMatch(f -> f.sz().compareTo(new BigDecimal("0.3")) == 0));
         assertThat(rec.fills).hasSize(3);
         assertThat(rec.fills).extracting(UserFill::tid).doesNotHaveDuplicates();
         assertThat(rec.fills.get(1).sz()).isEqualByComparingTo("0.2");
@@ -173,19 +170,19 @@ class HyperliquidWebSocketTest {
         open(Duration.ofMillis(100), Duration.ofMillis(400));
         ws.subscribeAllMids();
         ws.start();
-        await("connected", () -> rec.connects.size() == 1);
+        Await.until("connected", () -> rec.connects.size() == 1);
         // pongs keep a quiet feed fresh: eight answered pings span twice the 400 ms stale window
         int pongs = fake.pongsSent();
-        await("eight pongs", () -> fake.pongsSent() >= pongs + 8);
+        Await.until("eight pongs", () -> fake.pongsSent() >= pongs + 8);
         assertThat(rec.stale).isEmpty();
         fake.setWebSocketSilent(true);
-        await("stale reported", () -> !rec.stale.isEmpty());
+        Await.until("stale reported", () -> !rec.stale.isEmpty());
         assertThat(rec.stale.get(0)).isGreaterThanOrEqualTo(400);
         fake.setWebSocketSilent(false);
-        await("reconnected", () -> rec.connects.size() >= 2);
+        Await.until("reconnected", () -> rec.connects.size() >= 2);
         int before = rec.mids.size();
         fake.setMid("ETH", "1999");
-        await("feed resumes", () -> rec.mids.size() > before);
+        Await.until("feed resumes", () -> rec.mids.size() > before);
     }
 
     @Test
@@ -194,15 +191,15 @@ class HyperliquidWebSocketTest {
         ws.subscribeAllMids();
         ws.subscribeCandle("ETH", "1m");
         ws.start();
-        await("connected", () -> !rec.mids.isEmpty());
+        Await.until("connected", () -> !rec.mids.isEmpty());
         fake.sendRawToWebSockets("{not json");
         fake.sendRawToWebSockets("{\"channel\":\"candle\",\"data\":{\"t\":\"soon\",\"s\":\"ETH\"}}");
         fake.sendRawToWebSockets("{\"channel\":\"allMids\",\"data\":{\"mids\":{\"ETH\":\"abc\"}}}");
         fake.sendRawToWebSockets("[1,2,3]");
-        await("four malformed", () -> rec.malformed.size() == 4);
+        Await.until("four malformed", () -> rec.malformed.size() == 4);
         int before = rec.mids.size();
         fake.setMid("ETH", "2002");
-        await("still working", () -> rec.mids.size() > before);
+        Await.until("still working", () -> rec.mids.size() > before);
         assertThat(ws.isConnected()).isTrue();
     }
 }

@@ -28,6 +28,7 @@ import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -71,7 +73,23 @@ public final class FakeHyperliquid implements Closeable {
         /** Not processed; a 200 with a body that is not JSON. */
         MALFORMED_BEFORE,
         /** Processed, then a 200 with a body that is not JSON. */
-        MALFORMED_AFTER_ACCEPT
+        MALFORMED_AFTER_ACCEPT,
+        /** Answered as usual: a gap in a sequence queued with {@link #injectInfo}. */
+        NONE,
+        /** HTTP 429 before processing, without Retry-After and with a "null" body. */
+        HTTP_429_NO_RETRY_AFTER,
+        /** HTTP 429 before processing, with Retry-After: 7 (seconds). */
+        HTTP_429_RETRY_AFTER_7S,
+        /** HTTP 500 with an HTML body before processing. */
+        HTTP_500_BEFORE,
+        /** Not processed; a 200 with an HTML error page (a proxy's answer). */
+        HTML_BEFORE,
+        /** Not processed; a 200 with JSON cut off mid-candle. */
+        TRUNCATED_JSON_BEFORE,
+        /** Not processed; the connection is dropped without an answer. */
+        DROP_BEFORE,
+        /** Not processed; HTTP 422, the server's answer to a body it cannot read. */
+        HTTP_422_BEFORE
     }
 
     public static final BigDecimal TAKER_FEE = new BigDecimal("0.00045");
@@ -97,6 +115,9 @@ public final class FakeHyperliquid implements Closeable {
     private final Map<String, BigDecimal> makerLiquidity = new HashMap<>();
     private final List<FakeFill> fills = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final List<JsonNode> infoBodies = new ArrayList<>();
+    private int requestCount;
+    private volatile IntPredicate down = i -> false;
     private final List<JsonNode> exchangeBodies = new ArrayList<>();
     private final List<String> exchangeErrors = new ArrayList<>();
     private final List<WsSession> sessions = new CopyOnWriteArrayList<>();
@@ -240,6 +261,38 @@ public final class FakeHyperliquid implements Closeable {
         for (int i = 0; i < times; i++) {
             q.add(fault);
         }
+    }
+
+    /**
+     * Queues one fault per coming /info request, in order ({@link Fault#NONE} answers one as usual),
+     * e.g. a rate limit, then a server error, then garbage: the data client's retry paths.
+     */
+    public synchronized void injectInfo(Fault... sequence) {
+        Collections.addAll(faults.computeIfAbsent("/info", p -> new ArrayDeque<>()), sequence);
+    }
+
+    /**
+     * Requests whose 1-based number (counted over /info and /exchange) matches answer HTTP 503
+     * before anything else, e.g. {@code i -> i > 3}: the exchange goes down after three requests.
+     */
+    public void setDown(IntPredicate down) {
+        this.down = down;
+    }
+
+    /** How many /info and /exchange requests arrived (faulted and refused ones included). */
+    public synchronized int requestCount() {
+        return requestCount;
+    }
+
+    /** Every /info body received, in order (faulted ones included). */
+    public synchronized List<JsonNode> infoBodies() {
+        return List.copyOf(infoBodies);
+    }
+
+    /** The candleSnapshot requests' startTime values, in order (faulted ones included). */
+    public synchronized List<Long> candleStarts() {
+        return infoBodies.stream().filter(r -> "candleSnapshot".equals(r.path("type").asText()))
+                .map(r -> r.path("req").path("startTime").asLong()).toList();
     }
 
     /** How long TIMEOUT_AFTER_ACCEPT withholds the answer (must exceed the client's read timeout). */
@@ -407,9 +460,29 @@ public final class FakeHyperliquid implements Closeable {
             return new MockResponse.Builder().code(404).body("Not Found").build();
         }
         Fault fault;
+        int number;
+        JsonNode body;
+        try {
+            body = JSON.readTree(req.getBody() == null ? "" : req.getBody().utf8());
+        } catch (IOException e) {
+            body = null;
+        }
         synchronized (this) {
+            number = ++requestCount;
             Deque<Fault> q = faults.get(path);
             fault = q == null ? null : q.poll();
+            if (path.equals("/info") && body != null && body.isObject()) {
+                infoBodies.add(body);
+            }
+        }
+        if (down.test(number)) {
+            return new MockResponse.Builder().code(503).body("upstream down").build();
+        }
+        if (fault != null) {
+            MockResponse refused = refusedBeforeProcessing(fault);
+            if (refused != null) {
+                return refused;
+            }
         }
         if (fault == Fault.HTTP_429) {
             return new MockResponse.Builder().code(429).setHeader("Retry-After", "0").body("").build();
@@ -419,12 +492,6 @@ public final class FakeHyperliquid implements Closeable {
         }
         if (fault == Fault.MALFORMED_BEFORE) {
             return new MockResponse.Builder().code(200).body("<html>oops").build();
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(req.getBody() == null ? "" : req.getBody().utf8());
-        } catch (IOException e) {
-            body = null;
         }
         if (body == null || !body.isObject()) {
             return new MockResponse.Builder().code(422).body("Failed to deserialize the JSON body into the target type").build();
@@ -455,6 +522,21 @@ public final class FakeHyperliquid implements Closeable {
 
     private static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** The answers of the faults the data client's tests inject, or null for the others. */
+    private static MockResponse refusedBeforeProcessing(Fault fault) {
+        return switch (fault) {
+            case HTTP_429_NO_RETRY_AFTER -> new MockResponse.Builder().code(429).body("null").build();
+            case HTTP_429_RETRY_AFTER_7S -> new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build();
+            case HTTP_500_BEFORE -> new MockResponse.Builder().code(500).body("<html>internal error</html>").build();
+            case HTML_BEFORE -> new MockResponse.Builder().code(200).body("<html>502 Bad Gateway</html>").build();
+            case TRUNCATED_JSON_BEFORE -> new MockResponse.Builder().code(200).body("[{\"t\":1700000000000,\"T\":17").build();
+            case DROP_BEFORE -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case HTTP_422_BEFORE ->
+                    new MockResponse.Builder().code(422).body("Failed to deserialize the JSON body into the target type").build();
+            default -> null;
+        };
     }
 
     private static final class UnprocessableException extends RuntimeException {

@@ -11,6 +11,7 @@ import io.hypertrader.live.exchange.HyperliquidWebSocket;
 import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.TransportException;
 import io.hypertrader.live.fake.FakeHyperliquid;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,9 +81,6 @@ class WebSocketMarketFeedTest {
         return feed;
     }
 
-    static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until(what, cond);
-    }
 
     List<Candle> closed(long now) throws Exception {
         return feed.recentCandles(BTC, Interval.M1, 5, now).stream().filter(c -> c.closeTime() < now).toList();
@@ -92,11 +89,11 @@ class WebSocketMarketFeedTest {
     @Test
     void eachClosedBarIsReadOnceWhenTheCandleChannelSaysItClosed() throws Exception {
         open(true, Duration.ofHours(1));
-        await("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
+        Await.until("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
         List<Candle> first = closed(clock.get());
         assertThat(snapshots.get()).as("the first answer (history) comes from candleSnapshot").isEqualTo(1);
         assertThat(first.get(first.size() - 1).openTime()).isEqualTo(base - MIN);
-        await("candle subscription", () -> fake.subscribeCount() >= 2);
+        Await.until("candle subscription", () -> fake.subscribeCount() >= 2);
 
         // the forming bar updates: nothing closed, no request however often the runner asks
         fake.pushCandle("BTC", "1m", wire(base, 100.5));
@@ -113,7 +110,7 @@ class WebSocketMarketFeedTest {
         // a new t on the channel closes the previous bar: one confirmation, then quiet again
         fake.pushCandle("BTC", "1m", wire(base + MIN, 101));
         List<List<Candle>> answers = new ArrayList<>();
-        await("bar close seen", () -> {
+        Await.until("bar close seen", () -> {
             try {
                 List<Candle> got = closed(clock.get());
                 answers.add(got);
@@ -142,14 +139,14 @@ class WebSocketMarketFeedTest {
     @Test
     void withoutConfirmationTheStreamsLastUpdateOfEachBarIsServed() throws Exception {
         open(false, Duration.ofHours(1));
-        await("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
+        Await.until("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
         closed(clock.get());
-        await("candle subscription", () -> fake.subscribeCount() >= 2);
+        Await.until("candle subscription", () -> fake.subscribeCount() >= 2);
         fake.pushCandle("BTC", "1m", wire(base, 100.5));
         fake.pushCandle("BTC", "1m", wire(base, 123.45));
         fake.pushCandle("BTC", "1m", wire(base + MIN, 124));
         clock.set(base + MIN + 500);
-        await("stream close", () -> {
+        Await.until("stream close", () -> {
             try {
                 List<Candle> got = closed(clock.get());
                 return !got.isEmpty() && got.get(got.size() - 1).openTime() == base;
@@ -166,9 +163,9 @@ class WebSocketMarketFeedTest {
     @Test
     void dropAndSilenceFallBackToRestAndRecoverAndEverySwitchIsReported() throws Exception {
         open(true, Duration.ofMillis(400));
-        await("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
+        Await.until("websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
         fake.setMid("BTC", "101.5");
-        await("pushed mid", () -> {
+        Await.until("pushed mid", () -> {
             try {
                 return feed.mids().get("BTC") == 101.5;
             } catch (TransportException e) {
@@ -181,10 +178,10 @@ class WebSocketMarketFeedTest {
 
         // the server drops the socket: REST until the client has reconnected and received mids again
         fake.dropWebSockets();
-        await("fallback", () -> feed.source() == WebSocketMarketFeed.Source.REST);
+        Await.until("fallback", () -> feed.source() == WebSocketMarketFeed.Source.REST);
         assertThat(feed.mids().get("BTC")).isEqualTo(101.5);
         assertThat(feed.restMidCalls()).isGreaterThanOrEqualTo(1);
-        await("recovered", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
+        Await.until("recovered", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
         assertThat(feed.socket().connectionCount()).isEqualTo(2);
         notices.clear();
         notices.addAll(feed.notices());
@@ -198,11 +195,11 @@ class WebSocketMarketFeedTest {
         // the server goes silent (no data, no pongs): stale after 400 ms of the clock, reported, REST meanwhile
         fake.setWebSocketSilent(true);
         clock.addAndGet(450);
-        await("stale", () -> feed.source() == WebSocketMarketFeed.Source.REST);
+        Await.until("stale", () -> feed.source() == WebSocketMarketFeed.Source.REST);
         feed.mids();
         assertThat(feed.restMidCalls()).isEqualTo(restBefore + 1);
         fake.setWebSocketSilent(false);
-        await("recovered after silence", () -> {
+        Await.until("recovered after silence", () -> {
             clock.addAndGet(100); // time passes: the silent connection goes stale and is replaced
             return feed.source() == WebSocketMarketFeed.Source.WEBSOCKET;
         });
@@ -210,7 +207,7 @@ class WebSocketMarketFeedTest {
         // time, so a fresh connection may look stale for a moment and flap once more before it
         // settles: what must hold is that the stale switch is reported first, a recovery is
         // reported after it, and the feed ends on the websocket.
-        await("settled on the websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
+        Await.until("settled on the websocket", () -> feed.source() == WebSocketMarketFeed.Source.WEBSOCKET);
         notices.clear();
         notices.addAll(feed.notices());
         assertThat(notices.get(0)).startsWith("market data websocket stale (silent ");

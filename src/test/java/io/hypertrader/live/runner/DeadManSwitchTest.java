@@ -20,6 +20,7 @@ import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,9 +102,6 @@ class DeadManSwitchTest {
         return out;
     }
 
-    static void await(String what, java.util.function.BooleanSupplier cond) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until(what, cond, java.time.Duration.ofSeconds(20));
-    }
 
     @Test
     void aHungRunnerGetsItsOrdersCancelledByTheExchangeAndACleanStopLeavesNoSchedule() throws Exception {
@@ -128,14 +126,14 @@ class DeadManSwitchTest {
             }
         });
         t.start();
-        await("armed", () -> fake.scheduledCancel(ACCOUNT) != null);
+        Await.until("armed", () -> fake.scheduledCancel(ACCOUNT) != null, Duration.ofSeconds(20));
         long firstAt = fake.scheduledCancel(ACCOUNT);
         assertThat(firstAt - clock.get()).isBetween(5_000L, 60_000L);
         // a resting order (far below the market) that only the switch can cancel
         client().place(ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"), ExchangeOrder.Tif.GTC,
                 Cloid.derive("manual", 1)));
         // while it loops, the runner pushes the schedule forward (every half window), never letting it fire
-        await("refreshed twice", () -> scheduleCancels().size() >= 3);
+        Await.until("refreshed twice", () -> scheduleCancels().size() >= 3, Duration.ofSeconds(20));
         assertThat(fake.scheduledCancel(ACCOUNT)).isGreaterThan(firstAt);
         assertThat(fake.orders(ACCOUNT).stream().filter(o -> "manual".equals(o.cloid) || o.cloid != null
                 && o.cloid.equals(Cloid.derive("manual", 1).hex())).findFirst().orElseThrow().status).isEqualTo("open");
@@ -154,7 +152,7 @@ class DeadManSwitchTest {
         // the runner wakes up, notices the trigger, re-arms; then a clean stop clears the schedule
         hang.set(false);
         release.countDown();
-        await("re-armed", () -> fake.scheduledCancel(ACCOUNT) != null);
+        Await.until("re-armed", () -> fake.scheduledCancel(ACCOUNT) != null, Duration.ofSeconds(20));
         stops.request(d.id(), false, clock.get());
         t.join(20_000);
         assertThat(t.isAlive()).isFalse();

@@ -18,6 +18,7 @@ import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,20 +120,13 @@ class PushedPriceLatencyTest {
 
         // the socket goes silent: after 2 s it is stale, prices come from REST at each poll
         fake.setWebSocketSilent(true);
-        long silentSince = System.currentTimeMillis();
-        while (feed.pushing()) {
-            assertThat(System.currentTimeMillis() - silentSince).as("the feed noticed the silence").isLessThan(10_000L);
-            Thread.sleep(50);
-        }
+        Await.until("the feed noticed the silence", () -> !feed.pushing());
         double high = Math.round(level * 1.03);
         int orders = fake.orders(ACCOUNT).size();
         int calls = feed.restMidCalls();
         fake.setMid("BTC", LiveFixtures.Script.px(high));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (feed.restMidCalls() < calls + 2) { // a read that began after the move: the runner knows the high
-            assertThat(System.currentTimeMillis()).as("the runner polls the mids over REST").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        // a read that began after the move: the runner knows the high
+        Await.until("the runner polls the mids over REST", () -> feed.restMidCalls() >= calls + 2);
         assertThat(fake.orders(ACCOUNT)).as("a new high alone trades nothing").hasSize(orders);
         long ms = orderLatency(Math.round(high - 0.3 * (high - level)), false);
         assertThat(ms).as("within one poll (plus the order's own time)").isLessThan(POLL_MS + 1_000);
@@ -175,11 +169,7 @@ class PushedPriceLatencyTest {
 
     /** The order's fill is back at the runner: its next decision starts from a settled position. */
     private void awaitFilled(int index, boolean pushed) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!"filled".equals(fake.orders(ACCOUNT).get(index).status)) {
-            assertThat(System.currentTimeMillis()).as("order filled").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+        Await.until("order filled", () -> "filled".equals(fake.orders(ACCOUNT).get(index).status));
         if (pushed) {
             setMidAndWaitUntilActedOn(Double.parseDouble(LiveFixtures.Script.px(fake.fills(ACCOUNT).getLast().px().doubleValue())));
         }

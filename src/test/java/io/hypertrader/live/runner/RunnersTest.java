@@ -23,6 +23,7 @@ import io.hypertrader.live.sign.SigningKey;
 import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.venue.OrderJournal;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -369,11 +370,7 @@ class RunnersTest {
             }
         });
         t.start();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (fake.position(ACCOUNT, "BTC").signum() == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(fake.position(ACCOUNT, "BTC").signum()).as("the runner opened a position").isNotZero();
+        Await.until("the runner opened a position", () -> fake.position(ACCOUNT, "BTC").signum() != 0, Duration.ofSeconds(20));
         // a resting order the stop must cancel
         client().place(io.hypertrader.live.exchange.ExchangeOrder.limit("BTC", true, new BigDecimal("1000"), new BigDecimal("0.02"),
                 io.hypertrader.live.exchange.ExchangeOrder.Tif.GTC, Cloid.derive("manual", 1)));

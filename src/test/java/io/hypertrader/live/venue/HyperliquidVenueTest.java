@@ -18,6 +18,7 @@ import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.sign.HyperliquidSigner;
 import io.hypertrader.live.sign.NonceSource;
 import io.hypertrader.live.sign.SigningKey;
+import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,13 +214,13 @@ class HyperliquidVenueTest {
             ws.subscribeUserFills(ACCOUNT);
             ws.subscribeOrderUpdates(ACCOUNT);
             ws.start();
-            await(() -> fake.subscribeCount() >= 2);
+            Await.until("both user subscriptions", () -> fake.subscribeCount() >= 2);
 
             // REST first: the IOC's answer says FILLED and the venue reads the fill by REST at once;
             // the same fill (same tid) then arrives on the socket and is dropped
             long ioc = v.submit(OrderRequest.market(BTC, Side.BUY, 0.01, false, "entry"));
             assertThat(v.fillSources()).containsExactly(0, 1, 0);
-            await(() -> v.streamBacklog() >= 2); // the userFills push and the orderUpdates push
+            Await.until("the userFills and orderUpdates pushes", () -> v.streamBacklog() >= 2); // the userFills push and the orderUpdates push
             v.poll();
             v.deliver();
             // stream, rest, duplicates: the socket's copy (and REST's re-read from its inclusive cursor) dropped
@@ -234,7 +235,7 @@ class HyperliquidVenueTest {
             v.deliver();
             int before = v.fillSources()[2];
             fake.setMid("BTC", "29980");
-            await(() -> v.streamBacklog() >= 2);
+            Await.until("the userFills and orderUpdates pushes", () -> v.streamBacklog() >= 2);
             v.poll();
             v.deliver();
             assertThat(v.fillSources()[0]).as("booked from the stream").isEqualTo(1);
@@ -254,9 +255,6 @@ class HyperliquidVenueTest {
         }
     }
 
-    static void await(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        io.hypertrader.testsupport.Await.until("the condition", cond);
-    }
 
     /** Keeps the journal calls as short lines. */
     record RecordingJournal(List<String> lines) implements OrderJournal {
