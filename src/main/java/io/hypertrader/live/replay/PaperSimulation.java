@@ -44,7 +44,7 @@ public record PaperSimulation(SimulatedVenue venue, RealTimeSimulation sim, Trad
     public static final String WARMING = "warming up on recorded bars: orders start with the live feed";
 
     /** Funding is paid on the hour at the live rate ({@link SimulatedVenue#payFundingNow}), not from a schedule. */
-    public static List<FundingSchedule> liveFunding(int coins) {
+    static List<FundingSchedule> liveFunding(int coins) {
         List<FundingSchedule> none = new ArrayList<>();
         for (int i = 0; i < coins; i++) {
             none.add(FundingSchedule.NONE);
