@@ -41,6 +41,9 @@ import java.util.function.LongSupplier;
  * <p>Callbacks run on okhttp's reader thread or the client's scheduler thread, one at a time
  * per connection; keep them short. One user per connection for user channels (the messages do
  * not name the user).
+ *
+ * <p><b>One file (about 450 lines).</b> One connection's life: connect, subscriptions kept across
+ * reconnects, pings and the stale check, and the parsing of each channel into its callback.
  */
 public final class HyperliquidWebSocket implements AutoCloseable {
 

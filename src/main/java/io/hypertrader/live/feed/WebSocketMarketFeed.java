@@ -48,6 +48,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safety: WebSocket callbacks arrive on okhttp's threads; the MarketFeed methods are
  * called from the runner's thread. State is guarded by this object's monitor.
+ *
+ * <p><b>One file (about 450 lines).</b> The switch between the socket and REST and the candle series
+ * both read the same health state under one monitor.
  */
 public final class WebSocketMarketFeed implements MarketFeed {
 

@@ -71,6 +71,11 @@ import java.util.function.LongSupplier;
  *
  * <p>Loop: stop signal, mids (onPrice in intrabar mode), new closed bars (recorded, then
  * onPrice(close) in close mode and onBarClose), venue poll and event delivery, snapshot, heartbeat.
+ *
+ * <p><b>One file (about 600 lines).</b> Start-up (restore, missed events, reconciliation, warm-up),
+ * the loop and the halt share the venue, the kernel and the journal of one run; the loop's shape
+ * is shared with {@link PaperRunner} through {@link RunnerBase}, and one loop for both is the next
+ * step.
  */
 public final class LiveRunner extends RunnerBase {
 

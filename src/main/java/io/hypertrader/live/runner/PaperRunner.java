@@ -61,6 +61,10 @@ import java.util.function.LongSupplier;
  *
  * <p>A run holds the deployment's lease ({@link DeploymentLease}); every order is journaled in a
  * unit of work that verifies it.
+ *
+ * <p><b>One file (about 550 lines).</b> Start-up (the paper book rebuilt from the journal, restore,
+ * warm-up), the loop, funding on the hour and the halt share the simulated venue and the kernel of
+ * one run; the simulation itself is {@code replay.PaperSimulation}.
  */
 public final class PaperRunner extends RunnerBase {
 

@@ -42,6 +42,9 @@ import java.util.function.LongSupplier;
  * <p>Times come from the injected clock (the wall clock in production; a silent holder is judged
  * by comparing its last heartbeat with the taker's clock, so both must be one host's clock or
  * synchronised ones).
+ *
+ * <p><b>One file (about 410 lines).</b> Acquire, renew, release and the takeover rule read and write
+ * one row under the same rules.
  */
 public final class DeploymentLease {
 
