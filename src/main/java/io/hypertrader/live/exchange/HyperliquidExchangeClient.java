@@ -37,9 +37,9 @@ import java.util.function.LongSupplier;
  * <p>Queries use the account address (or the vault, when trading one), never the signer's:
  * with an API wallet the two differ.
  *
- * <p><b>One file (about 430 lines).</b> Every signed action (order, cancel, leverage, schedule
- * cancel, transfers) goes through the same nonce, signing and retry rules; the wire records and
- * the signer live apart.
+ * <p><b>One file (about 430 lines).</b> Every signed action (orders, market orders and closes,
+ * cancels, the dead man's schedule, leverage) goes through the same nonce, signing and retry
+ * rules; the wire records and the signer live apart.
  */
 public final class HyperliquidExchangeClient {
 
