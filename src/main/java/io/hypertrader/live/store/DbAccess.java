@@ -162,7 +162,9 @@ public final class DbAccess {
                 try {
                     return Database.open(file);
                 } catch (UserError e) {
-                    boolean locked = e.kind() == UserError.Kind.FAILURE && String.valueOf(e.getMessage()).contains("in use");
+                    String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                    // another process's lock, or another connection of this process closing the file this instant
+                    boolean locked = e.kind() == UserError.Kind.FAILURE && (msg.contains("in use") || msg.contains("already attached"));
                     if (!locked || System.nanoTime() - deadline >= 0) {
                         throw e;
                     }

@@ -33,7 +33,9 @@ final class RawDuckDb {
                 return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             } catch (SQLException e) {
                 String msg = String.valueOf(e.getMessage());
-                boolean locked = msg.toLowerCase(Locale.ROOT).contains("lock");
+                String lower = msg.toLowerCase(Locale.ROOT);
+                // another process's lock, or a connection of this process closing the file this instant
+                boolean locked = lower.contains("lock") || lower.contains("already attached");
                 if (!locked) {
                     throw new UserError(UserError.Kind.USAGE, "cannot open database " + file + ": " + firstLine(msg), e);
                 }
