@@ -237,6 +237,10 @@ public final class Database implements AutoCloseable {
             return new UserError(UserError.Kind.FAILURE, "database " + file
                     + " " + IN_USE + " (DuckDB allows one writer); close it and retry", e);
         }
+        if (lower.contains("already attached")) { // this process's last connection is closing it: a moment later it opens
+            return new UserError(UserError.Kind.FAILURE, "database " + file + " is already attached by a connection of this"
+                    + " process that is closing it; retry", e);
+        }
         if (lower.contains("not a valid duckdb") || lower.contains("magic") || lower.contains("corrupt")) {
             return new UserError(UserError.Kind.USAGE, "database path " + file
                     + " is not a DuckDB database file (" + firstLine(msg) + ")", e);
