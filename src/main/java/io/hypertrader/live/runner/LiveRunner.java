@@ -27,15 +27,11 @@ import io.hypertrader.live.replay.PaperSimulation;
 import io.hypertrader.live.sign.Cloid;
 import io.hypertrader.live.store.DbJournal;
 import io.hypertrader.live.store.DeploymentLease;
-import io.hypertrader.live.store.LeaseLostException;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.venue.HyperliquidVenue;
 import io.hypertrader.live.venue.OrderJournal;
 import io.hypertrader.risk.RiskGuardedStrategy;
 import io.hypertrader.risk.RiskManager;
-import io.hypertrader.strategy.PriceMode;
-import io.hypertrader.strategy.Strategy;
-import io.hypertrader.strategy.StrategyContext;
 import io.hypertrader.strategy.fib.FibHedgeParams;
 import io.hypertrader.strategy.StatefulStrategy;
 import io.hypertrader.strategy.fib.StrategyKinds;
@@ -45,7 +41,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,27 +64,23 @@ import java.util.function.LongSupplier;
  * venue reports the exchange's positions). Then the strategy warms up on recorded/closed bars
  * with orders blocked, and trading starts.
  *
- * <p>Loop: stop signal, mids (onPrice in intrabar mode), new closed bars (recorded, then
- * onPrice(close) in close mode and onBarClose), venue poll and event delivery, snapshot, heartbeat.
+ * <p>The loop is {@link RunnerBase}'s, the same as paper's; one poll here ({@link #step}): mids
+ * (onPrice in intrabar mode), new closed bars (recorded, then onPrice(close) in close mode and
+ * onBarClose), venue poll and event delivery, snapshot. Before each poll the dead-man switch is
+ * refreshed; a pushed mid is acted on at once and its orders leave before the wait goes on.
  *
- * <p><b>One file (about 600 lines).</b> Start-up (restore, missed events, reconciliation, warm-up),
- * the loop and the halt share the venue, the kernel and the journal of one run; the loop's shape
- * is shared with {@link PaperRunner} through {@link RunnerBase}, and one loop for both is the next
- * step.
+ * <p><b>One file (about 520 lines).</b> Start-up (restore, missed events, reconciliation, warm-up),
+ * the step and the halt share the venue, the kernel and the journal of one run.
  */
 public final class LiveRunner extends RunnerBase {
 
     /** Market-order slippage bound (the SDKs' default). */
     public static final BigDecimal SLIPPAGE = new BigDecimal("0.05");
-    /** Consecutive failed polls after which the runner halts (orders stay protected by the exchange-side state). */
-    static final int MAX_FAILED_POLLS = 20;
 
     private final HyperliquidExchangeClient exchange;
     private HyperliquidVenue venue;
     /** The venue the strategies and the risk manager see: the exchange's, with the deployment's own equity. */
     private CapitalVenue capitalVenue;
-    /** The one kernel: pushed mids and closed candles to the strategies, then the venue (see TradingKernel). */
-    private TradingKernel kernel;
     private boolean warming;
     /** Test hook: wraps the journal the venue writes to (crash simulations). */
     java.util.function.UnaryOperator<OrderJournal> journalWrapper = j -> j;
@@ -97,12 +88,6 @@ public final class LiveRunner extends RunnerBase {
     public static final long DEFAULT_DEAD_MAN_MS = 60_000;
     private long deadManMs = DEFAULT_DEAD_MAN_MS;
     private DeadManSwitch deadMan;
-    /** The strategies' journaled states (restore on start, save after every callback). */
-    private StrategyStates states;
-    /** The feed's mids version the strategies last saw (see {@link MarketFeed#awaitMids}). */
-    private long seenMids;
-    /** The newest pushed mids version the strategies have fully acted on (orders sent). */
-    private volatile long midsActedOn;
     /** While a pushed price is acted on: when it arrived (nanoTime), else 0. */
     private volatile long pushArrived;
     /** Push-to-order latencies of this run, ms: from a mids push arriving to the signed order leaving. */
@@ -144,31 +129,12 @@ public final class LiveRunner extends RunnerBase {
     }
 
     /**
-     * Runs one session under the deployment's lease.
-     *
-     * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
-     *                                       deployment, or when this one lost it while running
+     * Start-up: the venue resumed from the journal, the strategies behind the one risk manager, the
+     * user stream and the dead-man switch, the restored strategies handed what they missed, the
+     * reconciliation with the exchange, then the warm-up with orders blocked.
      */
-    public Outcome run(Settings settings) throws TransportException {
-        takeLease();
-        boolean clean = false;
-        try {
-            Outcome o = runSession(settings);
-            clean = true;
-            return o;
-        } catch (LeaseLostException e) {
-            leaseLost(e);
-            throw e;
-        } finally {
-            if (userSocket != null) {
-                userSocket.close();
-            }
-            releaseLease(clean);
-        }
-    }
-
-    private Outcome runSession(Settings settings) throws TransportException {
-        long started = clock.getAsLong();
+    @Override
+    void startUp(long started) throws TransportException {
         boolean first = store.runs(id).isEmpty();
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         DbJournal journal = new DbJournal(store, id, clock).guardedBy(lease);
@@ -236,16 +202,10 @@ public final class LiveRunner extends RunnerBase {
         }
         venue.poll(); // the exchange's positions first: a strategy handed a missed fill compares its target with them
         for (Coin coin : restored) {
-            List<OrderEvent> missed = missedByCoin.get(coin);
-            if (!missed.isEmpty()) {
-                journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
-                        + " journaled order events it had not seen: " + missed);
-                missed.forEach(kernel::orderEvent);
-            }
+            handMissed(coin, missedByCoin.get(coin));
         }
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
-        List<String> differ = states.reconcile(venue::position, tradedCoins());
-        differ.forEach(line -> events.reconciliationDifference(null, line));
+        List<String> differ = restoredDiffer(venue::position);
         if (!differ.isEmpty()) {
             throw refuseToResume(differ);
         }
@@ -270,51 +230,17 @@ public final class LiveRunner extends RunnerBase {
         }
         settle();
         warming = false;
-        String reason = "bounded";
-        int failures = 0;
-        while (true) {
-            loopStart(); // lease first: a runner whose deployment was taken over sends nothing more
-            if (stops.requested(id)) {
-                reason = halt(stops.flatten(id).orElse(false));
-                break;
-            }
-            if (bounded(settings, started)) {
-                break;
-            }
-            if (deadMan != null) {
-                deadMan.maintain();
-            }
-            feedNotices();
-            try {
-                unit(() -> {
-                    step();
-                    store.heartbeat(id, runNo, clock.getAsLong());
-                });
-                failures = 0;
-            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
-                failures++;
-                journal("poll", null, "exchange unreadable (" + failures + " in a row): " + e.getMessage());
-                if (failures >= MAX_FAILED_POLLS) {
-                    reason = "halted: exchange unreadable " + failures + " times in a row";
-                    break;
-                }
-            }
-            if (stops.requested(id) || bounded(settings, started)) {
-                continue;
-            }
-            if (!untilNextPoll(settings)) {
-                reason = "interrupted";
-                break;
-            }
-        }
-        kernel.finish(clock.getAsLong());
+    }
+
+    /** Orders decided on the last callbacks leave, and a clean end leaves no dead-man schedule behind. */
+    @Override
+    Outcome end(String reason) {
         settle();
         flushStream();
         if (deadMan != null) {
             deadMan.clear(); // a clean stop leaves no schedule; a crash (exception) leaves it armed on purpose
         }
-        store.runEnded(id, runNo, clock.getAsLong(), reason);
-        journal("end", null, "run " + runNo + " ended: " + reason + latencyLine());
+        ended(reason, latencyLine());
         int orders = venue.tracker().all().size();
         int fills = (int) store.fills(id).size();
         say(deployment.stage().code() + " " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, "
@@ -322,86 +248,63 @@ public final class LiveRunner extends RunnerBase {
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
     }
 
+    @Override
+    String polled() {
+        return "exchange";
+    }
+
+    /** Refreshed every poll: the exchange cancels this deployment's orders if the refreshes stop. */
+    @Override
+    void beforePoll() {
+        if (deadMan != null) {
+            deadMan.maintain();
+        }
+    }
+
+    @Override
+    void closeRun() {
+        if (userSocket != null) {
+            userSocket.close();
+        }
+    }
+
     /**
-     * The time between two polls. With mids pushed (a healthy WebSocket) the strategies see each
-     * push as it arrives and any order it decides leaves at once; candles, fills, heartbeats and
-     * the lease are the poll's. Without pushes: a plain sleep, and prices are read at each poll.
-     *
-     * @return false when interrupted
+     * A pushed mid is acted on at once: the orders it decides leave before the wait goes on, and
+     * the time from the push's arrival to each order leaving is measured.
      */
-    private boolean untilNextPoll(Settings settings) {
-        if (!feed.pushing()) {
-            return pause(settings);
-        }
-        long until = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
+    @Override
+    void actOnPush(long version) throws TransportException {
+        pushArrived = feed.midsArrivedNanos();
         try {
-            while (true) {
-                long left = (until - System.nanoTime()) / 1_000_000L;
-                if (left <= 0 || !feed.pushing()) {
-                    return true;
-                }
-                long v = feed.awaitMids(seenMids, left);
-                if (v != seenMids) {
-                    seenMids = v;
-                    pushArrived = feed.midsArrivedNanos();
-                    try {
-                        unit(() -> {
-                            prices();
-                            settle();
-                        });
-                    } finally {
-                        pushArrived = 0;
-                        midsActedOn = v;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
-            journal("poll", null, "acting on a pushed price: " + e.getMessage());
-            return true;
+            unit(() -> {
+                prices();
+                settle();
+            });
+        } finally {
+            pushArrived = 0;
+            midsActedOn = version;
         }
     }
 
-    /** The newest mids go to the venue, the market view and the strategies that trade within a bar. */
-    private void prices() throws TransportException {
-        Map<String, Double> mids = feed.mids();
-        long now = clock.getAsLong();
-        for (int c = 0; c < kernel.size(); c++) {
-            Double m = mids.get(kernel.coin(c).name());
-            if (m != null && m > 0) {
-                venue.setMid(kernel.coin(c).name(), m);
-                streamPoint(kernel.coin(c), now, m, null);
-                if (kernel.everyPrice(c)) {
-                    kernel.price(c, now, m);
-                } else {
-                    kernel.market().set(c, now, m); // a strategy on closes hears the bar's close, not the mid
-                }
-            }
-        }
+    /** The exchange's venue marks at the mid; the live book's spread is the exchange's business, not recorded. */
+    @Override
+    double[] midToVenue(int c, long now, double mid) {
+        venue.setMid(kernel.coin(c).name(), mid);
+        return null;
     }
 
-    private void step() throws TransportException {
-        long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
-        seenMids = version;
+    /** One poll: mids, closed bars, the exchange's fills and orders (settled), and a snapshot when a bar closed. */
+    @Override
+    void step() throws TransportException {
+        long version = pollVersion();
         prices();
-        long now = clock.getAsLong();
-        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
-        for (int k = 0; k < kernel.size(); k++) {
-            for (Candle c : bars.getOrDefault(kernel.coin(k), List.of())) {
-                kernel.closedBar(k, c.openTime(), c.closeTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-            }
-        }
+        Map<Coin, List<Candle>> bars = closedBars(clock.getAsLong());
         venue.poll();
         settle();
         flushStream();
         midsActedOn = Math.max(midsActedOn, version);
         if (!bars.isEmpty()) {
-            StringBuilder pos = new StringBuilder();
-            for (Coin c : plan.coins()) {
-                pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
-            }
+            String pos = positions(venue::position);
             double eq = venue.accountValue();
             events.account(capitalVenue.equity(), capitalVenue.exposure());
             store.append(id, LiveStore.Entry.of(clock.getAsLong(), null, "snapshot", null, null, null, null, null, eq,
@@ -434,11 +337,6 @@ public final class LiveRunner extends RunnerBase {
         return stops.requested(id) ? "deployment stop requested" : null;
     }
 
-    /** The newest pushed mids version the strategies have acted on (for watchers such as tests). */
-    public long midsActedOn() {
-        return midsActedOn;
-    }
-
     /** Push-to-order latencies of this run so far, ms (orders decided on a pushed price). */
     public List<Double> pushToOrderMs() {
         synchronized (pushToOrderMs) {
@@ -456,15 +354,6 @@ public final class LiveRunner extends RunnerBase {
                 l.get((l.size() - 1) / 2), l.get((int) Math.ceil(0.99 * l.size()) - 1), l.size());
     }
 
-    /** Coins this deployment has journaled fills for. */
-    private Set<Coin> tradedCoins() {
-        Set<Coin> coins = new HashSet<>();
-        for (LiveStore.FillRow f : store.fills(id)) {
-            coins.add(Coin.of(f.coin()));
-        }
-        return coins;
-    }
-
     /**
      * The restored strategy and the exchange disagree: nothing is sent, the run ends, and the
      * returned error makes the command exit 5 naming every difference (the trader decides; the
@@ -472,9 +361,7 @@ public final class LiveRunner extends RunnerBase {
      */
     private io.hypertrader.core.UserError refuseToResume(List<String> differ) {
         String what = String.join("; ", differ);
-        long now = clock.getAsLong();
-        store.runEnded(id, runNo, now, "halted: restored state differs from the exchange");
-        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the exchange: " + what);
+        haltedBeforeTrading("exchange", what);
         say(deployment.stage().code() + " " + id + ": run " + runNo + " halted: " + what);
         return new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
                 + ": the restored strategy and the exchange differ (" + what + "); nothing was sent. Check the account for a manual"
@@ -579,7 +466,9 @@ public final class LiveRunner extends RunnerBase {
         say(summary);
     }
 
-    private String halt(boolean flatten) {
+    /** Stops at the exchange: cancels this deployment's orders (and with flatten closes its positions), then the books. */
+    @Override
+    String halt(boolean flatten) {
         venue.deliver();
         Set<String> coins = new LinkedHashSet<>();
         plan.coins().forEach(c -> coins.add(c.name()));
@@ -590,12 +479,8 @@ public final class LiveRunner extends RunnerBase {
         } catch (TransportException | RuntimeException e) {
             journal("poll", null, "after stop: " + e.getMessage());
         }
-        long now = clock.getAsLong();
-        store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
-        store.stopDone(id, now, r.describe());
-        journal("stop", null, "runner halted: " + r.describe());
-        events.stopped(flatten, r.describe());
+        String reason = stopped(flatten, r.describe(), "runner halted: " + r.describe());
         say("stop: " + r.describe());
-        return flatten ? "stopped (flattened)" : "stopped";
+        return reason;
     }
 }

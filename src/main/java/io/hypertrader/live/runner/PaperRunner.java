@@ -2,14 +2,11 @@ package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
-import io.hypertrader.core.Instrument;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
-import io.hypertrader.exec.EventLog;
 import io.hypertrader.exec.ExecutionVenue;
 import io.hypertrader.exec.ForwardingVenue;
 import io.hypertrader.exec.TrackedOrder;
-import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
@@ -19,24 +16,15 @@ import io.hypertrader.live.replay.PaperEngine;
 import io.hypertrader.live.replay.PaperSimulation;
 import io.hypertrader.live.store.DbJournal;
 import io.hypertrader.live.store.DeploymentLease;
-import io.hypertrader.live.store.LeaseLostException;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.portfolio.Account;
-import io.hypertrader.risk.RiskGuardedStrategy;
-import io.hypertrader.risk.RiskManager;
 import io.hypertrader.sim.RealTimeSimulation;
 import io.hypertrader.sim.SimulatedVenue;
-import io.hypertrader.sim.model.FundingSchedule;
-import io.hypertrader.sim.model.SimModels;
-import io.hypertrader.strategy.fib.FibHedgeParams;
-import io.hypertrader.strategy.StatefulStrategy;
-import io.hypertrader.strategy.fib.StrategyKinds;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,9 +58,7 @@ public final class PaperRunner extends RunnerBase {
 
     private SimulatedVenue venue;
     private RealTimeSimulation sim;
-    private TradingKernel kernel;
     private DbJournal journal;
-    private StrategyStates states;
     private boolean warming;
     private int orders;
     private int fills;
@@ -80,39 +66,15 @@ public final class PaperRunner extends RunnerBase {
     private final Map<Long, Integer> fillsOf = new HashMap<>();
     /** The hour (epoch hours) up to which funding is settled. */
     private long fundedHour = Long.MIN_VALUE;
-    private long seenMids;
-    /** The newest mids version the strategies have acted on (for watchers such as tests). */
-    private volatile long midsActedOn;
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
         super(store, deployment, plan, feed, stops, clock, sleeper, out);
     }
 
-    /**
-     * Runs one session under the deployment's lease.
-     *
-     * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
-     *                                       deployment, when this one lost it while running, or
-     *                                       when the restored strategy and the paper book differ
-     */
-    public Outcome run(Settings settings) throws TransportException {
-        takeLease();
-        boolean clean = false;
-        try {
-            Outcome o = runSession(settings);
-            clean = true;
-            return o;
-        } catch (LeaseLostException e) {
-            leaseLost(e);
-            throw e;
-        } finally {
-            releaseLease(clean);
-        }
-    }
-
-    private Outcome runSession(Settings settings) throws TransportException {
-        long started = clock.getAsLong();
+    /** Start-up: the paper book rebuilt from the journal, the strategies restored (exit 5 on a difference), the warm-up. */
+    @Override
+    void startUp(long started) throws TransportException {
         runNo = store.runStarted(id, ProcessHandle.current().pid(), started);
         journal("start", null, "paper run " + runNo + " (profile " + PaperEngine.PROFILE.profile() + ", seed " + deployment.seed()
                 + ", config " + plan.shortHash() + ", capital " + fmt(capital()) + " USDC): live prices, simulated venue, real time");
@@ -120,47 +82,20 @@ public final class PaperRunner extends RunnerBase {
         build();
         Set<Coin> restored = restoreStrategies();
         warm(restored);
-        String reason = "bounded";
-        int failures = 0;
-        while (true) {
-            loopStart(); // lease first: a runner whose deployment was taken over journals no more orders
-            if (stops.requested(id)) {
-                reason = halt(stops.flatten(id).orElse(false));
-                break;
-            }
-            if (bounded(settings, started)) {
-                break;
-            }
-            feedNotices();
-            try {
-                unit(() -> {
-                    step();
-                    store.heartbeat(id, runNo, clock.getAsLong());
-                });
-                failures = 0;
-            } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
-                failures++;
-                journal("poll", null, "market data unreadable (" + failures + " in a row): " + e.getMessage());
-                if (failures >= LiveRunner.MAX_FAILED_POLLS) {
-                    reason = "halted: market data unreadable " + failures + " times in a row";
-                    break;
-                }
-            }
-            if (stops.requested(id) || bounded(settings, started)) {
-                continue;
-            }
-            if (!untilNextPoll(settings)) {
-                reason = "interrupted";
-                break;
-            }
-        }
-        kernel.finish(clock.getAsLong());
+    }
+
+    @Override
+    Outcome end(String reason) {
         flushStream();
-        store.runEnded(id, runNo, clock.getAsLong(), reason);
-        journal("end", null, "run " + runNo + " ended: " + reason);
+        ended(reason, "");
         say("paper " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, " + orders + " orders, " + fills
                 + " fills");
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
+    }
+
+    @Override
+    String polled() {
+        return "market data";
     }
 
     /**
@@ -261,12 +196,7 @@ public final class PaperRunner extends RunnerBase {
     private Set<Coin> restoreStrategies() {
         Set<Coin> restored = states.restore();
         for (Coin coin : restored) {
-            List<OrderEvent> missed = states.missedEvents(coin);
-            if (!missed.isEmpty()) {
-                journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
-                        + " journaled order events it had not seen: " + missed);
-                missed.forEach(kernel::orderEvent);
-            }
+            handMissed(coin, states.missedEvents(coin));
         }
         long now = clock.getAsLong();
         for (LiveStore.OrderRow o : store.orders(id)) {
@@ -277,14 +207,10 @@ public final class PaperRunner extends RunnerBase {
                 kernel.orderEvent(cx);
             }
         }
-        Set<Coin> traded = new HashSet<>();
-        store.fills(id).forEach(f -> traded.add(Coin.of(f.coin())));
-        List<String> differ = states.reconcile(c -> venue.position(c), traded);
-        differ.forEach(line -> events.reconciliationDifference(null, line));
+        List<String> differ = restoredDiffer(venue::position);
         if (!differ.isEmpty()) {
             String what = String.join("; ", differ);
-            store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the paper book");
-            journal("end", null, "run " + runNo + " halted before trading: restored state differs from the paper book: " + what);
+            haltedBeforeTrading("paper book", what);
             throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
                     + ": the restored strategy and the paper book differ (" + what + "); stop the deployment (hypertrader stop " + id
                     + " --flatten) and promote again.");
@@ -316,20 +242,14 @@ public final class PaperRunner extends RunnerBase {
     }
 
     /** One poll: prices, arrivals due, closed bars, funding, and a snapshot when a bar closed. */
-    private void step() throws TransportException {
-        long version = feed.midsVersion(); // read before the mids: a push after this wakes the wait that follows
-        seenMids = version;
+    @Override
+    void step() throws TransportException {
+        long version = pollVersion();
         prices();
         midsActedOn = Math.max(midsActedOn, version);
         arrivals();
         long now = clock.getAsLong();
-        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
-        for (int c = 0; c < kernel.size(); c++) {
-            for (Candle b : bars.getOrDefault(kernel.coin(c), List.of())) {
-                sim.barClosed(c, b.high(), b.low(), b.close(), b.volume());
-                kernel.closedBar(c, b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
-            }
-        }
+        Map<Coin, List<Candle>> bars = closedBars(now);
         funding(now);
         if (!bars.isEmpty()) {
             snapshot();
@@ -337,30 +257,24 @@ public final class PaperRunner extends RunnerBase {
         flushStream();
     }
 
-    /** The newest mids move the simulated path, then reach the strategies that trade within a bar. */
-    private void prices() throws TransportException {
-        Map<String, Double> mids = feed.mids();
-        long now = clock.getAsLong();
-        for (int c = 0; c < kernel.size(); c++) {
-            Double m = mids.get(kernel.coin(c).name());
-            if (m == null || !(m > 0)) {
-                continue;
-            }
-            double[] q = feed.bestBidAsk(kernel.coin(c));
-            if (q != null) {
-                sim.quote(c, q[0], q[1]); // the live book's spread, before anything fills at this point
-            } else {
-                sim.noQuote(c);
-            }
-            sim.arrive(c, now); // what was due before this point arrives at the price known then
-            sim.point(c, now, m);
-            streamPoint(kernel.coin(c), now, m, q);
-            if (kernel.everyPrice(c)) {
-                kernel.price(c, now, m);
-            } else {
-                kernel.market().set(c, now, m); // a strategy on closes hears the bar's close, not the mid
-            }
+    /** A mid moves the simulated path (at the live book's spread), after what was due before it arrives. */
+    @Override
+    double[] midToVenue(int c, long now, double mid) {
+        double[] q = feed.bestBidAsk(kernel.coin(c));
+        if (q != null) {
+            sim.quote(c, q[0], q[1]); // the live book's spread, before anything fills at this point
+        } else {
+            sim.noQuote(c);
         }
+        sim.arrive(c, now); // what was due before this point arrives at the price known then
+        sim.point(c, now, mid);
+        return q;
+    }
+
+    /** The simulated market learns the closed bar's range before the strategies hear the bar. */
+    @Override
+    void barToVenue(int c, Candle bar) {
+        sim.barClosed(c, bar.high(), bar.low(), bar.close(), bar.volume());
     }
 
     /** Orders in flight whose latency has passed arrive now, at the last live price. */
@@ -403,10 +317,7 @@ public final class PaperRunner extends RunnerBase {
     }
 
     private void snapshot() {
-        StringBuilder pos = new StringBuilder();
-        for (Coin c : plan.coins()) {
-            pos.append(' ').append(c.name()).append('=').append(fmtQ(venue.position(c)));
-        }
+        String pos = positions(venue::position);
         double eq = venue.equity();
         double gross = 0;
         for (Coin c : plan.coins()) {
@@ -419,58 +330,41 @@ public final class PaperRunner extends RunnerBase {
                         pos)));
     }
 
-    /**
-     * Between polls. With mids pushed, each push is acted on as it arrives, and an order in
-     * flight arrives when its latency has passed; without pushes, a sleep until the next poll or
-     * the next arrival, whichever is first.
-     *
-     * @return false when interrupted
-     */
-    private boolean untilNextPoll(Settings settings) {
-        try {
-            if (!feed.pushing()) {
-                // polling: sleep to the next poll, or first to the next arrival (the injected clock decides)
-                long due = nextDue() - clock.getAsLong();
-                if (due >= settings.pollMs()) {
-                    return pause(settings);
-                }
-                long first = Math.max(0, due);
-                sleeper.sleep(first);
-                unit(this::arrivals);
-                sleeper.sleep(settings.pollMs() - first);
-                return true;
-            }
-            long pollEnd = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
-            while (true) {
-                long left = (pollEnd - System.nanoTime()) / 1_000_000L;
-                if (left <= 0 || !feed.pushing()) {
-                    return true;
-                }
-                long wait = Math.max(0, Math.min(left, nextDue() - clock.getAsLong()));
-                long v = feed.awaitMids(seenMids, wait);
-                if (v != seenMids) {
-                    seenMids = v;
-                    unit(() -> {
-                        prices();
-                        arrivals();
-                    });
-                    midsActedOn = v;
-                } else if (nextDue() <= clock.getAsLong()) {
-                    unit(this::arrivals);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (TransportException | io.hypertrader.data.MalformedResponseException e) {
-            journal("poll", null, "acting on a pushed price: " + e.getMessage());
-            return true;
+    /** Without pushes: a sleep until the next poll, or first to the next arrival (the injected clock decides). */
+    @Override
+    boolean sleepToNextPoll(Settings settings) throws InterruptedException, TransportException {
+        long due = nextDue() - clock.getAsLong();
+        if (due >= settings.pollMs()) {
+            return pause(settings);
+        }
+        long first = Math.max(0, due);
+        sleeper.sleep(first);
+        unit(this::arrivals);
+        sleeper.sleep(settings.pollMs() - first);
+        return true;
+    }
+
+    /** With pushes, the wait also ends when an order in flight is due to arrive. */
+    @Override
+    long pushWait(long left) {
+        return Math.max(0, Math.min(left, nextDue() - clock.getAsLong()));
+    }
+
+    @Override
+    void wokeWithoutPush() throws TransportException {
+        if (nextDue() <= clock.getAsLong()) {
+            unit(this::arrivals);
         }
     }
 
-    /** The newest pushed mids version the strategies have acted on. */
-    public long midsActedOn() {
-        return midsActedOn;
+    /** Each push is acted on as it arrives; orders in flight due by then arrive with it. */
+    @Override
+    void actOnPush(long version) throws TransportException {
+        unit(() -> {
+            prices();
+            arrivals();
+        });
+        midsActedOn = version;
     }
 
     private long nextDue() {
@@ -518,7 +412,8 @@ public final class PaperRunner extends RunnerBase {
 
 
     /** Stops: with flatten, closes paper positions at the current price (taker fee of the profile). */
-    private String halt(boolean flatten) {
+    @Override
+    String halt(boolean flatten) {
         StringBuilder report = new StringBuilder("stopped");
         if (flatten) {
             long nextId = store.orders(id).stream().mapToLong(LiveStore.OrderRow::orderId).max().orElse(0) + 1;
@@ -544,11 +439,6 @@ public final class PaperRunner extends RunnerBase {
                 report.append(", flattened ").append(coin.name()).append(' ').append(fmtQ(pos)).append(" at ").append(fmtQ(px));
             }
         }
-        long now = clock.getAsLong();
-        store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
-        store.stopDone(id, now, report.toString());
-        journal("stop", null, report.toString());
-        events.stopped(flatten, report.toString());
-        return flatten ? "stopped (flattened)" : "stopped";
+        return stopped(flatten, report.toString(), report.toString());
     }
 }

@@ -3,6 +3,9 @@ package io.hypertrader.live.runner;
 import io.hypertrader.core.Candle;
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
+import io.hypertrader.core.OrderEvent;
+import io.hypertrader.data.MalformedResponseException;
+import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.CapitalSizing;
 import io.hypertrader.live.deployment.TradingPlan;
@@ -19,17 +22,36 @@ import io.hypertrader.risk.RiskLimits;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What paper and live runners share: the loop's bounds and pacing, candle polling and recording,
- * heartbeats, the stop signal, and the session's bookkeeping in the store. The database is opened
- * only for short units of work (see {@link DbAccess}).
+ * What paper and live runners share: the run under the lease and its ONE loop, candle polling and
+ * recording, heartbeats, the stop signal, and the session's bookkeeping in the store. The database
+ * is opened only for short units of work (see {@link DbAccess}).
+ *
+ * <p>The loop is a template ({@link #run}): the lease and time checks, the stop request, the bounds
+ * (live bars, duration), one poll in one unit of work with the heartbeat, counting consecutive
+ * failed polls up to {@link #MAX_FAILED_POLLS}, and the wait between polls that wakes early for
+ * pushed mids are written once here, so paper and live cannot drift apart in how they pace, stop
+ * or give up. A mode supplies what one iteration does against its venue ({@link #step}), how a mid
+ * and a closed bar reach that venue, how it acts on a push, and its start-up, halt and end.
+ *
+ * <p>What genuinely differs per mode stays per mode: start-up (live reconciles with the exchange,
+ * paper rebuilds its book from the journal), the halt (the exchange's stop vs the paper book's),
+ * the end's books and lines, and the paper wait's extra wake-ups for simulated orders in flight
+ * ({@link #sleepToNextPoll}, {@link #pushWait}, {@link #wokeWithoutPush}): live orders have no
+ * simulated latency to wait for.
  */
 public abstract class RunnerBase {
+
+    /** Consecutive failed polls after which the runner halts (live orders stay protected by the exchange-side state). */
+    static final int MAX_FAILED_POLLS = 20;
 
     /** Sleeps between polls (injectable so tests drive time). */
     @FunctionalInterface
@@ -75,6 +97,14 @@ public abstract class RunnerBase {
     TimeChecks timeChecks;
     /** Operations: metrics and alerts (nothing attached by default). */
     RunnerEvents events = RunnerEvents.NONE;
+    /** The one kernel of the run: pushed mids and closed candles to the strategies, then the venue (see TradingKernel). */
+    TradingKernel kernel;
+    /** The strategies' journaled states (restored on start, saved after every callback). */
+    StrategyStates states;
+    /** The feed's mids version the strategies last saw (see {@link MarketFeed#awaitMids}). */
+    long seenMids;
+    /** The newest pushed mids version the strategies have fully acted on (orders sent). */
+    volatile long midsActedOn;
     /** Orders that reached the venue and have not ended: each is counted as sent once. */
     private final java.util.Set<Long> reached = new java.util.HashSet<>();
     private boolean marketSocketUp;
@@ -111,6 +141,263 @@ public abstract class RunnerBase {
     /** Checks the exchange's clock and overdue bars once per loop (off unless given). */
     public void watchTime(TimeChecks checks) {
         this.timeChecks = checks;
+    }
+
+    /**
+     * Runs one session under the deployment's lease: the mode's start-up, the loop, the kernel's
+     * finish, the mode's end.
+     *
+     * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
+     *                                       deployment, when this one lost it while running, or
+     *                                       when the restored strategy and the venue differ
+     */
+    public final Outcome run(Settings settings) throws TransportException {
+        takeLease();
+        boolean clean = false;
+        try {
+            long started = clock.getAsLong();
+            startUp(started);
+            String reason = loop(settings, started);
+            kernel.finish(clock.getAsLong());
+            Outcome o = end(reason);
+            clean = true;
+            return o;
+        } catch (LeaseLostException e) {
+            leaseLost(e);
+            throw e;
+        } finally {
+            closeRun();
+            releaseLease(clean);
+        }
+    }
+
+    /**
+     * The loop of every mode. Each turn: the lease and time checks, then a stop request (the mode
+     * halts), then the bounds, then one poll with the heartbeat in one unit of work, then the wait.
+     * A failed poll is journaled and retried; {@link #MAX_FAILED_POLLS} in a row end the run. A stop
+     * requested or a bound reached during the poll is handled at once, without waiting a poll.
+     *
+     * @return the end reason: "bounded", the halt's, "interrupted" or "halted: ... unreadable ..."
+     */
+    private String loop(Settings settings, long started) {
+        String reason = "bounded";
+        int failures = 0;
+        while (true) {
+            loopStart(); // lease first: a runner whose deployment was taken over sends and journals no more orders
+            if (stops.requested(id)) {
+                reason = halt(stops.flatten(id).orElse(false));
+                break;
+            }
+            if (bounded(settings, started)) {
+                break;
+            }
+            beforePoll();
+            feedNotices();
+            try {
+                unit(() -> {
+                    step();
+                    store.heartbeat(id, runNo, clock.getAsLong());
+                });
+                failures = 0;
+            } catch (TransportException | MalformedResponseException e) {
+                failures++;
+                journal("poll", null, polled() + " unreadable (" + failures + " in a row): " + e.getMessage());
+                if (failures >= MAX_FAILED_POLLS) {
+                    reason = "halted: " + polled() + " unreadable " + failures + " times in a row";
+                    break;
+                }
+            }
+            if (stops.requested(id) || bounded(settings, started)) {
+                continue;
+            }
+            if (!untilNextPoll(settings)) {
+                reason = "interrupted";
+                break;
+            }
+        }
+        return reason;
+    }
+
+    /**
+     * The time between two polls. With mids pushed (a healthy WebSocket) the strategies see each
+     * push as it arrives and act on it at once ({@link #actOnPush}); candles, fills, heartbeats and
+     * the lease are the poll's. Without pushes: {@link #sleepToNextPoll}, and prices are read at
+     * each poll.
+     *
+     * @return false when interrupted
+     */
+    private boolean untilNextPoll(Settings settings) {
+        try {
+            if (!feed.pushing()) {
+                return sleepToNextPoll(settings);
+            }
+            long until = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
+            while (true) {
+                long left = (until - System.nanoTime()) / 1_000_000L;
+                if (left <= 0 || !feed.pushing()) {
+                    return true;
+                }
+                long v = feed.awaitMids(seenMids, pushWait(left));
+                if (v != seenMids) {
+                    seenMids = v;
+                    actOnPush(v);
+                } else {
+                    wokeWithoutPush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TransportException | MalformedResponseException e) {
+            journal("poll", null, "acting on a pushed price: " + e.getMessage());
+            return true;
+        }
+    }
+
+    // ---- what each mode supplies ----
+
+    /**
+     * Start-up, up to the first poll: the run's row and start lines, the venue and the kernel, the
+     * strategies restored (a difference with the venue throws REFUSED) and warmed up.
+     */
+    abstract void startUp(long started) throws TransportException;
+
+    /** What one poll does against the mode's venue; runs in one unit of work with the heartbeat. */
+    abstract void step() throws TransportException;
+
+    /** Acts on a pushed mids version between polls (prices, and whatever the mode's venue does then). */
+    abstract void actOnPush(long version) throws TransportException;
+
+    /** Stops at the deployment's request (stop, stop --flatten); returns the end reason. */
+    abstract String halt(boolean flatten);
+
+    /** After the loop and the kernel's finish: the run's last books and lines. */
+    abstract Outcome end(String reason);
+
+    /** What a failed poll could not read, as the journal and the end reason name it. */
+    abstract String polled();
+
+    /** Moves the mode's venue to a mid before the strategies hear it; returns the bid/ask recorded with the point, or null. */
+    abstract double[] midToVenue(int c, long now, double mid);
+
+    /** Before each poll, after the stop and the bounds are checked (live: the dead-man refresh). */
+    void beforePoll() {
+    }
+
+    /** A closed bar reaches the mode's venue before the strategies hear it (paper: the simulated market). */
+    void barToVenue(int c, Candle bar) {
+    }
+
+    /** Without pushes: the wait until the next poll; false when interrupted. */
+    boolean sleepToNextPoll(Settings settings) throws InterruptedException, TransportException {
+        return pause(settings);
+    }
+
+    /** How long to wait for a push, given what is left of the poll interval (paper: also wakes for an arrival). */
+    long pushWait(long left) {
+        return left;
+    }
+
+    /** The wait for a push ended without one (paper: an order in flight may be due). */
+    void wokeWithoutPush() throws TransportException {
+    }
+
+    /** When the run ends, however it ends, before the lease goes back (live: the user stream closes). */
+    void closeRun() {
+    }
+
+    // ---- the pieces a mode's step is made of ----
+
+    /** The newest mids go to the venue, the market view and the strategies that trade within a bar. */
+    void prices() throws TransportException {
+        Map<String, Double> mids = feed.mids();
+        long now = clock.getAsLong();
+        for (int c = 0; c < kernel.size(); c++) {
+            Double m = mids.get(kernel.coin(c).name());
+            if (m == null || !(m > 0)) {
+                continue;
+            }
+            double[] bidAsk = midToVenue(c, now, m);
+            streamPoint(kernel.coin(c), now, m, bidAsk);
+            if (kernel.everyPrice(c)) {
+                kernel.price(c, now, m);
+            } else {
+                kernel.market().set(c, now, m); // a strategy on closes hears the bar's close, not the mid
+            }
+        }
+    }
+
+    /** The feed's mids version, read before the mids: a push after this wakes the wait that follows. */
+    long pollVersion() {
+        long version = feed.midsVersion();
+        seenMids = version;
+        return version;
+    }
+
+    /** When a bar is due: the bars closed since the last poll, recorded, to the venue, then to the strategies. */
+    Map<Coin, List<Candle>> closedBars(long now) throws TransportException {
+        Map<Coin, List<Candle>> bars = barDue(now) ? newBars() : Map.of();
+        for (int c = 0; c < kernel.size(); c++) {
+            for (Candle b : bars.getOrDefault(kernel.coin(c), List.of())) {
+                barToVenue(c, b);
+                kernel.closedBar(c, b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
+            }
+        }
+        return bars;
+    }
+
+    /** The newest pushed mids version the strategies have acted on (for watchers such as tests). */
+    public long midsActedOn() {
+        return midsActedOn;
+    }
+
+    /** Hands a restored strategy the journaled order events it had not seen. */
+    void handMissed(Coin coin, List<OrderEvent> missed) {
+        if (!missed.isEmpty()) {
+            journal("reconcile", coin.name(), "the restored strategy is handed " + missed.size()
+                    + " journaled order events it had not seen: " + missed);
+            missed.forEach(kernel::orderEvent);
+        }
+    }
+
+    /** Where the restored strategies and the venue's positions differ (each reported to operations). */
+    List<String> restoredDiffer(ToDoubleFunction<Coin> position) {
+        Set<Coin> traded = new HashSet<>();
+        store.fills(id).forEach(f -> traded.add(Coin.of(f.coin())));
+        List<String> differ = states.reconcile(position, traded);
+        differ.forEach(line -> events.reconciliationDifference(null, line));
+        return differ;
+    }
+
+    /** Ends the run's books when the restored strategies and the venue differ ({@code against}: what they differ from). */
+    void haltedBeforeTrading(String against, String what) {
+        store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the " + against);
+        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the " + against + ": " + what);
+    }
+
+    /** The books of a stop: status, the stop request answered, the journal, operations; returns the end reason. */
+    String stopped(boolean flatten, String report, String journaled) {
+        long now = clock.getAsLong();
+        store.setStatus(id, "stopped", now, flatten ? "stop --flatten" : "stop");
+        store.stopDone(id, now, report);
+        journal("stop", null, journaled);
+        events.stopped(flatten, report);
+        return flatten ? "stopped (flattened)" : "stopped";
+    }
+
+    /** The run's end in the store and the journal ({@code more}: what the mode adds to the end line). */
+    void ended(String reason, String more) {
+        store.runEnded(id, runNo, clock.getAsLong(), reason);
+        journal("end", null, "run " + runNo + " ended: " + reason + more);
+    }
+
+    /** The coins' positions for a snapshot line: " BTC=0.0100 ETH=0". */
+    String positions(ToDoubleFunction<Coin> position) {
+        StringBuilder pos = new StringBuilder();
+        for (Coin c : plan.coins()) {
+            pos.append(' ').append(c.name()).append('=').append(fmtQ(position.applyAsDouble(c)));
+        }
+        return pos.toString();
     }
 
     /** The first thing a run does: takes the deployment's lease (exit 5 while another live runner holds it). */
