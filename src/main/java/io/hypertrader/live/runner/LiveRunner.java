@@ -9,7 +9,6 @@ import io.hypertrader.core.OrderType;
 import io.hypertrader.core.Side;
 import io.hypertrader.core.TimeInForce;
 import io.hypertrader.exec.OrderRounding;
-import io.hypertrader.kernel.KernelMarket;
 import io.hypertrader.kernel.StrategySlot;
 import io.hypertrader.kernel.TradingKernel;
 import io.hypertrader.live.control.DeadManSwitch;
@@ -97,7 +96,7 @@ public final class LiveRunner extends RunnerBase {
 
     public LiveRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                       LongSupplier clock, Sleeper sleeper, PrintWriter out, HyperliquidExchangeClient exchange) {
-        super(store, deployment, plan, feed, stops, clock, sleeper, out);
+        super(store, deployment, plan, feed, stops, clock, sleeper, out, "exchange");
         this.exchange = exchange;
     }
 
@@ -165,8 +164,7 @@ public final class LiveRunner extends RunnerBase {
             slots.add(new StrategySlot(new RiskGuardedStrategy(strategy, risk), List.of(p.coin())));
         }
         kernel = new TradingKernel(plan.coins(), slots, interval, clock);
-        KernelMarket market = kernel.market();
-        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), market);
+        capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), kernel.market());
         if (userSocketFactory != null) {
             userSocket = userSocketFactory.apply(venue.userStreamListener());
             userSocket.subscribeUserFills(exchange.tradingUser());
@@ -212,22 +210,7 @@ public final class LiveRunner extends RunnerBase {
         String money = capitalLine(capitalVenue.capitalWithRealized(), venue.equity(), cap);
         journal("capital", null, money);
         say(money);
-        Map<Coin, List<Candle>> warm = warmUp();
-        for (Coin coin : plan.coins()) {
-            List<Candle> bars = warm.getOrDefault(coin, List.of());
-            int k = kernel.indexOf(coin);
-            if (restored.contains(coin)) {
-                // the restored state already holds what these bars taught it; only the price is new
-                if (!bars.isEmpty()) {
-                    market.set(k, bars.getLast().closeTime(), bars.getLast().close());
-                }
-                continue;
-            }
-            for (Candle c : bars) {
-                kernel.price(k, c.closeTime(), c.close());
-                kernel.barClose(k, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-            }
-        }
+        teach(warmUp(), restored, c -> { });
         settle();
         warming = false;
     }
@@ -246,11 +229,6 @@ public final class LiveRunner extends RunnerBase {
         say(deployment.stage().code() + " " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, "
                 + orders + " orders this run, " + fills + " fills in total" + latencyLine());
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
-    }
-
-    @Override
-    String polled() {
-        return "exchange";
     }
 
     /** Refreshed every poll: the exchange cancels this deployment's orders if the refreshes stop. */
@@ -361,7 +339,8 @@ public final class LiveRunner extends RunnerBase {
      */
     private io.hypertrader.core.UserError refuseToResume(List<String> differ) {
         String what = String.join("; ", differ);
-        haltedBeforeTrading("exchange", what);
+        store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the exchange");
+        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the exchange: " + what);
         say(deployment.stage().code() + " " + id + ": run " + runNo + " halted: " + what);
         return new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
                 + ": the restored strategy and the exchange differ (" + what + "); nothing was sent. Check the account for a manual"
@@ -380,7 +359,6 @@ public final class LiveRunner extends RunnerBase {
     DeadManSwitch deadMan() {
         return deadMan;
     }
-
 
     /** Rebuilds the venue's memory from the journal. */
     private HyperliquidVenue.Resume resume(long freshCursor) {

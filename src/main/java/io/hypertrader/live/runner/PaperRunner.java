@@ -69,7 +69,7 @@ public final class PaperRunner extends RunnerBase {
 
     public PaperRunner(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
                        LongSupplier clock, Sleeper sleeper, PrintWriter out) {
-        super(store, deployment, plan, feed, stops, clock, sleeper, out);
+        super(store, deployment, plan, feed, stops, clock, sleeper, out, "market data");
     }
 
     /** Start-up: the paper book rebuilt from the journal, the strategies restored (exit 5 on a difference), the warm-up. */
@@ -91,11 +91,6 @@ public final class PaperRunner extends RunnerBase {
         say("paper " + id + ": run " + runNo + " ended (" + reason + "): " + liveBars + " live bars, " + orders + " orders, " + fills
                 + " fills");
         return new Outcome(reason, liveBars, orders, fills, List.copyOf(discrepancies));
-    }
-
-    @Override
-    String polled() {
-        return "market data";
     }
 
     /**
@@ -210,7 +205,8 @@ public final class PaperRunner extends RunnerBase {
         List<String> differ = restoredDiffer(venue::position);
         if (!differ.isEmpty()) {
             String what = String.join("; ", differ);
-            haltedBeforeTrading("paper book", what);
+            store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the paper book");
+            journal("end", null, "run " + runNo + " halted before trading: restored state differs from the paper book: " + what);
             throw new io.hypertrader.core.UserError(io.hypertrader.core.UserError.Kind.REFUSED, "deployment " + id
                     + ": the restored strategy and the paper book differ (" + what + "); stop the deployment (hypertrader stop " + id
                     + " --flatten) and promote again.");
@@ -223,19 +219,7 @@ public final class PaperRunner extends RunnerBase {
         Map<Coin, List<Candle>> warm = warmUp();
         warming = true;
         venue.refuseNewOrders(PaperSimulation.WARMING);
-        for (int c = 0; c < kernel.size(); c++) {
-            Coin coin = kernel.coin(c);
-            for (Candle b : warm.getOrDefault(coin, List.of())) {
-                sim.barClosed(c, b.high(), b.low(), b.close(), b.volume());
-                if (restored.contains(coin)) {
-                    kernel.market().set(c, b.closeTime(), b.close()); // the restored state already learned from these bars
-                } else {
-                    kernel.price(c, b.closeTime(), b.close());
-                    kernel.barClose(c, b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
-                }
-            }
-            venue.settle(c);
-        }
+        teach(warm, restored, venue::settle);
         venue.refuseNewOrders(null);
         warming = false;
         store.db().batch(states::save);
@@ -278,7 +262,8 @@ public final class PaperRunner extends RunnerBase {
     }
 
     /** Orders in flight whose latency has passed arrive now, at the last live price. */
-    private void arrivals() {
+    @Override
+    void arrivals() {
         long now = clock.getAsLong();
         for (int c = 0; c < kernel.size(); c++) {
             sim.arrive(c, now);
@@ -330,33 +315,6 @@ public final class PaperRunner extends RunnerBase {
                         pos)));
     }
 
-    /** Without pushes: a sleep until the next poll, or first to the next arrival (the injected clock decides). */
-    @Override
-    boolean sleepToNextPoll(Settings settings) throws InterruptedException, TransportException {
-        long due = nextDue() - clock.getAsLong();
-        if (due >= settings.pollMs()) {
-            return pause(settings);
-        }
-        long first = Math.max(0, due);
-        sleeper.sleep(first);
-        unit(this::arrivals);
-        sleeper.sleep(settings.pollMs() - first);
-        return true;
-    }
-
-    /** With pushes, the wait also ends when an order in flight is due to arrive. */
-    @Override
-    long pushWait(long left) {
-        return Math.max(0, Math.min(left, nextDue() - clock.getAsLong()));
-    }
-
-    @Override
-    void wokeWithoutPush() throws TransportException {
-        if (nextDue() <= clock.getAsLong()) {
-            unit(this::arrivals);
-        }
-    }
-
     /** Each push is acted on as it arrives; orders in flight due by then arrive with it. */
     @Override
     void actOnPush(long version) throws TransportException {
@@ -367,7 +325,8 @@ public final class PaperRunner extends RunnerBase {
         midsActedOn = version;
     }
 
-    private long nextDue() {
+    @Override
+    long nextArrival() {
         long due = Long.MAX_VALUE;
         for (int c = 0; c < kernel.size(); c++) {
             due = Math.min(due, sim.dueTime(c));
@@ -409,7 +368,6 @@ public final class PaperRunner extends RunnerBase {
             return oid;
         }
     }
-
 
     /** Stops: with flatten, closes paper positions at the current price (taker fee of the profile). */
     @Override

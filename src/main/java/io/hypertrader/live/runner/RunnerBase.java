@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
@@ -43,10 +44,11 @@ import java.util.function.ToDoubleFunction;
  * and a closed bar reach that venue, how it acts on a push, and its start-up, halt and end.
  *
  * <p>What genuinely differs per mode stays per mode: start-up (live reconciles with the exchange,
- * paper rebuilds its book from the journal), the halt (the exchange's stop vs the paper book's),
- * the end's books and lines, and the paper wait's extra wake-ups for simulated orders in flight
- * ({@link #sleepToNextPoll}, {@link #pushWait}, {@link #wokeWithoutPush}): live orders have no
- * simulated latency to wait for.
+ * paper rebuilds its book from the journal), acting on a push (live measures push-to-order latency
+ * and counts a push as acted on even when acting failed; paper delivers arrivals with it), the halt
+ * (the exchange's stop vs the paper book's), and the end's books and lines. The wait also wakes for
+ * the next order in flight ({@link #nextArrival}): only paper has one, live orders have no
+ * simulated latency.
  */
 public abstract class RunnerBase {
 
@@ -85,6 +87,8 @@ public abstract class RunnerBase {
     final PrintWriter out;
     final String id;
     final Interval interval;
+    /** What a poll reads, as a failed poll's journal line and end reason name it: "exchange" or "market data". */
+    final String polled;
     final Map<Coin, Long> lastOpen = new HashMap<>();
     final List<String> discrepancies = new ArrayList<>();
     int runNo;
@@ -111,7 +115,7 @@ public abstract class RunnerBase {
     private boolean marketSocketSeen;
 
     RunnerBase(LiveStore store, LiveStore.Deployment deployment, TradingPlan plan, MarketFeed feed, StopControl stops,
-               LongSupplier clock, Sleeper sleeper, PrintWriter out) {
+               LongSupplier clock, Sleeper sleeper, PrintWriter out, String polled) {
         this.store = store;
         this.deployment = deployment;
         this.plan = plan;
@@ -120,6 +124,7 @@ public abstract class RunnerBase {
         this.clock = clock;
         this.sleeper = sleeper;
         this.out = out;
+        this.polled = polled;
         this.id = deployment.id();
         this.interval = plan.interval();
         if (!plan.hash().equals(deployment.configHash())) {
@@ -172,12 +177,9 @@ public abstract class RunnerBase {
     }
 
     /**
-     * The loop of every mode. Each turn: the lease and time checks, then a stop request (the mode
-     * halts), then the bounds, then one poll with the heartbeat in one unit of work, then the wait.
-     * A failed poll is journaled and retried; {@link #MAX_FAILED_POLLS} in a row end the run. A stop
-     * requested or a bound reached during the poll is handled at once, without waiting a poll.
-     *
-     * @return the end reason: "bounded", the halt's, "interrupted" or "halted: ... unreadable ..."
+     * The loop of every mode: lease and time checks, a stop request, the bounds, one poll with the
+     * heartbeat in one unit of work, the wait. A failed poll is journaled and retried until
+     * {@link #MAX_FAILED_POLLS} in a row; a stop or a bound reached during the poll ends it at once.
      */
     private String loop(Settings settings, long started) {
         String reason = "bounded";
@@ -201,9 +203,9 @@ public abstract class RunnerBase {
                 failures = 0;
             } catch (TransportException | MalformedResponseException e) {
                 failures++;
-                journal("poll", null, polled() + " unreadable (" + failures + " in a row): " + e.getMessage());
+                journal("poll", null, polled + " unreadable (" + failures + " in a row): " + e.getMessage());
                 if (failures >= MAX_FAILED_POLLS) {
-                    reason = "halted: " + polled() + " unreadable " + failures + " times in a row";
+                    reason = "halted: " + polled + " unreadable " + failures + " times in a row";
                     break;
                 }
             }
@@ -221,15 +223,24 @@ public abstract class RunnerBase {
     /**
      * The time between two polls. With mids pushed (a healthy WebSocket) the strategies see each
      * push as it arrives and act on it at once ({@link #actOnPush}); candles, fills, heartbeats and
-     * the lease are the poll's. Without pushes: {@link #sleepToNextPoll}, and prices are read at
-     * each poll.
+     * the lease are the poll's. Without pushes: a sleep, and prices are read at each poll. Either
+     * way an order in flight arrives when its latency has passed (paper).
      *
      * @return false when interrupted
      */
     private boolean untilNextPoll(Settings settings) {
         try {
             if (!feed.pushing()) {
-                return sleepToNextPoll(settings);
+                // polling: sleep to the next poll, or first to the next arrival (the injected clock decides)
+                long due = untilArrival();
+                if (due >= settings.pollMs()) {
+                    return pause(settings);
+                }
+                long first = Math.max(0, due);
+                sleeper.sleep(first);
+                unit(this::arrivals);
+                sleeper.sleep(settings.pollMs() - first);
+                return true;
             }
             long until = System.nanoTime() + settings.pollMs() * 1_000_000L; // a cadence, not a time stamp
             while (true) {
@@ -237,12 +248,12 @@ public abstract class RunnerBase {
                 if (left <= 0 || !feed.pushing()) {
                     return true;
                 }
-                long v = feed.awaitMids(seenMids, pushWait(left));
+                long v = feed.awaitMids(seenMids, Math.max(0, Math.min(left, untilArrival())));
                 if (v != seenMids) {
                     seenMids = v;
                     actOnPush(v);
-                } else {
-                    wokeWithoutPush();
+                } else if (untilArrival() <= 0) {
+                    unit(this::arrivals);
                 }
             }
         } catch (InterruptedException e) {
@@ -254,12 +265,7 @@ public abstract class RunnerBase {
         }
     }
 
-    // ---- what each mode supplies ----
-
-    /**
-     * Start-up, up to the first poll: the run's row and start lines, the venue and the kernel, the
-     * strategies restored (a difference with the venue throws REFUSED) and warmed up.
-     */
+    /** Up to the first poll: the run's row, the venue and kernel, the strategies restored (REFUSED on a difference), warm-up. */
     abstract void startUp(long started) throws TransportException;
 
     /** What one poll does against the mode's venue; runs in one unit of work with the heartbeat. */
@@ -274,9 +280,6 @@ public abstract class RunnerBase {
     /** After the loop and the kernel's finish: the run's last books and lines. */
     abstract Outcome end(String reason);
 
-    /** What a failed poll could not read, as the journal and the end reason name it. */
-    abstract String polled();
-
     /** Moves the mode's venue to a mid before the strategies hear it; returns the bid/ask recorded with the point, or null. */
     abstract double[] midToVenue(int c, long now, double mid);
 
@@ -288,25 +291,24 @@ public abstract class RunnerBase {
     void barToVenue(int c, Candle bar) {
     }
 
-    /** Without pushes: the wait until the next poll; false when interrupted. */
-    boolean sleepToNextPoll(Settings settings) throws InterruptedException, TransportException {
-        return pause(settings);
+    /** When the next order in flight reaches the venue (paper's simulated latency); Long.MAX_VALUE: none (live: never). */
+    long nextArrival() {
+        return Long.MAX_VALUE;
     }
 
-    /** How long to wait for a push, given what is left of the poll interval (paper: also wakes for an arrival). */
-    long pushWait(long left) {
-        return left;
+    /** Orders in flight whose latency has passed arrive now, at the last live price (paper). */
+    void arrivals() {
     }
 
-    /** The wait for a push ended without one (paper: an order in flight may be due). */
-    void wokeWithoutPush() throws TransportException {
+    /** Ms until the next arrival; Long.MAX_VALUE when none is in flight (then the clock is not read). */
+    private long untilArrival() {
+        long next = nextArrival();
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.getAsLong();
     }
 
     /** When the run ends, however it ends, before the lease goes back (live: the user stream closes). */
     void closeRun() {
     }
-
-    // ---- the pieces a mode's step is made of ----
 
     /** The newest mids go to the venue, the market view and the strategies that trade within a bar. */
     void prices() throws TransportException {
@@ -351,6 +353,23 @@ public abstract class RunnerBase {
         return midsActedOn;
     }
 
+    /** Warm-up bars, coin by coin, to the venue, then to fresh strategies; a restored one already learned them: prices only. */
+    void teach(Map<Coin, List<Candle>> warm, Set<Coin> restored, IntConsumer coinDone) {
+        for (int c = 0; c < kernel.size(); c++) {
+            Coin coin = kernel.coin(c);
+            for (Candle b : warm.getOrDefault(coin, List.of())) {
+                barToVenue(c, b);
+                if (restored.contains(coin)) {
+                    kernel.market().set(c, b.closeTime(), b.close());
+                } else {
+                    kernel.price(c, b.closeTime(), b.close());
+                    kernel.barClose(c, b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume());
+                }
+            }
+            coinDone.accept(c);
+        }
+    }
+
     /** Hands a restored strategy the journaled order events it had not seen. */
     void handMissed(Coin coin, List<OrderEvent> missed) {
         if (!missed.isEmpty()) {
@@ -367,12 +386,6 @@ public abstract class RunnerBase {
         List<String> differ = states.reconcile(position, traded);
         differ.forEach(line -> events.reconciliationDifference(null, line));
         return differ;
-    }
-
-    /** Ends the run's books when the restored strategies and the venue differ ({@code against}: what they differ from). */
-    void haltedBeforeTrading(String against, String what) {
-        store.runEnded(id, runNo, clock.getAsLong(), "halted: restored state differs from the " + against);
-        journal("end", null, "run " + runNo + " halted before trading: restored state differs from the " + against + ": " + what);
     }
 
     /** The books of a stop: status, the stop request answered, the journal, operations; returns the end reason. */
@@ -510,9 +523,8 @@ public abstract class RunnerBase {
                 }
             }
             List<Candle> w = closed.subList(Math.max(0, closed.size() - plan.warmupBars()), closed.size());
-            final List<Candle> wf = w;
             store.db().batch(() -> {
-                for (Candle c : wf) {
+                for (Candle c : w) {
                     store.recordCandle(id, coin, interval, c, true, now);
                 }
             });
