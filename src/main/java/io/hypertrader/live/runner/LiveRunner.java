@@ -68,7 +68,7 @@ import java.util.function.LongSupplier;
  * onBarClose), venue poll and event delivery, snapshot. Before each poll the dead-man switch is
  * refreshed; a pushed mid is acted on at once and its orders leave before the wait goes on.
  *
- * <p><b>One file (about 520 lines).</b> Start-up (restore, missed events, reconciliation, warm-up),
+ * <p><b>One file (about 460 lines).</b> Start-up (restore, missed events, reconciliation, warm-up),
  * the step and the halt share the venue, the kernel and the journal of one run.
  */
 public final class LiveRunner extends RunnerBase {
@@ -127,11 +127,7 @@ public final class LiveRunner extends RunnerBase {
         return this;
     }
 
-    /**
-     * Start-up: the venue resumed from the journal, the strategies behind the one risk manager, the
-     * user stream and the dead-man switch, the restored strategies handed what they missed, the
-     * reconciliation with the exchange, then the warm-up with orders blocked.
-     */
+    /** Start-up as the class comment tells it: resume, restore, missed events, reconciliation, warm-up. */
     @Override
     void startUp(long started) throws TransportException {
         boolean first = store.runs(id).isEmpty();
@@ -195,13 +191,9 @@ public final class LiveRunner extends RunnerBase {
         // never handed over. Read first, because the venue's first poll journals new ones (which it
         // then delivers itself).
         Map<Coin, List<OrderEvent>> missedByCoin = new HashMap<>();
-        for (Coin coin : restored) {
-            missedByCoin.put(coin, states.missedEvents(coin));
-        }
+        restored.forEach(coin -> missedByCoin.put(coin, states.missedEvents(coin)));
         venue.poll(); // the exchange's positions first: a strategy handed a missed fill compares its target with them
-        for (Coin coin : restored) {
-            handMissed(coin, missedByCoin.get(coin));
-        }
+        restored.forEach(coin -> handMissed(coin, missedByCoin.get(coin)));
         reconcile(); // settles the orders in flight: their missed fills reach the restored strategies
         List<String> differ = restoredDiffer(venue::position);
         if (!differ.isEmpty()) {

@@ -50,8 +50,12 @@ import java.util.function.LongSupplier;
  * <p>A run holds the deployment's lease ({@link DeploymentLease}); every order is journaled in a
  * unit of work that verifies it.
  *
- * <p><b>One file (about 550 lines).</b> Start-up (the paper book rebuilt from the journal, restore,
- * warm-up), the loop, funding on the hour and the halt share the simulated venue and the kernel of
+ * <p>The loop is {@link RunnerBase}'s, the same as live's; one poll here ({@link #step}): prices,
+ * arrivals due, closed bars, funding, snapshot. Between polls the wait also wakes when an order in
+ * flight is due ({@link #nextArrival}).
+ *
+ * <p><b>One file (about 400 lines).</b> Start-up (the paper book rebuilt from the journal, restore,
+ * warm-up), the step, funding on the hour and the halt share the simulated venue and the kernel of
  * one run; the simulation itself is {@code replay.PaperSimulation}.
  */
 public final class PaperRunner extends RunnerBase {
@@ -190,9 +194,7 @@ public final class PaperRunner extends RunnerBase {
      */
     private Set<Coin> restoreStrategies() {
         Set<Coin> restored = states.restore();
-        for (Coin coin : restored) {
-            handMissed(coin, states.missedEvents(coin));
-        }
+        restored.forEach(coin -> handMissed(coin, states.missedEvents(coin)));
         long now = clock.getAsLong();
         for (LiveStore.OrderRow o : store.orders(id)) {
             if (o.status().equals("PENDING") || o.status().equals("OPEN")) {

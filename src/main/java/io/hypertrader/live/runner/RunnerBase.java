@@ -32,23 +32,17 @@ import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What paper and live runners share: the run under the lease and its ONE loop, candle polling and
- * recording, heartbeats, the stop signal, and the session's bookkeeping in the store. The database
- * is opened only for short units of work (see {@link DbAccess}).
+ * What paper and live runners share: the run under the lease and its ONE loop ({@link #run}),
+ * candle polling and recording, heartbeats, the stop signal, and the session's bookkeeping in the
+ * store. The database is opened only for short units of work (see {@link DbAccess}).
  *
- * <p>The loop is a template ({@link #run}): the lease and time checks, the stop request, the bounds
- * (live bars, duration), one poll in one unit of work with the heartbeat, counting consecutive
- * failed polls up to {@link #MAX_FAILED_POLLS}, and the wait between polls that wakes early for
- * pushed mids are written once here, so paper and live cannot drift apart in how they pace, stop
- * or give up. A mode supplies what one iteration does against its venue ({@link #step}), how a mid
- * and a closed bar reach that venue, how it acts on a push, and its start-up, halt and end.
- *
- * <p>What genuinely differs per mode stays per mode: start-up (live reconciles with the exchange,
- * paper rebuilds its book from the journal), acting on a push (live measures push-to-order latency
- * and counts a push as acted on even when acting failed; paper delivers arrivals with it), the halt
- * (the exchange's stop vs the paper book's), and the end's books and lines. The wait also wakes for
- * the next order in flight ({@link #nextArrival}): only paper has one, live orders have no
- * simulated latency.
+ * <p>The lease and time checks, the stop request, the bounds, the failed-poll count and the wait
+ * that wakes early for pushed mids (and for paper's orders in flight, {@link #nextArrival}) are
+ * written once, so paper and live cannot drift apart in how they pace, stop or give up. A mode
+ * supplies one poll against its venue ({@link #step}) and how a mid and a bar reach that venue.
+ * What genuinely differs stays per mode: start-up (live reconciles with the exchange, paper
+ * rebuilds its book from the journal), acting on a push (live measures push-to-order latency and
+ * counts a push acted on even when acting failed), the halt, and the end's books and lines.
  */
 public abstract class RunnerBase {
 
@@ -149,8 +143,7 @@ public abstract class RunnerBase {
     }
 
     /**
-     * Runs one session under the deployment's lease: the mode's start-up, the loop, the kernel's
-     * finish, the mode's end.
+     * Runs one session under the deployment's lease: the mode's start-up, the loop, the mode's end.
      *
      * @throws io.hypertrader.core.UserError REFUSED (exit 5) when another live runner holds the
      *                                       deployment, when this one lost it while running, or
@@ -221,12 +214,10 @@ public abstract class RunnerBase {
     }
 
     /**
-     * The time between two polls. With mids pushed (a healthy WebSocket) the strategies see each
-     * push as it arrives and act on it at once ({@link #actOnPush}); candles, fills, heartbeats and
-     * the lease are the poll's. Without pushes: a sleep, and prices are read at each poll. Either
-     * way an order in flight arrives when its latency has passed (paper).
-     *
-     * @return false when interrupted
+     * The time between two polls; false when interrupted. With mids pushed (a healthy WebSocket) the
+     * strategies act on each push as it arrives ({@link #actOnPush}); candles, fills, heartbeats and
+     * the lease are the poll's. Without pushes: a sleep. Either way an order in flight arrives when
+     * its latency has passed (paper).
      */
     private boolean untilNextPoll(Settings settings) {
         try {
