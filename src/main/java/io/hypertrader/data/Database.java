@@ -37,6 +37,11 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    static {
+        // before this JVM's first connection unpacks its own copy of the driver's library
+        DuckDbNativeCopies.sweepOnce();
+    }
+
     /** How long {@link #open(Path)} waits for another process to release the file's lock. */
     public static final long LOCK_WAIT_MS = 10_000;
     private static final String IN_USE = "is in use by another process";
