@@ -1,20 +1,13 @@
 package io.hypertrader.bench;
 
-import io.hypertrader.bench.harness.BenchDataset;
 import io.hypertrader.bench.harness.Measurement;
 import io.hypertrader.bench.harness.ProcessTimer;
-import io.hypertrader.bench.refrule.ReferenceRule;
 import io.hypertrader.core.CandleSeries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Benchmark item 5 and the start-up rows: a user's commands as new processes, start to exit, each
@@ -41,7 +34,7 @@ final class ColdCliSection implements BenchSection {
     static final String STATUS = "cold CLI: ./hypertrader status";
     static final String VERIFY = "cold CLI: ./hypertrader verify, 5000-bar run";
     static final String IMPORT = "cold CLI: ./hypertrader data import, 5000-row CSV";
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = LauncherWorkspace.TIMEOUT;
     private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\bbt-\\d{8}T\\d{6}-[0-9a-f]{8}\\b");
 
     private final Path projectDir;
@@ -62,66 +55,35 @@ final class ColdCliSection implements BenchSection {
 
     @Override
     public List<BenchRow> run(BenchOptions o) {
-        Path launcher = projectDir.resolve("hypertrader");
-        if (!Files.isExecutable(launcher)) {
-            return List.of(BenchRow.skipped(COLD, 3, "s", "no executable ./hypertrader in " + projectDir
-                    + " (run the bench from the project folder)"));
+        String unavailable = LauncherWorkspace.unavailable(projectDir, "backtest");
+        if (unavailable != null) {
+            return List.of(BenchRow.skipped(COLD, 3, "s", unavailable));
         }
-        // An unknown subcommand makes picocli print the root's help instead of the subcommand's usage.
-        ProcessTimer.Output probe = ProcessTimer.run(List.of(launcher.toString(), "backtest", "--help"), projectDir, TIMEOUT);
-        if (probe.exitCode() != 0 || !probe.text().contains("Usage: hypertrader backtest")) {
-            return List.of(BenchRow.skipped(COLD, 3, "s", "this build has no backtest command"));
-        }
-        BenchDataset data = BenchDataset.load(ReferenceRule.BENCH_CANDLES);
-        CandleSeries c = data.candles();
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("hypertrader-bench-cli");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            String db = tmp.resolve("bench.duckdb").toString();
-            ProcessTimer.time(List.of(launcher.toString(), "--db", db, "data", "import",
-                    data.source().toAbsolutePath().toString(), "--coin", c.coin().name(), "--interval",
-                    c.interval().code()), projectDir, 0, 1, TIMEOUT);
+        try (LauncherWorkspace w = LauncherWorkspace.open(projectDir, "hypertrader-bench-cli")) {
+            CandleSeries c = w.candles;
             // The report goes to the temp folder too: the figure includes writing it, the project stays clean.
-            List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "--db", db, "backtest", "--coin",
-                    c.coin().name(), "--interval", c.interval().code(), "--from", Long.toString(c.openTime(0)), "--to",
-                    Long.toString(c.openTime(c.size() - 1) + c.interval().millis()),
-                    "--reports", tmp.resolve("reports").toString()));
+            List<String> cmd = w.backtest("--reports", w.tmp.resolve("reports").toString());
             int runs = o.quick() ? 1 : Math.max(3, Math.min(o.repetitions(), 7));
             List<BenchRow> rows = new ArrayList<>();
             Measurement m = ProcessTimer.time(cmd, projectDir, 1, runs, TIMEOUT);
             rows.add(BenchRow.lowerIsBetter(COLD, m.medianNanos() / 1e9, 3, "s")
                     .withDetail("backtest --coin " + c.coin().name() + " --interval " + c.interval().code()
-                            + " --from/--to the last 5000 candles of " + data.name()
+                            + " --from/--to the last 5000 candles of " + w.data.name()
                             + " (default config, realistic); prints the summary, stores the run and writes its HTML/PNG report; "
                             + FibHedgeSection.spread(m)));
-            rows.add(timed(HELP, 1, List.of(launcher.toString(), "--help"), runs, "the usage of every command"));
-            rows.add(timed(RUNS, 1, List.of(launcher.toString(), "--db", db, "runs"), runs,
-                    "lists the stored runs (database opened read-only)"));
-            rows.add(timed(DATA_LIST, 1, List.of(launcher.toString(), "--db", db, "data", "list"), runs,
-                    "one row per stored series (database opened read-only)"));
-            rows.add(timed(STATUS, 1, List.of(launcher.toString(), "--db", db, "status"), runs,
-                    "the deployments (none here: the table is read and found empty)"));
-            ProcessTimer.Output listed = ProcessTimer.run(List.of(launcher.toString(), "--db", db, "runs", "--limit", "1"),
-                    projectDir, TIMEOUT);
+            rows.add(timed(HELP, 1, w.command("--help"), runs, "the usage of every command"));
+            rows.add(timed(RUNS, 1, w.onDb("runs"), runs, "lists the stored runs (database opened read-only)"));
+            rows.add(timed(DATA_LIST, 1, w.onDb("data", "list"), runs, "one row per stored series (database opened read-only)"));
+            rows.add(timed(STATUS, 1, w.onDb("status"), runs, "the deployments (none here: the table is read and found empty)"));
+            ProcessTimer.Output listed = ProcessTimer.run(w.onDb("runs", "--limit", "1"), projectDir, TIMEOUT);
             java.util.regex.Matcher id = RUN_ID.matcher(listed.text());
             rows.add(id.find()
-                    ? timed(VERIFY, 3, List.of(launcher.toString(), "--db", db, "verify", id.group()), runs,
+                    ? timed(VERIFY, 3, w.onDb("verify", id.group()), runs,
                     "re-runs the stored 5000-bar backtest and compares its event-log hash")
                     : BenchRow.skipped(VERIFY, 3, "s", "runs --limit 1 printed no run id to verify"));
-            rows.add(timed(IMPORT, 2, List.of(launcher.toString(), "--db", db, "data", "import",
-                            data.source().toAbsolutePath().toString(), "--coin", c.coin().name(), "--interval", c.interval().code()),
-                    runs, "re-import of " + data.name() + ": parse, validate and upsert every row"));
+            rows.add(timed(IMPORT, 2, w.importCandles(), runs,
+                    "re-import of " + w.data.name() + ": parse, validate and upsert every row"));
             return rows;
-        } finally {
-            try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // temp dir: best effort
-            }
         }
     }
 

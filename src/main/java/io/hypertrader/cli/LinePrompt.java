@@ -1,7 +1,7 @@
 package io.hypertrader.cli;
 
-import java.io.Console;
-import java.lang.reflect.Method;
+import io.hypertrader.live.keys.InteractiveTerminal;
+
 import java.util.Optional;
 
 /**
@@ -17,27 +17,11 @@ public interface LinePrompt {
 
     /** The process's terminal, if it is an interactive one. */
     static LinePrompt system() {
-        return prompt -> {
-            Console c = System.console();
-            if (c == null || !isTerminal(c)) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(c.readLine("%s", prompt));
-        };
+        return prompt -> InteractiveTerminal.console().map(c -> c.readLine("%s", prompt));
     }
 
     /** No terminal at all. */
     static LinePrompt none() {
         return prompt -> Optional.empty();
-    }
-
-    private static boolean isTerminal(Console c) {
-        // JDK 22+ may hand out a Console even when stdin is redirected; Console.isTerminal() tells.
-        try {
-            Method m = Console.class.getMethod("isTerminal");
-            return (Boolean) m.invoke(c);
-        } catch (ReflectiveOperationException e) {
-            return true; // JDK 21: System.console() is null unless interactive
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.hypertrader.core.Coin;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +19,11 @@ import java.util.Set;
  */
 public final class AssetContextStore {
     private final Database db;
+    private final PerCoinTimes times;
 
     public AssetContextStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.times = new PerCoinTimes(db, "asset_ctx", "asset contexts");
     }
 
     /**
@@ -123,16 +124,7 @@ public final class AssetContextStore {
 
     /** The latest stored slot of a coin. */
     public OptionalLong lastTime(Coin coin) {
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT max(time_ms) FROM asset_ctx WHERE coin = ?")) {
-            ps.setString(1, coin.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long t = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + coin + " asset contexts: " + e.getMessage(), e);
-        }
+        return times.lastTime(coin);
     }
 
     /** One coin's stored samples: count, first and last slot, source. */
@@ -141,16 +133,6 @@ public final class AssetContextStore {
 
     /** One summary per coin with stored samples, by coin. */
     public List<Summary> list() {
-        List<Summary> out = new ArrayList<>();
-        try (Statement st = db.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT coin, count(*), min(time_ms), max(time_ms), string_agg(DISTINCT source, ',' ORDER BY source)"
-                     + " FROM asset_ctx GROUP BY coin ORDER BY coin")) {
-            while (rs.next()) {
-                out.add(new Summary(new Coin(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list asset contexts: " + e.getMessage(), e);
-        }
-        return out;
+        return times.list(Summary::new);
     }
 }

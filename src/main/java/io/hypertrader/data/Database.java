@@ -37,6 +37,11 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    static {
+        // before this JVM's first connection unpacks its own copy of the driver's library
+        DuckDbNativeCopies.sweepOnce();
+    }
+
     /** How long {@link #open(Path)} waits for another process to release the file's lock. */
     public static final long LOCK_WAIT_MS = 10_000;
     private static final String IN_USE = "is in use by another process";
@@ -329,6 +334,15 @@ public final class Database implements AutoCloseable {
      * throws (the exception is rethrown). A call inside another's work joins the enclosing
      * transaction (it commits or rolls back with it), so several store calls can be made one
      * atomic write (see {@code DbAccess.atomic}).
+     *
+     * <p>A failed commit (a full disk, a key another connection committed first) needs care: the
+     * DuckDB driver (2.0) keeps its own "a transaction is running" flag and clears it only when a
+     * {@code COMMIT} or {@code ROLLBACK} succeeds, but DuckDB has already ended the transaction.
+     * Left so, the driver never begins another one on this connection: every later "transaction"
+     * would write statement by statement and fail at its commit with "cannot commit - no
+     * transaction is active", and switching auto-commit back on would commit once more and throw
+     * that same message in place of the real error. {@link #rollbackAfter} puts the driver back in
+     * step.
      */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         boolean auto = connection.getAutoCommit();
@@ -341,14 +355,34 @@ public final class Database implements AutoCloseable {
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {
-            try {
-                connection.rollback();
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
+            rollbackAfter(e);
             throw e;
         } finally {
-            connection.setAutoCommit(auto);
+            connection.setAutoCommit(auto); // nothing left to commit after commit() or rollbackAfter
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. When DuckDB has already ended the transaction (its commit
+     * failed) the driver still believes one runs and its {@code ROLLBACK} fails: then a transaction
+     * is begun by hand and rolled back, which clears the driver's flag.
+     */
+    private void rollbackAfter(Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException r) {
+            if (!String.valueOf(r.getMessage()).contains("no transaction is active")) {
+                failure.addSuppressed(r);
+                return;
+            }
+            try {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("BEGIN TRANSACTION"); // the driver adds none: it thinks one is running
+                }
+                connection.rollback();
+            } catch (SQLException again) {
+                failure.addSuppressed(again);
+            }
         }
     }
 

@@ -22,11 +22,13 @@ public final class FundingStore {
     private static final String STAGE = "funding_stage";
 
     private final Database db;
+    private final PerCoinTimes times;
     private final InstantSource clock;
     private boolean stageReady;
 
     public FundingStore(Database db, InstantSource clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.times = new PerCoinTimes(db, "funding", "funding");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -128,16 +130,7 @@ public final class FundingStore {
 
     /** The latest stored settlement time of a coin. */
     public OptionalLong lastTime(Coin coin) {
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT max(time_ms) FROM funding WHERE coin = ?")) {
-            ps.setString(1, coin.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long t = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + coin + " funding: " + e.getMessage(), e);
-        }
+        return times.lastTime(coin);
     }
 
     /** One coin's stored settlements: count, first and last time (UTC epoch ms), source. */
@@ -146,17 +139,7 @@ public final class FundingStore {
 
     /** One summary per coin with stored settlements, by coin. */
     public List<Summary> list() {
-        List<Summary> out = new ArrayList<>();
-        try (Statement st = db.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT coin, count(*), min(time_ms), max(time_ms), string_agg(DISTINCT source, ',' ORDER BY source)"
-                     + " FROM funding GROUP BY coin ORDER BY coin")) {
-            while (rs.next()) {
-                out.add(new Summary(new Coin(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list funding: " + e.getMessage(), e);
-        }
-        return out;
+        return times.list(Summary::new);
     }
 
     /** Number of stored settlements of a coin. */

@@ -90,13 +90,20 @@ final class RunnerProcessRig implements AutoCloseable {
      */
     static Process cli(Path dir, String name, Map<String, String> env, String... args) throws java.io.IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC",
+                // the DuckDB driver unpacks 69 MB per JVM into the temp folder and a killed child keeps it: keep
+                // those copies inside the test's folder, which JUnit deletes (data.DuckDbNativeCopies sweeps the rest)
+                "-Djava.io.tmpdir=" + childTmp(dir), "-cp", System.getProperty("java.class.path"),
                 HyperTraderCli.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile());
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    private static Path childTmp(Path dir) throws java.io.IOException {
+        return Files.createDirectories(dir.resolve("tmp"));
     }
 
     String out(String name) throws Exception {

@@ -75,7 +75,7 @@ public final class OkHttpTransport implements HyperliquidTransport {
                 budget.acquire(weight);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException(TransportException.Kind.NOT_DELIVERED, "interrupted while pacing " + path, 0, -1, e);
+                throw new TransportException(TransportException.Kind.NOT_DELIVERED, "interrupted while pacing " + baseUrl + path, 0, -1, e);
             }
         }
         Request req = new Request.Builder().url(baseUrl + path).post(RequestBody.create(bytes, JSON_TYPE)).build();
@@ -91,17 +91,17 @@ public final class OkHttpTransport implements HyperliquidTransport {
                         code, retryAfterMs(resp.header("Retry-After")), null);
             }
             if (code >= 500) {
-                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, "HTTP " + code + " from " + path + ": "
+                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, "HTTP " + code + " from " + baseUrl + path + ": "
                         + abbreviate(text), code, -1, null);
             }
             if (code >= 400) {
-                throw new TransportException(TransportException.Kind.REJECTED, "HTTP " + code + " from " + path + ": "
+                throw new TransportException(TransportException.Kind.REJECTED, "HTTP " + code + " from " + baseUrl + path + ": "
                         + abbreviate(text), code, -1, null);
             }
             try {
                 return Json.MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, "unreadable answer from " + path + ": "
+                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, "unreadable answer from " + baseUrl + path + ": "
                         + abbreviate(text), code, -1, e);
             }
         } catch (TransportException e) {

@@ -1,7 +1,5 @@
 package io.hypertrader.live.keys;
 
-import java.io.Console;
-import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
@@ -16,27 +14,11 @@ public interface SecretPrompt {
 
     /** The process's terminal (java.io.Console), if it is an interactive one. */
     static SecretPrompt system() {
-        return prompt -> {
-            Console c = System.console();
-            if (c == null || !isTerminal(c)) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(c.readPassword("%s", prompt));
-        };
+        return prompt -> InteractiveTerminal.console().map(c -> c.readPassword("%s", prompt));
     }
 
     /** No terminal at all (tests, batch runs). */
     static SecretPrompt none() {
         return prompt -> Optional.empty();
-    }
-
-    private static boolean isTerminal(Console c) {
-        // JDK 22+ may hand out a Console even when stdin is redirected; Console.isTerminal() tells.
-        try {
-            Method m = Console.class.getMethod("isTerminal");
-            return (Boolean) m.invoke(c);
-        } catch (ReflectiveOperationException e) {
-            return true; // JDK 21: System.console() is null unless interactive
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -135,6 +137,15 @@ public final class DeploymentLease {
     record Decision(boolean take, String reason) {
     }
 
+    /**
+     * Tokens of the leases acquired in this process whose runner has not ended yet. In
+     * {@code run --all} one process runs many deployments and restarts a runner that failed; when
+     * that runner could not release its lease (the database failed at that moment), the lease
+     * still names this live process, and without this set the restarted runner would be refused
+     * until the lease fell silent, and the fleet does not restart a refused runner.
+     */
+    private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private final LiveStore store;
     private final String deploymentId;
     private final String token;
@@ -214,6 +225,7 @@ public final class DeploymentLease {
             throw new UserError(UserError.Kind.REFUSED, why);
         }
         DeploymentLease lease = new DeploymentLease(store, deploymentId, token, self, clock);
+        HELD_HERE.add(token);
         lease.takenOverFrom = takenOver[0];
         lease.takenOverSilentMs = silent[0];
         return lease;
@@ -242,6 +254,10 @@ public final class DeploymentLease {
             return new Decision(true, null);
         }
         Holder h = held.holder();
+        if (sameProcess(h, s.self()) && !HELD_HERE.contains(held.token())) {
+            return new Decision(true, "the holder was a runner of this process (" + h.describe()
+                    + ") that ended without releasing it");
+        }
         if (h.host().equals(s.self().host())) {
             ProcessState st = s.probe().state(h.pid());
             if (!st.alive()) {
@@ -259,6 +275,11 @@ public final class DeploymentLease {
             return new Decision(true, "the holder has been silent for " + seconds(silent) + " (timeout " + seconds(patience) + ")");
         }
         return new Decision(false, null);
+    }
+
+    private static boolean sameProcess(Holder a, Holder b) {
+        return a.pid() == b.pid() && a.host().equals(b.host()) && a.processStartMs() != null && b.processStartMs() != null
+                && Math.abs(a.processStartMs() - b.processStartMs()) <= SAME_START_TOLERANCE_MS;
     }
 
     public String deploymentId() {
@@ -321,6 +342,17 @@ public final class DeploymentLease {
             return;
         }
         long now = clock.getAsLong();
+        try {
+            deleteRow(now);
+        } finally {
+            // the runner ends with this call: if the row stays (the database failed), a runner of this
+            // process may take it over at once (see HELD_HERE)
+            HELD_HERE.remove(token);
+        }
+        released = true;
+    }
+
+    private void deleteRow(long now) {
         store.db().tx(c -> {
             int n;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM deployment_leases WHERE deployment_id = ? AND token = ?")) {
@@ -334,7 +366,6 @@ public final class DeploymentLease {
             }
             return null;
         });
-        released = true;
     }
 
     /** The lease of a deployment as stored, if any (status). */

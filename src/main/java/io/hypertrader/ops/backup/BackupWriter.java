@@ -110,8 +110,12 @@ public final class BackupWriter {
 
     private static Snapshot export(Connection c, Path db, Path root, Path tmp, Instant created) throws SQLException {
         long t0 = System.nanoTime(); // held from here: waiting for another process's lock is not holding
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
+        // one read transaction: the counts and the export see the same snapshot. Explicit statements, not
+        // JDBC's auto-commit switch, for the reason data.Database.inTransaction gives (a failed commit must not
+        // be reported as "no transaction is active")
+        try (Statement begin = c.createStatement()) {
+            begin.execute("BEGIN TRANSACTION");
+        }
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String t : RawDuckDb.tables(c)) {
@@ -126,14 +130,18 @@ public final class BackupWriter {
                     duck = rs.getString(1);
                 }
             }
-            c.commit();
+            try (Statement commit = c.createStatement()) {
+                commit.execute("COMMIT");
+            }
             long heldMs = (System.nanoTime() - t0) / 1_000_000;
             return new Snapshot(db, root, tmp, created, counts, versions, duck, heldMs);
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            try (Statement rollback = c.createStatement()) {
+                rollback.execute("ROLLBACK");
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
     }
 

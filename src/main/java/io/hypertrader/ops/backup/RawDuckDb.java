@@ -1,6 +1,7 @@
 package io.hypertrader.ops.backup;
 
 import io.hypertrader.core.UserError;
+import io.hypertrader.data.DuckDbNativeCopies;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,10 @@ import java.util.Locale;
  * (docs/live.md "Stop": runners hold the file for one short unit of work at a time).
  */
 final class RawDuckDb {
+    static {
+        DuckDbNativeCopies.sweepOnce(); // as data.Database does, before the driver unpacks its library
+    }
+
     private RawDuckDb() {
     }
 

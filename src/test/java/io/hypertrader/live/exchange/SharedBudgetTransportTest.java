@@ -63,6 +63,17 @@ class SharedBudgetTransportTest {
     }
 
     @Test
+    void anExchangeErrorNamesTheExchangesUrl() throws Exception {
+        fake.inject("/exchange", Fault.HTTP_502_BEFORE, 1);
+        var req = new HyperliquidSigner(KEY, Network.TESTNET).signL1(JsonNodeFactory.instance.objectNode().put("type", "noop"),
+                System.currentTimeMillis());
+        // several networks and local exchanges may be configured: the message says which one answered
+        assertThatThrownBy(() -> transport.post(HyperliquidTransport.EXCHANGE, req.toJson(), 1))
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("HTTP 502 from " + fake.baseUrl() + "/exchange: ");
+    }
+
+    @Test
     void exchangeIsSentOnceAndTheClientRecoversByCloid() throws Exception {
         fake.inject("/exchange", Fault.TIMEOUT_AFTER_ACCEPT, 1);
         var req = new HyperliquidSigner(KEY, Network.TESTNET).signL1(JsonNodeFactory.instance.objectNode().put("type", "noop"),

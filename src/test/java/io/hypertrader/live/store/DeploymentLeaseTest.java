@@ -112,6 +112,30 @@ class DeploymentLeaseTest {
         DeploymentLease.acquire(store, DEP, DeploymentLease.Settings.defaults(), clock::get).release();
     }
 
+    /**
+     * run --all: a runner of this process whose release failed (the database failed at that moment)
+     * has ended, so the restarted runner takes its lease at once instead of being refused for a
+     * minute (and then left alone by the fleet, which does not restart a refused runner).
+     */
+    @Test
+    void aLeaseLeftByAnEndedRunnerOfThisProcessIsTakenAtOnce() {
+        Database failing = db.duplicate();
+        DeploymentLease first = DeploymentLease.acquire(new LiveStore(DbAccess.of(failing)), DEP,
+                DeploymentLease.Settings.defaults(), clock::get);
+        clock.addAndGet(2_000);
+        failing.close();
+        assertThatThrownBy(first::release).as("the release fails with the database").isNotNull();
+        assertThat(DeploymentLease.current(store, DEP)).as("so the row stays").isPresent();
+
+        DeploymentLease second = DeploymentLease.acquire(store, DEP, DeploymentLease.Settings.defaults(), clock::get);
+        long me = ProcessHandle.current().pid();
+        assertThat(second.takenOverFrom()).isEqualTo("pid " + me + " on host " + HOST
+                + " (the holder was a runner of this process (pid " + me + " on host " + HOST + ") that ended without releasing it)");
+        assertThat(leaseLines()).last().asString().startsWith("taken over from pid " + me);
+        second.release();
+        assertThat(DeploymentLease.current(store, DEP)).isEmpty();
+    }
+
     @Test
     void aDeadProcessOnThisHostLosesItsLeaseAtOnceAndTheTakeoverIsJournaled() throws Exception {
         // a real process that has exited (and been reaped): its pid is dead on this host
