@@ -80,6 +80,7 @@ class LayeringTest {
             "cli/", Integer.MAX_VALUE, // the entry points: ids, created_at, and the clocks they hand the runners
             "data/TransportClock.java", 1, // the HTTP transport's clock source (system())
             "data/Database.java", 3, // stamps migrations applied when a database is opened
+            "data/DuckDbNativeCopies.java", 1, // sweepOnce(): a temp file's age is its mtime against the wall clock
             "live/sign/NonceSource.java", 1, // systemClock(): the nonce clock of live signing
             "live/exchange/HyperliquidExchangeClient.java", 1, // create(): the live client on the wall clock
             "ops/alert/AlertDispatcher.java", 1, // of(config): the dispatcher the CLI starts

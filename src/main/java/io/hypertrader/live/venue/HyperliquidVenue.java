@@ -126,6 +126,8 @@ public final class HyperliquidVenue implements ExecutionVenue {
     /** Fills before this time come only from REST (the stream's snapshot repeats older history). */
     private final long streamFloor;
     private final UserStreamInbox inbox = new UserStreamInbox();
+    /** Where the user socket's ups and downs go (see {@link #onUserSocket}); nowhere until a runner asks. */
+    private java.util.function.Consumer<Boolean> userSocket = up -> { };
     private int fillsFromStream;
     private int fillsFromRest;
     private int duplicateFills;
@@ -444,11 +446,23 @@ public final class HyperliquidVenue implements ExecutionVenue {
         return inbox.listener();
     }
 
+    /**
+     * Tells {@code listener} on the runner's thread, during {@link #poll()}, each time the user
+     * socket connects (true) or drops or goes stale (false): operations keep its outage clock (the
+     * "socket down longer than" alert and the uptime metric), as they do for the market socket.
+     */
+    public void onUserSocket(java.util.function.Consumer<Boolean> listener) {
+        this.userSocket = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     /** Applies what the user stream queued: notes, then fills (time order), then order status changes. */
     private void drainStream() {
         long now = clock.getAsLong();
         for (String n; (n = inbox.pollNote()) != null; ) {
             journal.note("ws", "*", n, now);
+        }
+        for (Boolean up; (up = inbox.pollState()) != null; ) {
+            userSocket.accept(up);
         }
         List<UserFill> fills = new ArrayList<>();
         for (UserFill f; (f = inbox.pollFill()) != null; ) {

@@ -18,6 +18,8 @@ final class UserStreamInbox {
     private final ConcurrentLinkedQueue<UserFill> queuedFills = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<OrderStatusInfo> queuedUpdates = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> queuedNotes = new ConcurrentLinkedQueue<>();
+    /** The socket's ups (true) and downs (false, stale included) in order, for operations' outage clock. */
+    private final ConcurrentLinkedQueue<Boolean> queuedStates = new ConcurrentLinkedQueue<>();
 
     /** The listener to give the WebSocket: fills, order updates and connection notes, queued. */
     HyperliquidWebSocket.Listener listener() {
@@ -35,16 +37,19 @@ final class UserStreamInbox {
             @Override
             public void onConnected(int n) {
                 queuedNotes.add("user websocket connected (connection " + n + "): fills and order updates pushed");
+                queuedStates.add(true);
             }
 
             @Override
             public void onDisconnected(String reason) {
                 queuedNotes.add("user websocket disconnected (" + reason + "): REST polling until it reconnects");
+                queuedStates.add(false);
             }
 
             @Override
             public void onStale(long silentMs) {
                 queuedNotes.add("user websocket stale (silent " + silentMs + " ms): reconnecting; REST polling meanwhile");
+                queuedStates.add(false);
             }
 
             @Override
@@ -57,6 +62,11 @@ final class UserStreamInbox {
     /** The oldest queued connection note (for the journal, kind {@code ws}), or null. */
     String pollNote() {
         return queuedNotes.poll();
+    }
+
+    /** The oldest queued change of the socket's state (true: connected), or null. */
+    Boolean pollState() {
+        return queuedStates.poll();
     }
 
     /** The oldest queued fill, or null. */

@@ -256,6 +256,43 @@ class HyperliquidVenueTest {
     }
 
 
+    /** The user socket's ups and downs reach operations (the outage alert and uptime), on the runner's thread, in order. */
+    @Test
+    void theUserSocketsDropAndReconnectAreReportedOnPoll() throws Exception {
+        HyperliquidVenue v = venue(HyperliquidVenue.Resume.fresh());
+        List<Boolean> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread runner = Thread.currentThread();
+        v.onUserSocket(up -> {
+            assertThat(Thread.currentThread()).as("told on the thread that polls").isSameAs(runner);
+            states.add(up);
+        });
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+        try (HyperliquidWebSocket ws = new HyperliquidWebSocket(http, fake.wsUrl(), new HyperliquidWebSocket.Settings(
+                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(400)), v.userStreamListener(),
+                clock::get)) {
+            ws.subscribeUserFills(ACCOUNT);
+            ws.start();
+            Await.until("the socket is up", () -> fake.subscribeCount() >= 1);
+            assertThat(states).as("nothing before a poll").isEmpty();
+            Await.until("the connection reported", () -> pollThen(v, () -> !states.isEmpty()));
+            assertThat(states).containsExactly(true);
+
+            fake.dropWebSockets();
+            Await.until("the drop and the reconnection reported", () -> pollThen(v, () -> states.size() >= 3));
+            assertThat(states).containsExactly(true, false, true);
+            assertThat(journal).anyMatch(l -> l.startsWith("ws user websocket disconnected"));
+        }
+    }
+
+    private static boolean pollThen(HyperliquidVenue v, java.util.function.BooleanSupplier done) {
+        try {
+            v.poll();
+        } catch (io.hypertrader.live.exchange.TransportException e) {
+            throw new IllegalStateException(e);
+        }
+        return done.getAsBoolean();
+    }
+
     /** Keeps the journal calls as short lines. */
     record RecordingJournal(List<String> lines) implements OrderJournal {
         @Override
