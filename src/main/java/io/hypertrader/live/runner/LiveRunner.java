@@ -162,6 +162,9 @@ public final class LiveRunner extends RunnerBase {
         kernel = new TradingKernel(plan.coins(), slots, interval, clock);
         capitalVenue = new CapitalVenue(venue, capital(), DeploymentBook.of(store.fills(id)), kernel.market());
         if (userSocketFactory != null) {
+            // its outages go to operations as the market socket's do (the socket-down alert, uptime); read at
+            // call time, since operations may be attached after construction
+            venue.onUserSocket(up -> events.socket("user", up));
             userSocket = userSocketFactory.apply(venue.userStreamListener());
             userSocket.subscribeUserFills(exchange.tradingUser());
             userSocket.subscribeOrderUpdates(exchange.tradingUser());

@@ -144,8 +144,19 @@ class RunnersTest {
     @Test
     void testnetSessionPlacesEveryJournaledOrderExactlyOnce() throws Exception {
         LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
-        RunnerBase.Outcome o = liveRunner(d).run(FAST);
+        LiveRunner runner = liveRunner(d);
+        List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.events((RunnerEvents) java.lang.reflect.Proxy.newProxyInstance(RunnerEvents.class.getClassLoader(),
+                new Class<?>[]{RunnerEvents.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("socket")) {
+                        sockets.add(args[0] + (Boolean.TRUE.equals(args[1]) ? " up" : " down"));
+                    }
+                    return null;
+                }));
+        RunnerBase.Outcome o = runner.run(FAST);
         assertThat(o.endReason()).isEqualTo("bounded");
+        // operations hear the user socket as they hear the market socket (its outage alert and uptime)
+        assertThat(sockets).contains("user up").doesNotContain("market up"); // REST feed: no market socket
         List<LiveStore.OrderRow> rows = store.orders(d.id());
         assertThat(rows).isNotEmpty();
         List<FakeHyperliquid.FakeOrder> placed = fake.orders(ACCOUNT);
