@@ -2,34 +2,19 @@ package io.hypertrader.live.runner;
 
 import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.core.Network;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.deployment.TradingPlan;
-import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.exchange.OkHttpTransport;
-import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
-import io.hypertrader.live.sign.HyperliquidSigner;
-import io.hypertrader.live.sign.NonceSource;
-import io.hypertrader.live.sign.SigningKey;
-import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.risk.RiskEvent;
 import io.hypertrader.risk.RiskLimits;
 import io.hypertrader.risk.RiskRule;
 import io.hypertrader.strategy.fib.FibHedgeParams;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,44 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * position, in the paper books or at the (fake) exchange. Each coin's plan alone takes 18% of the
  * account at 1x, so nothing else refuses.
  */
-class AccountWideRiskRunnersTest {
+class AccountWideRiskRunnersTest extends RunnerTestBase {
 
-    static final SigningKey KEY = SigningKey.fromHex("0x0123456789012345678901234567890123456789012345678901234567890123");
-    static final String ACCOUNT = KEY.address();
-    static final Coin BTC = Coin.of("BTC");
     static final Coin ETH = Coin.of("ETH");
     static final RunnerBase.Settings FAST = new RunnerBase.Settings(0, 40, 0);
     static final RiskLimits ONE_COIN = new RiskLimits(0.20, 5.0, 0.05, 0.10, 1, 25_000.0, 30, Double.POSITIVE_INFINITY);
 
-    @TempDir
-    Path dir;
-    FakeHyperliquid fake;
-    LiveStore store;
-    StopControl stops;
-    StringWriter out;
-    OkHttpTransport transport;
-    TradingPlan plan;
-
     @BeforeEach
     void start() throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET);
-        fake.addAccount(ACCOUNT, 10_000);
+        startExchange(0);
         long now = System.currentTimeMillis();
         new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, now, 30_000))
                 .add("ETH", LiveFixtures.candles(8, 200, now, 2_000));
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
-                .retryOnConnectionFailure(false).build();
-        transport = new OkHttpTransport(http, fake.baseUrl());
-        Path db = dir.resolve("live.duckdb");
-        store = new LiveStore(DbAccess.file(db));
-        stops = StopControl.besideDatabase(db);
-        out = new StringWriter();
         plan = twoCoins(ONE_COIN);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
     }
 
     /** BTC and ETH, each the single-coin fixture's plan (18% of equity at 1x), under {@code limits}. */
@@ -91,21 +51,6 @@ class AccountWideRiskRunnersTest {
         FibHedgeParams eth = LiveFixtures.plan(ETH, Interval.M1, hash).perCoin().get(0);
         return new TradingPlan("test", List.of(btc, eth), Map.of(), 10_000, limits, TradingPlan.Promotion.DEFAULTS,
                 "{\"test\":true}", hash);
-    }
-
-    LiveStore.Deployment deploy(LiveStore.Stage stage) {
-        String id = store.newDeploymentId(stage, plan.hash());
-        LiveStore.Deployment d = new LiveStore.Deployment(id, stage, plan.hash(), "test", null, plan.json(),
-                stage == LiveStore.Stage.PAPER ? null : ACCOUNT, "created", System.currentTimeMillis(), null, "test", 42L,
-                plan.initialEquity(), null, null, null, null, null);
-        store.insert(d);
-        return d;
-    }
-
-    HyperliquidExchangeClient client() throws Exception {
-        TradingInfoClient info = new TradingInfoClient(transport);
-        return new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET), NonceSource.systemClock(),
-                info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
     }
 
     @Test

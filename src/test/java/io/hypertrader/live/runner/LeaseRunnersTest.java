@@ -1,38 +1,20 @@
 package io.hypertrader.live.runner;
 
-import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.core.Network;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.core.UserError;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.control.StopControl;
-import io.hypertrader.live.deployment.TradingPlan;
-import io.hypertrader.live.exchange.HyperliquidExchangeClient;
-import io.hypertrader.live.exchange.OkHttpTransport;
-import io.hypertrader.live.exchange.TradingInfoClient;
-import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.sign.Cloid;
-import io.hypertrader.live.sign.HyperliquidSigner;
-import io.hypertrader.live.sign.NonceSource;
-import io.hypertrader.live.sign.SigningKey;
-import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.DeploymentLease;
 import io.hypertrader.live.store.LeaseLostException;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.venue.OrderJournal;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,59 +26,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * One runner per deployment, in process, against the fake exchange: a second runner is refused,
  * a dead or silent holder is taken over, and a runner whose lease was taken sends nothing more.
  */
-class LeaseRunnersTest {
+class LeaseRunnersTest extends RunnerTestBase {
 
-    static final SigningKey KEY = SigningKey.fromHex("0x0123456789012345678901234567890123456789012345678901234567890123");
-    static final String ACCOUNT = KEY.address();
-    static final Coin BTC = Coin.of("BTC");
     static final long ME = ProcessHandle.current().pid();
     static final String HOST = DeploymentLease.hostName();
 
-    @TempDir
-    Path dir;
-    FakeHyperliquid fake;
-    LiveStore store;
-    StopControl stops;
-    StringWriter out;
-    OkHttpTransport transport;
-    TradingPlan plan;
-
     @BeforeEach
     void start() throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET);
-        fake.addAccount(ACCOUNT, 10_000);
+        startExchange(0);
         new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
-                .retryOnConnectionFailure(false).build();
-        transport = new OkHttpTransport(http, fake.baseUrl());
-        Path db = dir.resolve("live.duckdb");
-        store = new LiveStore(DbAccess.file(db));
-        stops = StopControl.besideDatabase(db);
-        out = new StringWriter();
         plan = LiveFixtures.plan(BTC, Interval.M1, "ab12cd34ef56" + "0".repeat(52));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
-    LiveStore.Deployment deploy(LiveStore.Stage stage) {
-        String id = store.newDeploymentId(stage, plan.hash());
-        LiveStore.Deployment d = new LiveStore.Deployment(id, stage, plan.hash(), "test", null, plan.json(),
-                stage == LiveStore.Stage.PAPER ? null : ACCOUNT, "created", System.currentTimeMillis(), null, "test", 42L,
-                plan.initialEquity(), null, null, null, null, null);
-        store.insert(d);
-        return d;
-    }
-
     LiveRunner liveRunner(LiveStore.Deployment d, RunnerBase.Sleeper sleeper) throws Exception {
-        TradingInfoClient info = new TradingInfoClient(transport);
-        HyperliquidExchangeClient client = new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET),
-                NonceSource.systemClock(), info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS,
-                System::currentTimeMillis, ms -> { });
         return new LiveRunner(store, d, plan, new RestMarketFeed(transport), stops, System::currentTimeMillis, sleeper,
-                new PrintWriter(out, true), client);
+                printer(), client());
     }
 
     PaperRunner paperRunner(LiveStore.Deployment d, RunnerBase.Sleeper sleeper) {

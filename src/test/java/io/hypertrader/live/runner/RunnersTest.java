@@ -1,39 +1,24 @@
 package io.hypertrader.live.runner;
 
-import io.hypertrader.core.Coin;
 import io.hypertrader.core.Interval;
-import io.hypertrader.core.Network;
 import io.hypertrader.core.OrderEvent;
 import io.hypertrader.core.OrderRequest;
 import io.hypertrader.live.LiveFixtures;
-import io.hypertrader.live.control.StopControl;
 import io.hypertrader.live.control.StopExecutor;
-import io.hypertrader.live.deployment.TradingPlan;
-import io.hypertrader.live.exchange.HyperliquidExchangeClient;
 import io.hypertrader.live.exchange.HyperliquidWebSocket;
-import io.hypertrader.live.exchange.OkHttpTransport;
 import io.hypertrader.live.exchange.OrderResult;
-import io.hypertrader.live.exchange.TradingInfoClient;
 import io.hypertrader.live.fake.FakeHyperliquid;
 import io.hypertrader.live.feed.RestMarketFeed;
 import io.hypertrader.live.sign.Cloid;
-import io.hypertrader.live.sign.HyperliquidSigner;
-import io.hypertrader.live.sign.NonceSource;
-import io.hypertrader.live.sign.SigningKey;
-import io.hypertrader.live.store.DbAccess;
 import io.hypertrader.live.store.LiveStore;
 import io.hypertrader.live.venue.OrderJournal;
 import io.hypertrader.testsupport.Await;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -45,21 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Paper and testnet sessions end to end against the fake exchange, restart after a crash, and the stop. */
-class RunnersTest {
+class RunnersTest extends RunnerTestBase {
 
-    static final SigningKey KEY = SigningKey.fromHex("0x0123456789012345678901234567890123456789012345678901234567890123");
-    static final String ACCOUNT = KEY.address();
-    static final Coin BTC = Coin.of("BTC");
     static final RunnerBase.Settings FAST = new RunnerBase.Settings(0, 40, 0);
 
-    @TempDir
-    Path dir;
-    FakeHyperliquid fake;
-    LiveStore store;
-    StopControl stops;
-    StringWriter out;
-    OkHttpTransport transport;
-    TradingPlan plan;
     LiveFixtures.Script script;
 
     @BeforeEach
@@ -69,37 +43,9 @@ class RunnersTest {
 
     /** The fake exchange with its clock {@code exchangeLagMs} behind this machine's. */
     void start(long exchangeLagMs) throws Exception {
-        fake = FakeHyperliquid.start(Network.TESTNET, () -> System.currentTimeMillis() - exchangeLagMs);
-        fake.addAccount(ACCOUNT, 10_000);
+        startExchange(exchangeLagMs);
         script = new LiveFixtures.Script(fake, 5).add("BTC", LiveFixtures.candles(7, 200, System.currentTimeMillis(), 30_000));
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).connectTimeout(Duration.ofSeconds(2))
-                .retryOnConnectionFailure(false).build();
-        transport = new OkHttpTransport(http, fake.baseUrl());
-        Path db = dir.resolve("live.duckdb");
-        store = new LiveStore(DbAccess.file(db));
-        stops = StopControl.besideDatabase(db);
-        out = new StringWriter();
         plan = LiveFixtures.plan(BTC, Interval.M1, "ab12cd34ef56" + "0".repeat(52));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fake.close();
-    }
-
-    LiveStore.Deployment deploy(LiveStore.Stage stage) {
-        String id = store.newDeploymentId(stage, plan.hash());
-        LiveStore.Deployment d = new LiveStore.Deployment(id, stage, plan.hash(), "test", null, plan.json(),
-                stage == LiveStore.Stage.PAPER ? null : ACCOUNT, "created", System.currentTimeMillis(), null, "test", 42L,
-                plan.initialEquity(), null, null, null, null, null);
-        store.insert(d);
-        return d;
-    }
-
-    HyperliquidExchangeClient client() throws Exception {
-        TradingInfoClient info = new TradingInfoClient(transport);
-        return new HyperliquidExchangeClient(transport, new HyperliquidSigner(KEY, Network.TESTNET), NonceSource.systemClock(),
-                info, info.meta(), ACCOUNT, null, HyperliquidExchangeClient.Settings.DEFAULTS, System::currentTimeMillis, ms -> { });
     }
 
     /** A testnet runner with fills and order updates on a WebSocket as well as by REST (as `run` has it). */
@@ -183,7 +129,7 @@ class RunnersTest {
         // The one missing fill of issue 10: a fresh deployment's fill cursor starts at the run's
         // start by this machine's clock, the exchange stamps fills by its own. With the exchange
         // a minute behind, every fill of the first minute fell before the cursor on both paths.
-        stop();
+        stopExchange();
         start(60_000);
         LiveStore.Deployment d = deploy(LiveStore.Stage.TESTNET);
         RunnerBase.Outcome o = liveRunner(d).run(FAST);
